@@ -9,3 +9,6 @@ pub mod export;
 pub mod ingest;
 pub mod query;
 pub mod serve;
+pub mod eval_geo;
+pub mod eval_plover;
+pub mod eval_timeml;
