@@ -7,6 +7,7 @@
 use clap::{Parser, Subcommand};
 
 mod cmd;
+mod io;
 
 /// News in, event data out.
 #[derive(Parser)]
