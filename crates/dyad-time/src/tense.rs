@@ -1,0 +1,100 @@
+//! Tense of the clause around a time expression, from cheap cues: modals and
+//! auxiliaries ("will", "'ll", "is to", "going to"), future-leaning words
+//! ("next", "scheduled", "expected") and past forms ("was", "said", "-ed"
+//! verbs, a list of irregular past forms). The nearest cue before the
+//! expression wins; if there is none, the nearest one after it. Clause
+//! boundaries (sentence punctuation, line breaks) stop the search.
+
+use crate::grammar::Ctx;
+use crate::resolve::Lean;
+use crate::token::Kind;
+
+const FUTURE: &[&str] = &[
+    "will", "shall", "ll", "upcoming", "scheduled", "expected", "expects", "expect", "plans", "plan", "planned",
+    "planning", "due", "tomorrow", "next", "would", "intends", "intend", "aims", "hopes", "hope", "forthcoming",
+    "going", "set", "slated", "until", "till", "coming",
+];
+
+const PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "ago", "yesterday", "last", "met", "held", "began", "came",
+    "went", "made", "took", "gave", "left", "saw", "found", "fell", "rose", "won", "lost", "got", "sent", "spoke",
+    "wrote", "struck", "fought", "led", "brought", "bought", "sold", "thought", "became", "broke", "flew", "drew",
+    "ran", "shot", "stood", "kept", "paid", "told", "knew", "grew", "threw", "sought", "taught", "caught", "felt",
+    "heard", "meant", "built", "sent", "spent", "swept", "slid", "hit", "quit", "earlier", "since", "been",
+    "previously", "recently", "already", "arrived", "began", "ended", "tumbled", "agreed", "claimed", "killed",
+];
+
+const NOT_PAST_ED: &[&str] = &[
+    "need", "speed", "feed", "red", "bed", "hundred", "seed", "indeed", "shed", "breed", "bled", "sled", "wed",
+    "united", "based", "scheduled", "expected", "planned", "proposed", "supposed", "limited", "related",
+    "used", "called", "armed", "detailed", "embed", "fed", "med", "ted", "ed", "led", "speed", "exceed",
+    "proceed", "succeed", "creed", "greed", "weed", "deed", "reed", "bread", "ahead", "dead", "head", "lead",
+    "read", "spread", "thread", "instead", "tread",
+];
+
+/// The direction to resolve an underspecified expression spanning tokens
+/// `[start, end)`: the previous occurrence in a past clause, the next one in
+/// a future clause, `default` when there is no cue.
+pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
+    let mut k = start;
+    let mut steps = 0;
+    while k > 0 && steps < 12 {
+        k -= 1;
+        steps += 1;
+        if boundary(c, k) {
+            break;
+        }
+        if let Some(l) = cue(c, k) {
+            return l;
+        }
+        if c.tok(k + 1).is_some_and(|t| t.newline) {
+            break;
+        }
+    }
+    let mut k = end;
+    steps = 0;
+    while k < c.len() && steps < 8 {
+        if boundary(c, k) || c.tok(k).is_some_and(|t| t.newline) {
+            break;
+        }
+        if let Some(l) = cue(c, k) {
+            return l;
+        }
+        k += 1;
+        steps += 1;
+    }
+    default
+}
+
+fn boundary(c: &Ctx, k: usize) -> bool {
+    matches!(c.w(k), "." | ";" | "!" | "?" | "\"" | ":") && !(c.w(k) == "." && c.glued(k) && c.w(k - 1).len() <= 4 && c.tok(k - 1).is_some_and(|t| t.kind == Kind::Word) && c.e(k - 1).is_some_and(|e| e.abbrev))
+}
+
+fn cue(c: &Ctx, k: usize) -> Option<Lean> {
+    let w = c.w(k);
+    if c.kind(k) != Some(Kind::Word) {
+        return None;
+    }
+    if w == "ll" && c.w(k.wrapping_sub(1)) == "'" {
+        return Some(Lean::Future);
+    }
+    if (w == "is" || w == "are") && c.w(k + 1) == "to" {
+        return Some(Lean::Future);
+    }
+    if w == "going" && c.w(k + 1) != "to" {
+        return None;
+    }
+    if w == "set" && c.w(k + 1) != "to" {
+        return None;
+    }
+    if FUTURE.contains(&w) {
+        return Some(Lean::Future);
+    }
+    if PAST.contains(&w) {
+        return Some(Lean::Past);
+    }
+    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) {
+        return Some(Lean::Past);
+    }
+    None
+}
