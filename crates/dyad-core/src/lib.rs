@@ -27,6 +27,7 @@
 
 pub mod codes;
 pub mod doc;
+pub mod eval;
 pub mod lexicon;
 pub mod input;
 pub mod schema;

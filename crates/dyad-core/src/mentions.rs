@@ -104,7 +104,7 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
         if used[h] {
             continue;
         }
-        let (s, e, ref kind) = atoms[h];
+        let (s, e, ref kind, _) = atoms[h];
         let is_head = matches!(kind, AtomKind::Title { .. } | AtomKind::Agent { .. } | AtomKind::Person { .. } | AtomKind::Org { .. } | AtomKind::Seat { .. });
         if !is_head {
             continue;

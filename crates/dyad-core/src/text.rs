@@ -135,7 +135,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 } else if c == '.' && at(i + 1).is_alphabetic() && at(i + 2) == '.' && i - start == 1 {
                     // U.S., U.N., e.g.: letter . letter .
                     i += 2;
-                } else if c == '.' && at(i - 2) == '.' && at(i + 1).is_alphabetic() && at(i + 2) == '.' {
+                } else if c == '.' && i >= 2 && at(i - 2) == '.' && at(i + 1).is_alphabetic() && at(i + 2) == '.' {
                     i += 2;
                 } else {
                     break;
