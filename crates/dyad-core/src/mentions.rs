@@ -512,12 +512,9 @@ fn standalone(_lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last:
         }
         _ => return None,
     }
-    if m.kind == MentionKind::Direct && before_noun && !m.possessive && matches!(a.2, AtomKind::Country { .. }) {
-        // "U.S. officials" would have been a head; a bare "U.S. policy" is adjectival.
-        let t = &tokens[e];
-        if !t.cap || t.norm.len() > 2 {
-            m.kind = MentionKind::Adjective;
-        }
+    // "U.S. Navy" is a name we do not know; "Serbia lifted" is a subject.
+    if m.kind == MentionKind::Direct && before_noun && !m.possessive && matches!(a.2, AtomKind::Country { .. }) && tokens[e].cap {
+        m.kind = MentionKind::Adjective;
     }
     let _ = (text, first);
     Some(m)
