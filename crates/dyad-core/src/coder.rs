@@ -142,7 +142,7 @@ impl Coder {
                 let (date, basis) = self.date_of(doc, &tokens, ev, &sent_txs, &story);
                 let reported_by = reporter.clone().or_else(|| if basis == DateBasis::Text && ev.narrative && sent_txs.is_empty() { story.reporter.clone() } else { None });
                 let pairs = expand(ev, &story.history.pair);
-                if let Some((a, r)) = pairs.first() {
+                if let Some((a, r)) = pairs.first().filter(|_| ev.mutual) {
                     if r.is_some() {
                         pair_next = Some(vec![a.clone(), r.clone().unwrap()]);
                     }
@@ -244,24 +244,23 @@ fn expand(ev: &Event, pair: &[Mention]) -> Vec<(Mention, Option<Mention>)> {
     let actors = resolve(&ev.actors);
     let recips = resolve(&ev.recipients);
     let mut out = Vec::new();
-    if recips.is_empty() && actors.len() >= 2 && (ev.mutual || ev.plover == "AGREE" || ev.plover == "CONSULT" || ev.plover == "COOPERATE") {
-        // "North Korea and Belarus agreed": each with each other.
-        for a in &actors {
-            for b in &actors {
-                if !events::same_actor(a, b) {
-                    out.push((a.clone(), Some(b.clone())));
-                }
-            }
-        }
-        return out;
-    }
+    let symmetric = ev.mutual || matches!(ev.plover.as_str(), "AGREE" | "CONSULT" | "COOPERATE");
     for a in &actors {
-        if recips.is_empty() {
-            out.push((a.clone(), None));
+        let rs: Vec<&Mention> = recips.iter().filter(|r| !events::same_actor(a, r)).collect();
+        if rs.is_empty() {
+            // "North Korea and Belarus agreed", "the two sides met": each with each other.
+            let others: Vec<&Mention> = if symmetric { actors.iter().filter(|b| !events::same_actor(a, b)).collect() } else { vec![] };
+            if others.is_empty() {
+                out.push((a.clone(), None));
+            }
+            for b in others {
+                out.push((a.clone(), Some(b.clone())));
+            }
+            continue;
         }
-        for r in &recips {
+        for r in rs {
             out.push((a.clone(), Some(r.clone())));
-            if ev.mutual {
+            if ev.mutual && !actors.iter().any(|x| events::same_actor(x, r)) {
                 out.push((r.clone(), Some(a.clone())));
             }
         }

@@ -83,7 +83,8 @@ pub fn triggers<'l>(lex: &'l Lexicons, tokens: &[Token], first: usize, last: usi
     // Noun or verb? After a determiner, a verb pattern's first word is a noun ("the meeting").
     cands.retain(|f| {
         let i = f.tokens[0];
-        let after_det = i > first && DETS.contains(&tokens[i - 1].norm.as_str());
+        let prev = if i > first { tokens[i - 1].norm.as_str() } else { "" };
+        let after_det = DETS.contains(&prev) || (prev != "to" && PREPS.contains(&prev));
         let inside_name = mentions.iter().any(|m| m.kind == MentionKind::Direct && m.first <= f.head && f.head < m.last && m.name.is_some());
         !inside_name && !(f.trigger.kind == 'V' && after_det)
     });
@@ -276,7 +277,8 @@ impl Sentence<'_> {
             actors = self.mentions.iter().filter(|m| m.last <= start && m.last + 3 >= start && (m.possessive || m.kind == MentionKind::Adjective || m.last == start) && self.usable(m) && !self.between_is_verb(m.last, start)).cloned().collect::<Vec<_>>();
             actors.truncate(1);
             // "between X and Y"
-            let btw = (end..obj_end).find(|&i| toks[i].norm == "between" || toks[i].norm == "among");
+            let near = (end..obj_end.min(end + 5)).take_while(|&i| !toks[i].punct || toks[i].norm == "(" || toks[i].norm == ")");
+            let btw = near.into_iter().find(|&i| toks[i].norm == "between" || toks[i].norm == "among");
             if let Some(b) = btw {
                 let mut ms: Vec<Mention> = self.mentions.iter().filter(|m| m.first > b && m.last <= obj_end && m.kind != MentionKind::Adjective && self.usable(m)).cloned().collect();
                 ms.truncate(3);

@@ -1,5 +1,6 @@
 //! `dyad eval GOLD`: event coding against the PLOVER gold standard or dyad's own gold.
 
+use std::io::Write;
 use std::path::Path;
 
 use dyad_core::eval;
@@ -14,9 +15,9 @@ pub fn run(path: &Path, json: bool) -> anyhow::Result<()> {
     let coder = dyad_core::Coder::builtin();
     let report = eval::evaluate(&coder, &golds);
     if json {
-        println!("{}", serde_json::to_string(&report)?);
+        writeln!(std::io::stdout().lock(), "{}", serde_json::to_string(&report)?)?;
     } else {
-        print!("{report}");
+        write!(std::io::stdout().lock(), "{report}")?;
         if std::env::var_os("DYAD_EVAL_VERBOSE").is_some() {
             for o in &report.outcomes {
                 let mark = if o.full { "ok  " } else if o.type_found { "part" } else { "MISS" };
