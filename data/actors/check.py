@@ -185,11 +185,14 @@ def main():
                     note(f, n, meaning, a, r["sector"] + " " + r["rank"])
         counts[f] = k
     # People: an alias shared by two different persons is ambiguous.
+    # Shared within one country is allowed (dates disambiguate: Bush, Assad).
     who = {}
     for n, r, _ in check("people.tsv", FILES["people.tsv"]):
         for a in [r["name"]] + alts(r["aliases"]):
-            if who.setdefault(a.lower(), r["name"]) != r["name"]:
-                err("people.tsv", n, f"alias {a!r} used for {who[a.lower()]} and {r['name']}")
+            k = a.lower()
+            prev = who.setdefault(k, (r["name"], r["country"]))
+            if prev[0] != r["name"] and prev[1] != r["country"]:
+                err("people.tsv", n, f"alias {a!r} used for {prev[0]} ({prev[1]}) and {r['name']} ({r['country']})")
     errors[:] = sorted(set(errors), key=errors.index)
     for e in errors:
         print(e)
