@@ -24,7 +24,7 @@ fn actor_files_are_sorted_and_free_of_duplicates() {
         for k in &keys {
             assert!(seen.insert(k.clone()), "{name}: duplicate line {k:?}");
         }
-        let firsts: Vec<String> = rows(content).map(|(_, c)| c[0].to_lowercase()).collect();
+        let firsts: Vec<String> = rows(content).map(|(_, c)| c[0].to_string()).collect();
         let mut sorted = firsts.clone();
         sorted.sort();
         assert_eq!(firsts, sorted, "{name}: lines are not sorted by their first column");
@@ -49,4 +49,14 @@ fn verbs_inflect() {
     assert_eq!(inflect_verb("supply")[2], "supplied");
     assert_eq!(inflect_verb("offer")[2], "offered");
     assert_eq!(inflect_verb("meet")[2], "met");
+}
+
+#[test]
+fn actor_files_pass_their_checker() {
+    // data/actors/check.py validates codes, sectors, dates and phrase collisions.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/actors/check.py");
+    match std::process::Command::new("python3").arg(dir).output() {
+        Err(e) => eprintln!("skipping: python3 not available ({e})"),
+        Ok(o) => assert!(o.status.success(), "check.py failed:\n{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)),
+    }
 }
