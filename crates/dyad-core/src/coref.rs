@@ -22,7 +22,7 @@ fn compatible(p: &Mention, a: &Mention) -> bool {
         return false;
     }
     match p.kind {
-        MentionKind::Counterpart => a.person && a.rank.is_some(),
+        MentionKind::Counterpart => a.person,
         _ if p.person => a.person && !a.plural,
         _ if p.plural => a.plural || (!a.person && a.sector.is_some()),
         _ => !a.person && !a.plural,

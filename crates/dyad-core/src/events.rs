@@ -88,6 +88,19 @@ pub fn triggers<'l>(lex: &'l Lexicons, tokens: &[Token], first: usize, last: usi
         let inside_name = mentions.iter().any(|m| m.kind == MentionKind::Direct && m.first <= f.head && f.head < m.last && m.name.is_some());
         !inside_name && !(f.trigger.kind == 'V' && after_det)
     });
+    // A word that is both a verb and a noun pattern ("talks", "attack") is a verb
+    // only after a subject or an auxiliary: "Israel attacked", "will talk".
+    let nouns: Vec<(usize, usize)> = cands.iter().filter(|f| f.trigger.kind == 'N').map(|f| (f.tokens[0], f.head)).collect();
+    cands.retain(|f| {
+        if f.trigger.kind != 'V' || f.tokens.len() > 1 || !nouns.iter().any(|&(s, h)| s <= f.head && f.head <= h) {
+            return true;
+        }
+        let i = f.tokens[0];
+        i > first && {
+            let p = tokens[i - 1].norm.as_str();
+            clause::AUX.contains(&p) || matches!(p, "he" | "she" | "they" | "it" | "we" | "who" | "which" | "and") || mentions.iter().any(|m| m.last == i && m.kind != MentionKind::Adjective)
+        }
+    });
     cands.sort_by_key(|f| (std::cmp::Reverse(f.tokens.last().unwrap() - f.tokens[0]), std::cmp::Reverse(f.tokens.len()), f.tokens[0]));
     let mut taken = vec![false; last - first];
     let mut out = Vec::new();
@@ -197,7 +210,7 @@ impl Sentence<'_> {
     fn objects(&self, from: usize, to: usize, rp: &[String], actors: &[Mention]) -> Vec<Mention> {
         let mut best: Option<(u8, &Mention)> = None;
         for (k, m) in self.mentions.iter().enumerate() {
-            if m.first < from || m.last > to || self.reporters.contains(&k) || !self.usable(m) {
+            if m.first < from || m.last > to || self.reporters.contains(&k) || !self.usable(m) || self.determiner(m) {
                 continue;
             }
             if actors.iter().any(|a| same_actor(a, m)) {
@@ -280,8 +293,11 @@ impl Sentence<'_> {
             let near = (end..obj_end.min(end + 5)).take_while(|&i| !toks[i].punct || toks[i].norm == "(" || toks[i].norm == ")");
             let btw = near.into_iter().find(|&i| toks[i].norm == "between" || toks[i].norm == "among");
             if let Some(b) = btw {
-                let mut ms: Vec<Mention> = self.mentions.iter().filter(|m| m.first > b && m.last <= obj_end && m.kind != MentionKind::Adjective && self.usable(m)).cloned().collect();
-                ms.truncate(3);
+                let mut ms: Vec<Mention> = self.mentions.iter().filter(|m| m.first > b && m.last <= obj_end && m.kind != MentionKind::Adjective && self.usable(m) && !self.determiner(m)).cloned().collect();
+                // "between X and Y": the first two participants, or one coordinated group.
+                let g0 = ms.first().map(|m| m.group);
+                let n = ms.iter().take_while(|m| Some(m.group) == g0).count().max(2);
+                ms.truncate(n);
                 if ms.len() >= 2 && actors.is_empty() {
                     actors = vec![ms[0].clone()];
                     recipients = ms[1..].to_vec();
@@ -337,6 +353,11 @@ impl Sentence<'_> {
         }
         let _ = &mut modality;
         Some(self.finish(f, actors, recipients, mutual, negated, modality, group, (cs, ce), later)?)
+    }
+
+    /// A possessive pronoun that only determines the next mention: "his counterpart".
+    fn determiner(&self, m: &Mention) -> bool {
+        m.kind == MentionKind::Pronoun && m.possessive && self.mentions.iter().any(|o| o.first == m.last)
     }
 
     fn between_is_verb(&self, a: usize, b: usize) -> bool {
@@ -404,7 +425,15 @@ impl Sentence<'_> {
                 context = vec![c.to_string()];
             }
         }
-        let narrative = clause::simple_past(toks, group, f.head);
+        let narrative = if t.kind == 'N' {
+            let (cs, ce) = clause;
+            let w = |x: &Token| x.norm.clone();
+            let words: Vec<String> = toks[cs..ce].iter().map(w).collect();
+            !words.iter().any(|x| matches!(x.as_str(), "will" | "has" | "have" | "would" | "is" | "are"))
+                && words.iter().any(|x| x.ends_with("ed") || matches!(x.as_str(), "took" | "was" | "were" | "held" | "met" | "came" | "began" | "went"))
+        } else {
+            clause::simple_past(toks, group, f.head)
+        };
         Some(Event {
             found: f.clone(),
             plover,
@@ -425,7 +454,7 @@ impl Sentence<'_> {
 
 /// Two mentions that code the same actor (same country, compatible sectors).
 pub fn same_actor(a: &Mention, b: &Mention) -> bool {
-    if a.first == b.first && a.last == b.last {
+    if a.first == b.first && a.last == b.last && a.country == b.country {
         return true;
     }
     if a.name.is_some() && a.name == b.name {
