@@ -159,8 +159,8 @@ impl Coder {
                         cameo: ev.cameo.clone(),
                         quad_class: crate::codes::quad_class(&ev.plover),
                         goldstein: ev.goldstein,
-                        actor: Some(actor_ref(text, &a)),
-                        recipient: r.as_ref().map(|r| actor_ref(text, r)),
+                        actor: Some(actor_ref(text, &self.at_date(&a, &date))),
+                        recipient: r.as_ref().map(|r| actor_ref(text, &self.at_date(r, &date))),
                         mutual: ev.mutual && r.is_some(),
                         date: date.clone(),
                         date_basis: basis,
@@ -195,6 +195,28 @@ impl Coder {
             story.history.mentions.extend(ms.into_iter().filter(|m| m.country.is_some() && m.kind != MentionKind::Pair));
         }
         AnnotatedDoc { id: doc.id.clone(), entities, timexes: timex_records, places: vec![], events: records }
+    }
+
+    /// A known person's office on the event's date: Sergei Aleinik was foreign
+    /// minister in January 2024, a former one in July.
+    fn at_date(&self, m: &Mention, date: &str) -> Mention {
+        let mut m = m.clone();
+        if !m.person || m.former {
+            return m;
+        }
+        let Some(p) = m.name.as_deref().and_then(|n| self.lex.people.iter().find(|p| p.name == n)) else { return m };
+        let day = match date.len() {
+            4 => format!("{date}-07-01"),
+            7 => format!("{date}-15"),
+            _ => date.to_string(),
+        };
+        if let (Ok(d), true) = (NaiveDate::parse_from_str(&day, "%Y-%m-%d"), true) {
+            if let Some(o) = p.office_on(d) {
+                m.country = Some(o.country);
+                m.sector = Some(o.sector);
+            }
+        }
+        m
     }
 
     /// The event's date: a time expression in its sentence, else the story's date

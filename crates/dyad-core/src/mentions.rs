@@ -65,6 +65,8 @@ pub struct Mention {
     pub possessive: bool,
     /// A capital or seat that may also be a place ("Pyongyang").
     pub place_like: bool,
+    /// Marked "former" in the text.
+    pub former: bool,
     /// Mentions coordinated with this one ("North Korea and Belarus") share a group id.
     pub group: usize,
     /// The lexicon entries that coded it.
@@ -131,6 +133,7 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             person: false,
             possessive: false,
             place_like: false,
+            former: false,
             group: 0,
             rules: vec![],
         };
@@ -183,8 +186,9 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
                 civilian |= CIVILIAN.contains(&tokens[j - 1].norm.as_str());
                 j -= 1;
             }
-            if j > first && tokens[j - 1].norm == "former" {
+            if j > first && matches!(tokens[j - 1].norm.as_str(), "former" | "ex-" | "late") {
                 m.sector = Some("ELI".into());
+                m.former = true;
                 j -= 1;
             }
             if k == 0 {
@@ -375,6 +379,7 @@ fn bare(tokens: &[Token], first: usize, last: usize, kind: MentionKind, plural: 
         person,
         possessive,
         place_like: false,
+        former: false,
         group: 0,
         rules: vec![],
     }
