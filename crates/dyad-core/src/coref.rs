@@ -32,6 +32,22 @@ fn compatible(p: &Mention, a: &Mention) -> bool {
 /// Resolves the sentence's pronoun and counterpart mentions in place. Unresolved
 /// ones keep `country: None`. Plural pronouns after a two-party event become [`MentionKind::Pair`].
 pub fn resolve(sentence: &mut [Mention], history: &History) {
+    resolve_pronouns(sentence, history);
+    // "its forces", "their leaders": a head after a possessive pronoun belongs to its antecedent.
+    for i in 1..sentence.len() {
+        let (before, rest) = sentence.split_at_mut(i);
+        let p = &before[i - 1];
+        let m = &mut rest[0];
+        if p.kind == MentionKind::Pronoun && p.possessive && p.last == m.first && m.country.is_none() && p.country.is_some() {
+            m.country = p.country.clone();
+            if m.sector.is_none() {
+                m.sector = p.sector.clone();
+            }
+        }
+    }
+}
+
+fn resolve_pronouns(sentence: &mut [Mention], history: &History) {
     for i in 0..sentence.len() {
         let kind = sentence[i].kind;
         if !matches!(kind, MentionKind::Pronoun | MentionKind::Counterpart) {

@@ -135,13 +135,17 @@ fn context_from_words(tokens: &[Token], s: usize, e: usize) -> Option<&'static s
     None
 }
 
+/// Heads of "N of X" phrases that stand for X: "thousands of Nigerians", "members of the party".
+const QUANTITY: &[&str] = &["thousands", "hundreds", "dozens", "tens", "millions", "scores", "some", "many", "most", "all", "member", "members", "group", "groups", "supporters", "part", "one", "two", "three", "several", "leader", "leaders", "head", "chief", "officials", "representatives", "delegation", "units", "elements"];
+
 /// Whether the mention at `m` sits right after a preposition (skipping determiners).
 pub fn prep_before<'t>(tokens: &'t [Token], first: usize, m: &Mention) -> Option<&'t str> {
     let mut j = m.first;
     while j > first && matches!(tokens[j - 1].norm.as_str(), "the" | "a" | "an" | "both" | "neighbouring" | "neighboring" | "occupied" | "central" | "southern" | "northern" | "eastern" | "western" | "war-torn" | "besieged") {
         j -= 1;
     }
-    if j > first && PREPS.contains(&tokens[j - 1].norm.as_str()) {
+    let quantity = j >= first + 2 && tokens[j - 1].norm == "of" && QUANTITY.contains(&tokens[j - 2].norm.as_str());
+    if j > first && PREPS.contains(&tokens[j - 1].norm.as_str()) && !quantity {
         Some(tokens[j - 1].norm.as_str())
     } else {
         None
@@ -174,9 +178,13 @@ impl Sentence<'_> {
 
     /// The subject of the verb at `head`: the nearest suitable mention to its left.
     fn subject(&self, head: usize, from: usize) -> Vec<Mention> {
+        self.subject_opts(head, from, false)
+    }
+
+    fn subject_opts(&self, head: usize, from: usize, allow_reporters: bool) -> Vec<Mention> {
         let mut best: Option<&Mention> = None;
         for (k, m) in self.mentions.iter().enumerate() {
-            if m.last > head || m.first < from || self.reporters.contains(&k) {
+            if m.last > head || m.first < from || (!allow_reporters && self.reporters.contains(&k)) {
                 continue;
             }
             if m.kind == MentionKind::Adjective || !self.usable(m) {
@@ -188,11 +196,12 @@ impl Sentence<'_> {
             if m.kind == MentionKind::Pronoun && m.possessive {
                 continue;
             }
-            if prep_before(self.tokens, self.first, m).is_some() {
+            // A preposition before it, unless it opens the clause: "after a jet shot down".
+            if prep_before(self.tokens, from.max(self.first), m).is_some() {
                 continue;
             }
             // A mention followed by a report verb is a reporter ("X said Y ...").
-            if m.last < self.last && is_report(&self.tokens[m.last]) {
+            if !allow_reporters && m.last < self.last && is_report(&self.tokens[m.last]) {
                 continue;
             }
             // Prefer the leftmost mention of the nearest group: "North Korea and Belarus".
@@ -282,6 +291,8 @@ impl Sentence<'_> {
         let mut modality = clause::modality(toks, group.clone(), start, self.last);
         let passive = t.kind == 'V' && clause::passive(toks, group.clone(), head);
         let obj_end = object_end(toks, end, self.last);
+        // Objects may sit inside a gapped pattern: "accused *the United States* of".
+        let obj_start = if t.kind == 'V' { start + 1 } else { end };
         let mut actors;
         let mut recipients;
         let mut mutual = t.mutual;
@@ -309,7 +320,7 @@ impl Sentence<'_> {
             let light = (start.saturating_sub(4).max(self.first)..start).any(|i| LIGHT.contains(&toks[i].norm.as_str()));
             if actors.is_empty() && light {
                 let g = clause::verb_group(toks, self.first, (start.saturating_sub(4).max(self.first)..start).find(|&i| LIGHT.contains(&toks[i].norm.as_str())).unwrap());
-                actors = self.subject(g.start, cs);
+                actors = self.subject_opts(g.start, cs, true);
                 modality = clause::modality(toks, g.clone(), start, self.last);
             }
             // "an attack by X on Y"
@@ -327,7 +338,7 @@ impl Sentence<'_> {
         } else if passive {
             let by = (end..obj_end).find(|&i| toks[i].norm == "by");
             actors = match by {
-                Some(b) => { let mut a = self.objects(b + 1, obj_end, &[], &[]); a.truncate(1); a }
+                Some(b) => { let mut a = self.objects(b + 1, obj_end, &["by".to_string()], &[]); a.truncate(1); a }
                 None => vec![],
             };
             recipients = self.subject(group.start, cs);
@@ -343,7 +354,11 @@ impl Sentence<'_> {
                 // "US authorities said that removing sanctions is out of the question."
                 actors = self.reporters.iter().map(|&k| self.mentions[k].clone()).filter(|m| m.last <= start).take(1).collect();
             }
-            recipients = if t.norecip { vec![] } else { self.objects(end, obj_end, &t.rp, &actors) };
+            recipients = if t.norecip { vec![] } else { self.objects(obj_start, obj_end, &t.rp, &actors) };
+            // "North Korea and Belarus agreed", "French and Egyptian warships launched war games": with each other.
+            if actors.len() >= 2 && mutual {
+                recipients.clear();
+            }
         }
         if actors.is_empty() && (recipients.is_empty() || !passive) {
             return None;

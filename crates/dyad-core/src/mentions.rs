@@ -243,19 +243,20 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
         if civilian && m.sector.as_deref().is_none_or(|s| s == "CVL") {
             m.sector = Some("CVL".into());
         }
-        // Right: "of Morocco", "in the Ivory Coast", "from Calgary".
-        if m.country.is_none() && countries.is_empty() {
+        // Right: "of Morocco", "in the Ivory Coast", "from Calgary"; not after "its"/"their".
+        let owned = m.first > first && matches!(tokens[m.first - 1].norm.as_str(), "its" | "their" | "his" | "her");
+        if m.country.is_none() && countries.is_empty() && !owned {
             let mut j = m.last;
             if j + 1 < last && matches!(tokens[j].norm.as_str(), "of" | "in" | "from") {
                 j += 1;
-                while j < last && matches!(tokens[j].norm.as_str(), "the" | "southern" | "northern" | "eastern" | "western" | "central") {
+                while j < last && (matches!(tokens[j].norm.as_str(), "the" | "southern" | "northern" | "eastern" | "western" | "central") || FILLERS.contains(&tokens[j].norm.as_str()) && tokens[j].norm != "of") {
                     j += 1;
                 }
                 // Coordinated: "of North Korea and Belarus".
                 let mut found = Vec::new();
                 while let Some(ai) = atoms.iter().position(|a| a.0 == j) {
                     match &atoms[ai].2 {
-                        AtomKind::Country { code } | AtomKind::Capital { code } | AtomKind::Demonym { code, people: true } => {
+                        AtomKind::Country { code } | AtomKind::Capital { code } | AtomKind::Demonym { code, people: true } | AtomKind::Org { code, .. } => {
                             found.push((ai, code.clone()));
                             j = atoms[ai].1;
                             if j + 1 < last && matches!(tokens[j].norm.as_str(), "and" | ",") {
