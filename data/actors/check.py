@@ -3,6 +3,7 @@
 
     python3 data/actors/check.py            # validate; exit 1 on any error
     python3 data/actors/check.py --sort     # rewrite files with data lines sorted, then validate
+    python3 data/actors/check.py --cross    # also warn about phrases defined in several files
 
 Checks: header line, column counts, sorted order (by first column, then the
 whole line, in code-point order), duplicate lines, country codes, sectors,
@@ -125,6 +126,30 @@ def code(name, n, c):
         err(name, n, f"bad country code {c!r}")
 
 
+def cross():
+    """Print (as warnings, not errors) phrases that several files define."""
+    seen = {}
+    for f, cols in FILES.items():
+        for n, r, _ in check(f, cols):
+            if f == "countries.tsv":
+                ph = [(a, r["code"]) for c in ("names", "demonyms", "capitals") for a in alts(r[c])]
+                ph += [(s.rpartition(":")[0], r["code"]) for s in alts(r["seats"])]
+            elif f in ("igos.tsv", "groups.tsv"):
+                c = r.get("code") or r.get("country")
+                ph = [(a, c) for a in [r["name"]] + alts(r["aliases"])]
+            elif f == "people.tsv":
+                ph = [(a, r["country"]) for a in [r["name"]] + alts(r["aliases"])]
+            elif f == "agents.tsv":
+                ph = [(a, "") for a in alts(r["phrase"])]
+            else:
+                ph = [(a, "") for a in alts(r["title"])]
+            for a, c in ph:
+                seen.setdefault(a.lower(), set()).add((f, c))
+    for k, v in sorted(seen.items()):
+        if len({f for f, _ in v}) > 1:
+            print("warning: " + repr(k) + " in " + ", ".join(sorted(f"{f}({c})" if c else f for f, c in v)))
+
+
 def main():
     if "--sort" in sys.argv:
         for f in FILES:
@@ -193,6 +218,8 @@ def main():
             prev = who.setdefault(k, (r["name"], r["country"]))
             if prev[0] != r["name"] and prev[1] != r["country"]:
                 err("people.tsv", n, f"alias {a!r} used for {prev[0]} ({prev[1]}) and {r['name']} ({r['country']})")
+    if "--cross" in sys.argv:
+        cross()
     errors[:] = sorted(set(errors), key=errors.index)
     for e in errors:
         print(e)
