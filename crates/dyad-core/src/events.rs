@@ -86,7 +86,8 @@ pub fn triggers<'l>(lex: &'l Lexicons, tokens: &[Token], first: usize, last: usi
         let prev = if i > first { tokens[i - 1].norm.as_str() } else { "" };
         let after_det = DETS.contains(&prev) || (prev != "to" && PREPS.contains(&prev));
         let inside_name = mentions.iter().any(|m| m.kind == MentionKind::Direct && m.first <= f.head && f.head < m.last && m.name.is_some());
-        !inside_name && !(f.trigger.kind == 'V' && after_det)
+        let copula_ok = !f.trigger.copula || (i > first && matches!(prev, "is" | "was" | "were" | "are" | "be" | "been" | "remain" | "remains" | "remained" | "'s"));
+        copula_ok && !inside_name && !(f.trigger.kind == 'V' && after_det)
     });
     // A word that is both a verb and a noun pattern ("talks", "attack") is a verb
     // only after a subject or an auxiliary: "Israel attacked", "will talk".
@@ -335,6 +336,16 @@ impl Sentence<'_> {
             if mutual && recipients.is_empty() && actors.len() < 2 {
                 return None;
             }
+        } else if t.deontic {
+            // "The Red Cross said US and British forces must ensure security."
+            recipients = self.subject(group.start, cs);
+            actors = self.reporters.iter().map(|&k| self.mentions[k].clone()).filter(|m| m.last <= start).take(1).collect();
+            if recipients.is_empty() || actors.is_empty() {
+                return None;
+            }
+            let mut f2 = f.clone();
+            f2.tokens = vec![start];
+            return self.finish(&f2, actors, recipients, false, negated, Modality::Asserted, group, (cs, ce), &[]);
         } else if passive {
             let by = (end..obj_end).find(|&i| toks[i].norm == "by");
             actors = match by {
@@ -503,6 +514,9 @@ fn object_end(tokens: &[Token], from: usize, last: usize) -> usize {
     let mut i = from;
     while i < last {
         let w = tokens[i].norm.as_str();
+        if w == "that" && i > from + 1 {
+            return i;
+        }
         if matches!(w, ";" | ":" | "who" | "which" | "whom" | "whose" | "while" | "but" | "because" | "although" | "after" | "as" | "when" | "since" | "so") {
             return i;
         }

@@ -96,6 +96,15 @@ const CIVILIAN: &[&str] = &["ordinary", "young", "angry", "local", "elderly", "m
 
 const DETS: &[&str] = &["the", "a", "an", "both", "two", "all", "other", "his", "her", "its", "their"];
 
+/// A lowercase word that may modify a noun: not a verb form, preposition, determiner or conjunction.
+fn plain_word(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    !t.cap && !t.punct && w.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly")
+        && !crate::clause::PREPS.contains(&w) && !crate::clause::AUX.contains(&w) && !crate::clause::REPORT.contains(&w)
+        && !matches!(w, "and" | "or" | "but" | "the" | "that" | "this" | "who" | "which" | "said" | "says" | "its" | "their" | "his" | "her")
+}
+
 /// Finds the actor mentions among `tokens[first..last]`.
 pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize, date: NaiveDate, next_group: &mut usize) -> Vec<Mention> {
     let atoms = atoms(lex, text, tokens, first, last);
@@ -182,8 +191,17 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
         loop {
             // Skip fillers.
             let mut j = left;
-            while j > first && FILLERS.contains(&tokens[j - 1].norm.as_str()) {
-                civilian |= CIVILIAN.contains(&tokens[j - 1].norm.as_str());
+            let mut unknown = 0;
+            while j > first {
+                let w = tokens[j - 1].norm.as_str();
+                if FILLERS.contains(&w) {
+                    civilian |= CIVILIAN.contains(&w);
+                } else if unknown < 2 && plain_word(&tokens[j - 1]) && k > 0 && atoms[k - 1].1 + 1 + unknown >= j - 1 {
+                    // "French paper workers", "Israeli peace movement"
+                    unknown += 1;
+                } else {
+                    break;
+                }
                 j -= 1;
             }
             if j > first && matches!(tokens[j - 1].norm.as_str(), "former" | "ex-" | "late") {
@@ -519,8 +537,22 @@ fn standalone(_lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last:
         _ => return None,
     }
     // "U.S. Navy" is a name we do not know; "Serbia lifted" is a subject.
-    if m.kind == MentionKind::Direct && before_noun && !m.possessive && matches!(a.2, AtomKind::Country { .. }) && tokens[e].cap {
+    let abbrev = { let sfc = &text[tokens[s].span.start..tokens[e - 1].span.end]; sfc.contains('.') || (sfc.len() <= 3 && sfc.chars().all(|c| c.is_ascii_uppercase())) };
+    if m.kind == MentionKind::Direct && before_noun && !m.possessive && matches!(a.2, AtomKind::Country { .. })
+        && (tokens[e].cap || abbrev && plain_word(&tokens[e]) && !tokens[e].norm.ends_with('s'))
+    {
         m.kind = MentionKind::Adjective;
+    }
+    // "Iraqi Kurds", "Bosnian Serbs": a demonym before a capitalised plural is a people.
+    if m.kind == MentionKind::Adjective && matches!(a.2, AtomKind::Demonym { .. }) {
+        if let Some(t) = next {
+            if t.cap && t.norm.ends_with('s') && t.norm.len() > 3 && !t.punct {
+                m.kind = MentionKind::Direct;
+                m.plural = true;
+                m.last = e + 1;
+                m.span.end = t.span.end;
+            }
+        }
     }
     let _ = (text, first);
     Some(m)

@@ -12,7 +12,8 @@
 //!   recipient), `norecip` (never takes a recipient), `type=`, `mode=`,
 //!   `context=` (override the CAMEO row), `weak` (only an event when it has
 //!   both an actor and a recipient), `intent` (a `comp` verb whose type comes
-//!   from its complement: "vowed to fight" is THREATEN, "pledged to help" AGREE).
+//!   from its complement: "vowed to fight" is THREATEN, "pledged to help" AGREE),
+//!   `deontic` ("X said Y must": X requests of Y), `copula` (only after "be").
 
 use std::collections::HashMap;
 
@@ -68,6 +69,10 @@ pub struct Trigger {
     pub norecip: bool,
     /// Needs both actor and recipient.
     pub weak: bool,
+    /// "X said Y must ...": the speaker demands it of the subject.
+    pub deontic: bool,
+    /// Only after a form of "be": "is ready to", "was prepared to".
+    pub copula: bool,
     /// Takes its type from its complement: cooperation becomes AGREE, conflict THREATEN ("vowed to").
     pub intent: bool,
     /// Prepositions introducing the recipient.
@@ -229,7 +234,7 @@ impl TriggerTable {
             let cameo = self.cameo.get(get(2)).ok_or_else(|| err(file, line, format!("unknown CAMEO code {:?}", get(2))))?.clone();
             let mut t = Trigger {
                 pattern: pattern.into(), kind, cameo: cameo.code.clone(), plover: cameo.plover.clone(), mode: cameo.mode.clone(),
-                context: cameo.context.clone(), goldstein: cameo.goldstein, comp: false, mutual: false, norecip: false, weak: false, intent: false,
+                context: cameo.context.clone(), goldstein: cameo.goldstein, comp: false, mutual: false, norecip: false, weak: false, intent: false, deontic: false, copula: false,
                 rp: vec![], source: format!("{file}:{line}"), pats: vec![],
             };
             for flag in get(3).split(',').map(str::trim).filter(|f| !f.is_empty()) {
@@ -238,6 +243,8 @@ impl TriggerTable {
                     None if flag == "mutual" => t.mutual = true,
                     None if flag == "norecip" => t.norecip = true,
                     None if flag == "weak" => t.weak = true,
+                    None if flag == "deontic" => t.deontic = true,
+                    None if flag == "copula" => t.copula = true,
                     None if flag == "intent" => {
                         t.intent = true;
                         t.comp = true;
