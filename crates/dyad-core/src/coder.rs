@@ -309,27 +309,43 @@ fn actor_ref(text: &str, m: &Mention) -> ActorRef {
     }
 }
 
-/// Mentions that report rather than act: "X said", "according to X", "said X".
+/// Mentions that report rather than act: the subject of "X said", "according to X", ", said X".
 fn reporters(tokens: &[text::Token], first: usize, last: usize, ms: &[Mention]) -> Vec<usize> {
     let mut out = Vec::new();
-    for (k, m) in ms.iter().enumerate() {
-        if m.country.is_none() {
+    let usable = |m: &Mention| m.country.is_some() && m.kind != MentionKind::Adjective;
+    for j in first..last {
+        let w = tokens[j].norm.as_str();
+        if w == "according" && j + 1 < last && tokens[j + 1].norm == "to" {
+            if let Some(k) = ms.iter().position(|m| m.first > j && m.first <= j + 4 && usable(m)) {
+                out.push(k);
+            }
             continue;
         }
-        let mut j = m.last;
-        while j < last && matches!(tokens[j].norm.as_str(), "has" | "had" | "have" | "also" | "later" | "earlier" | "on") {
-            j += 1;
+        if !events::is_report(&tokens[j]) {
+            continue;
         }
-        let after = j < last && events::is_report(&tokens[j]) && !(j + 1 < last && matches!(tokens[j + 1].norm.as_str(), "it" | "that" | "he" | "she" | "they") && m.first == first);
-        let according = m.first >= first + 2 && tokens[m.first - 2].norm == "according" && tokens[m.first - 1].norm == "to"
-            || m.first >= first + 3 && tokens[m.first - 3].norm == "according" && tokens[m.first - 1].norm == "the";
-        let inverted = m.first > first && events::is_report(&tokens[m.first - 1]) && m.first >= first + 2 && tokens[m.first - 2].norm == ",";
-        // "X said (that) Y ...": X reports Y's events only when Y is someone else.
-        let leading = after && tokens[..j].iter().skip(first).all(|t| t.norm != ",");
-        if (after && !leading) || according || inverted || (leading && ms.iter().any(|o| o.first > j && o.country.is_some() && o.kind != MentionKind::Pronoun && o.kind != MentionKind::Adjective)) {
+        // Inverted: ", said the foreign ministry."
+        if j > first && tokens[j - 1].norm == "," {
+            if let Some(k) = ms.iter().position(|m| m.first > j && m.first <= j + 4 && usable(m)) {
+                out.push(k);
+            }
+            continue;
+        }
+        // The speaker: the leftmost mention of the clause before the verb that is not in a prepositional phrase.
+        let mut s = j;
+        while s > first && !matches!(tokens[s - 1].norm.as_str(), "," | ";" | ":" | "\"" | "that") {
+            s -= 1;
+        }
+        let speaker = ms.iter().position(|m| m.first >= s && m.last <= j && usable(m) && events::prep_before(tokens, s, m).is_none());
+        let Some(k) = speaker else { continue };
+        // "X said (that) Y ...": X reports Y's events only when Y is someone else; "X said it would" makes X the actor.
+        let leading = s == first;
+        let others_after = ms.iter().any(|o| o.first > j && usable(o) && o.kind != MentionKind::Pronoun);
+        if !leading || others_after {
             out.push(k);
         }
     }
-    let _ = Span::default();
+    out.sort();
+    out.dedup();
     out
 }

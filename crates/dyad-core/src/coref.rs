@@ -33,6 +33,20 @@ fn compatible(p: &Mention, a: &Mention) -> bool {
 /// ones keep `country: None`. Plural pronouns after a two-party event become [`MentionKind::Pair`].
 pub fn resolve(sentence: &mut [Mention], history: &History) {
     resolve_pronouns(sentence, history);
+    // "President Laurent Gbagbo", "police", "students": an office or agent with no
+    // country of its own belongs to the country last named.
+    for i in 0..sentence.len() {
+        let m = &sentence[i];
+        if m.kind != MentionKind::Direct || m.country.is_some() || m.sector.is_none() || m.possessive {
+            continue;
+        }
+        let before = sentence[..i].iter().rev().chain(history.mentions.iter().rev());
+        let focus = before.filter(|a| a.kind != MentionKind::Pair && a.kind != MentionKind::Adjective).find_map(|a| a.country.clone()).filter(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c.as_str()));
+        if let Some(c) = focus {
+            sentence[i].country = Some(c);
+            sentence[i].rules.push("coref:focus-country".into());
+        }
+    }
     // "its forces", "their leaders": a head after a possessive pronoun belongs to its antecedent.
     for i in 1..sentence.len() {
         let (before, rest) = sentence.split_at_mut(i);

@@ -517,7 +517,7 @@ fn object_end(tokens: &[Token], from: usize, last: usize) -> usize {
         if w == "that" && i > from + 1 {
             return i;
         }
-        if matches!(w, ";" | ":" | "who" | "which" | "whom" | "whose" | "while" | "but" | "because" | "although" | "after" | "as" | "when" | "since" | "so") {
+        if matches!(w, ";" | ":" | "who" | "which" | "whom" | "whose" | "while" | "but" | "because" | "although" | "after" | "as" | "when" | "since" | "so" | "if" | "unless" | "until" | "despite" | "following" | "amid") {
             return i;
         }
         if w == "," && i + 1 < last {

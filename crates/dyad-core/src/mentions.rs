@@ -539,7 +539,7 @@ fn standalone(_lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last:
     // "U.S. Navy" is a name we do not know; "Serbia lifted" is a subject.
     let abbrev = { let sfc = &text[tokens[s].span.start..tokens[e - 1].span.end]; sfc.contains('.') || (sfc.len() <= 3 && sfc.chars().all(|c| c.is_ascii_uppercase())) };
     if m.kind == MentionKind::Direct && before_noun && !m.possessive && matches!(a.2, AtomKind::Country { .. })
-        && (tokens[e].cap || abbrev && plain_word(&tokens[e]) && !tokens[e].norm.ends_with('s'))
+        && (tokens[e].cap || abbrev && plain_word(&tokens[e]) && s > first && (plain_word(&tokens[s - 1]) || matches!(tokens[s - 1].norm.as_str(), "a" | "an")))
     {
         m.kind = MentionKind::Adjective;
     }
