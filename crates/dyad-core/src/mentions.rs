@@ -296,6 +296,7 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
                 }
             }
         }
+        m.possessive = m.last < last && tokens[m.last].norm == "'s";
         if countries.is_empty() {
             push_group(&mut out, vec![m], next_group);
         } else {
