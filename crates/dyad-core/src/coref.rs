@@ -37,7 +37,11 @@ pub fn resolve(sentence: &mut [Mention], history: &History) {
     // country of its own belongs to the country last named.
     for i in 0..sentence.len() {
         let m = &sentence[i];
-        if m.kind != MentionKind::Direct || m.country.is_some() || m.sector.is_none() || m.possessive {
+        if m.kind != MentionKind::Direct || m.country.is_some() || m.possessive || m.name.is_some() && m.role.is_none() {
+            continue;
+        }
+        let sector_ok = m.sector.as_deref().is_some_and(|s| matches!(s, "GOV" | "COP" | "MIL" | "JUD" | "LEG" | "OPP" | "REB" | "CVL" | "EDU" | "LAB" | "AGR" | "REF"));
+        if !sector_ok || !(m.role.is_some() || m.plural) {
             continue;
         }
         let before = sentence[..i].iter().rev().chain(history.mentions.iter().rev());

@@ -376,6 +376,7 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
         };
         if let Some(n) = pair {
             let start = if i > first && tokens[i - 1].norm == "the" { i - 1 } else { i };
+            out.retain(|m| m.last <= start || m.first >= i + n);
             let m = bare(tokens, start, i + n, MentionKind::Pair, true, false, false);
             push_group(&mut out, vec![m], next_group);
         }

@@ -277,7 +277,15 @@ pub(super) fn load_titles(lex: &mut Lexicons, file: &str, content: &str) -> Resu
         let rank = cell(&cols, 2);
         for phrase in alts(cell(&cols, 0)) {
             let kind = AtomKind::Title { sector: sector.into(), rank: rank.into() };
-            lex.actors.insert(&phrase.to_lowercase(), super::Atom { kind, source: src(file, line) }, true);
+            let lower = phrase.to_lowercase();
+            // "vice foreign ministers": plurals of titles head group mentions.
+            let plural = if lower.ends_with('s') || lower.ends_with('.') { None } else if lower.ends_with("y") && !lower.ends_with("ey") { Some(format!("{}ies", &lower[..lower.len() - 1])) } else { Some(format!("{lower}s")) };
+            lex.actors.insert(&lower, super::Atom { kind: kind.clone(), source: src(file, line) }, true);
+            if let Some(p) = plural {
+                if lex.actors.lookup(&p).is_empty() {
+                    lex.actors.insert(&p, super::Atom { kind, source: src(file, line) }, false);
+                }
+            }
         }
         n += 1;
     }
