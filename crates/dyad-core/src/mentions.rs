@@ -152,7 +152,7 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
         }
         if matches!(tokens[e - 1].norm.as_str(), "counterpart" | "counterparts") {
             m.kind = MentionKind::Counterpart;
-            m.sector = None;
+            m.sector = Some("GOV".into());
         }
         // A title takes the capitalised name after it.
         if m.name.is_none() && matches!(atoms[hend].2, AtomKind::Title { .. }) {
@@ -534,6 +534,11 @@ fn standalone(_lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last:
             m.plural = *people;
             if !*people {
                 m.kind = MentionKind::Adjective;
+            } else if s > first && CIVILIAN.contains(&tokens[s - 1].norm.as_str()) {
+                // "ordinary Iranians", "thousands of Nigerians" stay with the people; "young Algerians" are civilians.
+                m.sector = Some("CVL".into());
+                m.first = s - 1;
+                m.span.start = tokens[s - 1].span.start;
             }
         }
         _ => return None,
