@@ -94,6 +94,10 @@ fn words(c: &Ctx, i: usize) -> Option<Qty> {
         v *= 100;
         end += 1;
     }
+    if c.w(end) == "thousand" && v < 1000 {
+        v *= 1000;
+        end += 1;
+    }
     if c.w(end) == "and" && c.w(end + 1) == "a" && c.w(end + 2) == "half" {
         return Some(Qty { end, val: Some(v as f64), article: false });
     }

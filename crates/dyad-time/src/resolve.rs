@@ -258,26 +258,27 @@ pub fn weekday(dct: NaiveDate, wd: u32, lean: Lean) -> NaiveDate {
     dct + Duration::days(days)
 }
 
-/// The year for a month (1..=12, optional day) given without a year.
+/// The year for a month (1..=12, optional day) given without a year: the
+/// occurrence nearest the DCT, except that a past clause rules out dates
+/// more than a few weeks after the DCT and a future clause dates more than a
+/// few weeks before it.
 pub fn year_for(dct: NaiveDate, month: u32, day: Option<u32>, lean: Lean) -> i32 {
     let y = dct.year();
-    let there = (month, day.unwrap_or(0));
-    let here = (dct.month(), if day.is_some() { dct.day() } else { 0 });
-    match lean {
-        Lean::Past if there > here => y - 1,
-        Lean::Future if there < here => y + 1,
-        Lean::Nearest => {
-            let diff = month as i32 - dct.month() as i32;
-            if diff > 6 {
-                y - 1
-            } else if diff < -6 {
-                y + 1
-            } else {
-                y
-            }
+    let slack = 120;
+    let mut best: Option<(i64, i32)> = None;
+    for cand in [y - 1, y, y + 1] {
+        let Some(d) = NaiveDate::from_ymd_opt(cand, month, day.unwrap_or(15).min(28)) else { continue };
+        let diff = (d - dct).num_days();
+        let allowed = match lean {
+            Lean::Past => diff <= slack,
+            Lean::Future => diff >= -slack,
+            Lean::Nearest => true,
+        };
+        if allowed && best.is_none_or(|(b, _)| diff.abs() < b) {
+            best = Some((diff.abs(), cand));
         }
-        _ => y,
     }
+    best.map_or(y, |b| b.1)
 }
 
 #[cfg(test)]

@@ -10,9 +10,14 @@ use crate::resolve::Lean;
 use crate::token::Kind;
 
 const FUTURE: &[&str] = &[
-    "will", "shall", "ll", "upcoming", "scheduled", "expected", "expects", "expect", "plans", "plan", "planned",
-    "planning", "due", "tomorrow", "next", "would", "intends", "intend", "aims", "hopes", "hope", "forthcoming",
-    "going", "set", "slated", "until", "till", "coming",
+    "will", "shall", "ll", "upcoming", "scheduled", "plans", "planning", "tomorrow", "next", "intends",
+    "forthcoming", "going", "set", "slated", "coming",
+];
+
+const INTENT: &[&str] = &[
+    "planned", "plans", "plan", "expected", "expects", "expect", "scheduled", "due", "hopes", "hoped", "hope",
+    "intends", "intended", "wants", "wanted", "aims", "aimed", "agreed", "promised", "vowed", "decided", "prepared",
+    "preparing", "ready", "likely", "set",
 ];
 
 const PAST: &[&str] = &[
@@ -36,6 +41,11 @@ const NOT_PAST_ED: &[&str] = &[
 /// `[start, end)`: the previous occurrence in a past clause, the next one in
 /// a future clause, `default` when there is no cue.
 pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
+    // "until Tuesday", "as early as Tuesday", "by Friday"
+    let p = if c.w(start.wrapping_sub(1)) == "on" { start.wrapping_sub(2) } else { start.wrapping_sub(1) };
+    if c.any(p, &["until", "till", "before"]) || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"])) {
+        return Lean::Future;
+    }
     let mut k = start;
     let mut steps = 0;
     while k > 0 && steps < 12 {
@@ -79,6 +89,9 @@ fn cue(c: &Ctx, k: usize) -> Option<Lean> {
         return Some(Lean::Future);
     }
     if (w == "is" || w == "are") && c.w(k + 1) == "to" {
+        return Some(Lean::Future);
+    }
+    if c.w(k + 1) == "to" && INTENT.contains(&w) {
         return Some(Lean::Future);
     }
     if w == "going" && c.w(k + 1) != "to" {

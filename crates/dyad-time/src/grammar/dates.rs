@@ -22,6 +22,9 @@ pub fn month_at(c: &Ctx, i: usize) -> Option<(u32, usize)> {
             return None;
         }
         j = c.skip_dot(j);
+        if j == i + 1 && c.kind(j) != Some(Kind::Num) {
+            return None;
+        }
     } else if !c.cap(i) && c.kind(j) != Some(Kind::Num) {
         return None;
     }
@@ -42,7 +45,7 @@ fn day_at(c: &Ctx, i: usize) -> Option<(u32, usize)> {
         j += 1;
     }
     // "15:30" or "15.5" or "15%" are not days
-    if c.glued(j) && c.any(j, &[":", "%", "/"]) {
+    if c.glued(j) && c.any(j, &[":", "%", "/"]) && (c.w(j) == "%" || c.kind(j + 1) == Some(Kind::Num)) {
         return None;
     }
     if c.w(j) == "." && c.glued(j) && c.kind(j + 1) == Some(Kind::Num) && c.glued(j + 1) {

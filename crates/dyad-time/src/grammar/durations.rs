@@ -74,6 +74,9 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
             return None;
         }
         let (u, _, k) = unit_at(c, q.end)?;
+        if q.val.is_none() && c.any(i + 1, &["past", "last", "previous", "recent"]) {
+            return Some(M::lit(k, TimexType::Date, "PAST_REF"));
+        }
         if c.w(k) == "ahead" {
             return Some(M::lit(k + 1, TimexType::Duration, u.duration(q.val)));
         }
@@ -81,22 +84,18 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     }
     // past/last/next N units without "the"
     if c.any(i, &["past", "last", "next", "coming", "first", "previous"]) {
-        let q = qty(c, i + 1)?;
-        if q.article {
-            return None;
+        if let Some(q) = qty(c, i + 1).filter(|q| !q.article) {
+            let (u, _, k) = unit_at(c, q.end)?;
+            return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
         }
-        let (u, _, k) = unit_at(c, q.end)?;
-        return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
     }
     if matches!(w, "recent" | "coming") {
         let (u, pl, k) = unit_at(c, i + 1)?;
         if !pl {
             return None;
         }
-        if w == "coming" {
-            return Some(M::lit(k, TimexType::Date, "FUTURE_REF"));
-        }
-        return Some(M::lit(k, TimexType::Duration, u.duration(None)));
+        let _ = u;
+        return Some(M::lit(k, TimexType::Date, if w == "coming" { "FUTURE_REF" } else { "PAST_REF" }));
     }
     // "day-long", "decades-long", bare plurals after "for"
     if let Some((u, pl)) = c.lex.unit(w) {
@@ -108,7 +107,14 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         }
         return None;
     }
-    let q = qty(c, i)?;
+    let mut q = qty(c, i)?;
+    if c.any(q.end, &["to", "or", "-", "and"]) && !q.article {
+        if let Some(q2) = qty(c, q.end + 1) {
+            if !q2.article && c.lex.unit(c.w(q2.end)).is_some() && !(c.w(q.end) == "-" && c.w(q2.end + 1) == "-") {
+                q = crate::numbers::Qty { end: q2.end, val: q.val, article: false };
+            }
+        }
+    }
     // two-year, 16-hour
     if c.w(q.end) == "-" && c.glued(q.end) && !q.article {
         let (u, pl) = c.lex.unit(c.w(q.end + 1))?;
@@ -116,12 +122,18 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
             return None;
         }
         let mut k = q.end + 2;
-        if c.w(k) == "-" && c.any(k + 1, &["old", "long"]) && c.glued(k) {
+        if c.w(k) == "-" && c.w(k + 1) == "old" {
+            return None;
+        }
+        if c.w(k) == "-" && c.w(k + 1) == "long" && c.glued(k) {
             k += 2;
         }
         return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
     }
     let (u, _, mut k) = unit_at(c, q.end)?;
+    if (c.w(k) == "-" && c.glued(k)) || c.w(k) == "old" {
+        return None;
+    }
     if q.article && (u == Gran::Second || (u == Gran::Quarter && !c.any(k, &["ago", "earlier", "later"]))) {
         return None;
     }
@@ -181,7 +193,7 @@ fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: boo
                 Some(n) if u >= Gran::Day => {
                     let base = c.reference(u);
                     match base.shift(u, sign * n) {
-                        Some(p) => M::date(k + 1, p),
+                        Some(p) => M::date(k + 1, p).deictic(),
                         None => M::lit(k + 1, TimexType::Duration, dur),
                     }
                 }
@@ -198,6 +210,7 @@ fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: boo
 fn ago(c: &Ctx, end: usize, u: Gran, n: i64) -> Option<M> {
     let d = c.dct;
     let p = match u {
+        Gran::Year if matches!(c.last_ref, Some(Point::Quarter(..)) | Some(Point::Half(..))) => c.last_ref?.shift(Gran::Year, n)?,
         Gran::Second | Gran::Minute | Gran::Hour => Point::Day(d),
         Gran::Day => Point::Day(d.checked_add_signed(Duration::try_days(n)?)?),
         Gran::Week => Point::Day(d.checked_add_signed(Duration::try_weeks(n)?)?),
@@ -207,7 +220,7 @@ fn ago(c: &Ctx, end: usize, u: Gran, n: i64) -> Option<M> {
         Gran::Decade => Point::Year(d.year() + 10 * i32::try_from(n).ok()?),
         Gran::Century => Point::Year(d.year() + 100 * i32::try_from(n).ok()?),
     };
-    Some(M::date(end, p))
+    Some(M::date(end, p).deictic())
 }
 
 const ADVERBS: &[(&str, &str)] = &[

@@ -191,7 +191,7 @@ const FUZZY: &[&[&str]] = &[
     &["the", "turn", "of"], &["the", "first", "half", "of"], &["the", "second", "half", "of"],
     &["the", "last", "half", "of"], &["the", "early", "part", "of"], &["the", "latter", "part", "of"],
     &["the", "end", "of", "the", "week", "of"], &["the", "week", "of"], &["mid", "-"], &["late", "-"],
-    &["early", "-"],
+    &["early", "-"], &["the", "early"], &["the", "late"], &["the", "mid"], &["the", "mid", "-"], &["sometime"],
 ];
 
 fn prefix_len(c: &Ctx, i: usize, table: &[&[&str]]) -> usize {

@@ -54,6 +54,7 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             }
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
+        "right" if c.w(i + 1) == "now" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
         "these" if c.w(i + 1) == "days" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
         "recently" | "lately" | "previously" | "formerly" | "recent" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
         "soon" if c.w(i.wrapping_sub(1)) != "as" => M::lit(i + 1, TimexType::Date, "FUTURE_REF"),
@@ -145,6 +146,7 @@ pub fn season_rel(c: &Ctx, s: u32, modifier: &str, lean: Lean) -> Point {
     let cur = season_index(c.dct);
     let this = cur.div_euclid(4) * 4 + s as i32;
     let abs = match modifier {
+        "this" => this,
         "last" | "past" | "previous" => if this < cur { this } else { this - 4 },
         "next" | "coming" => if this > cur { this } else { this + 4 },
         _ => match lean {
@@ -169,6 +171,35 @@ fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
 pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     let dct = c.dct;
+    if w == "the" && c.any(i + 1, &["previous", "following", "last", "next", "coming", "current", "past"]) {
+        let is_day = c.e(i + 2).is_some_and(|e| (e.weekday > 0 && !e.weekday_plural) || e.month > 0);
+        if is_day || (c.w(i + 1) == "current" && c.w(i + 2) != "quarter") {
+            let mut m = this_last_next(c, i + 1)?;
+            if c.w(i + 1) == "previous" || c.w(i + 1) == "following" {
+                let d = match m.point {
+                    Some(Point::Day(d)) => d,
+                    _ => return Some(m),
+                };
+                let base = match c.reference(Gran::Day) {
+                    Point::Day(b) => b,
+                    _ => c.dct,
+                };
+                let wd = d.weekday().num_days_from_monday();
+                let nd = if c.w(i + 1) == "previous" {
+                    wd_date(base - Duration::days(1), wd, Lean::Past)
+                } else {
+                    wd_date(base + Duration::days(1), wd, Lean::Future)
+                };
+                m = day(c, nd, m.end, true);
+            }
+            return Some(m);
+        }
+    }
+    if w == "this" && c.w(i + 1) == "coming" {
+        let mut m = this_last_next(c, i + 1)?;
+        m.deictic = true;
+        return Some(m);
+    }
     if w == "the" {
         let m1 = c.w(i + 1);
         let (unit, j) = match c.lex.unit(c.w(i + 2)) {
@@ -222,6 +253,9 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             _ => None,
         };
     }
+    if w == "the" || (w == "this" && c.w(i + 1) == "coming") {
+        return None;
+    }
     if w == "that" && c.any(i + 1, &["day", "week", "month", "year"]) && !c.cap(i + 2) {
         let (u, _) = c.lex.unit(c.w(i + 1))?;
         let mut m = anaphoric(c, u, 0, i + 2, Direction::After);
@@ -234,7 +268,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
         "next" | "coming" | "upcoming" => 1,
         _ => return None,
     };
-    let j = i + 1;
+    let j = if c.w(i + 1) == "fiscal" { i + 2 } else { i + 1 };
     if w == "past" && c.w(i.wrapping_sub(1)) != "this" {
         return None;
     }
@@ -269,7 +303,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
         }
         if e.month > 0 && (c.cap(j) || e.month != 5) {
             let m = e.month as u32;
-            let k = c.skip_dot(j + 1);
+            let k = if e.abbrev { c.skip_dot(j + 1) } else { j + 1 };
             let y = match sign {
                 -1 => if m < dct.month() { dct.year() } else { dct.year() - 1 },
                 1 => if m > dct.month() { dct.year() } else { dct.year() + 1 },
@@ -298,7 +332,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
 /// True when an anchor phrase (a noun phrase, not a clause end) starts at `j`.
 pub fn phrase_follows(c: &Ctx, j: usize) -> bool {
     match c.kind(j) {
-        Some(Kind::Word) | Some(Kind::Num) => !c.any(j, &["and", "or", "but", "that", "which", "when", "he", "she", "they", "it", "we", "i", "you"]),
+        Some(Kind::Word) | Some(Kind::Num) => !c.any(j, &["and", "or", "but", "that", "which", "when", "then", "in", "on", "at", "for"]),
         Some(Kind::Punct) => c.any(j, &["'", "\"", "“", "‘"]),
         None => false,
     }
