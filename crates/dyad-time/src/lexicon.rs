@@ -100,7 +100,8 @@ const STARTERS: &[&str] = &[
     "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly", "biweekly",
     "fiscal", "fy", "several", "few", "many", "numerous", "couple", "half", "dozens", "hundreds", "noon",
     "midday", "midnight", "weekend", "weekends", "q", "latest", "same", "prior", "upcoming", "final",
-    "year", "ago", "h", "semiannually", "biannually", "period", "in",
+    "year", "ago", "h", "semiannually", "biannually", "period", "in", "thanksgiving", "election", "new", "right", "these", "nineties", "eighties", "seventies",
+    "sixties", "fifties", "forties", "thirties", "twenties",
 ];
 
 const HOLIDAYS: &[(&str, u8, u8)] = &[

@@ -225,7 +225,7 @@ fn ago(c: &Ctx, end: usize, u: Gran, n: i64) -> Option<M> {
 
 const ADVERBS: &[(&str, &str)] = &[
     ("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("annually", "P1Y"), ("yearly", "P1Y"),
-    ("hourly", "PT1H"), ("nightly", "P1D"), ("quarterly", "P3M"), ("biweekly", "P2W"),
+    ("hourly", "PT1H"), ("nightly", "P1D"), ("biweekly", "P2W"),
     ("semiannually", "P6M"), ("biannually", "P6M"),
 ];
 

@@ -56,15 +56,32 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
         }
         "right" if c.w(i + 1) == "now" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
         "these" if c.w(i + 1) == "days" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
-        "recently" | "lately" | "previously" | "formerly" | "recent" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
-        "soon" if c.w(i.wrapping_sub(1)) != "as" => M::lit(i + 1, TimexType::Date, "FUTURE_REF"),
-        "future" if c.w(i + 1) != "-" => M::lit(i + 1, TimexType::Date, "FUTURE_REF"),
+        "recently" | "lately" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
+        "future" if c.any(i.wrapping_sub(1), &["in", "for"]) => M::lit(i + 1, TimexType::Date, "FUTURE_REF"),
         "current" if !CURRENT_NOT.contains(&c.w(i + 1)) && c.kind(i + 1) == Some(Kind::Word) => {
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
         "the" => match c.w(i + 1) {
             "past" if !next_is_quantity(c, i + 2) => M::lit(i + 2, TimexType::Date, "PAST_REF"),
             "future" => M::lit(i + 2, TimexType::Date, "FUTURE_REF"),
+                "year" | "fiscal" | "full" | "nineties" | "eighties" | "seventies" | "sixties" | "fifties" | "forties" | "thirties" | "twenties" => {
+                let k = if c.any(i + 1, &["fiscal", "full"]) && c.w(i + 2) == "year" { i + 3 } else { i + 2 };
+                if c.w(k - 1) != "year" {
+                    let d = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+                        .iter()
+                        .position(|x| *x == c.w(i + 1))? as i32;
+                    return Some(M::date(i + 2, Point::Decade(190 + d + 2)));
+                }
+                if c.any(k, &["ended", "ending", "to", "through", "before", "after", "earlier", "ago", "-", "'", "and", "or"]) || c.kind(k) == Some(Kind::Num) {
+                    return None;
+                }
+                if c.w(i + 1) == "fiscal" {
+                    return Some(M::lit(k, TimexType::Duration, "P1Y"));
+                }
+                let y = c.last_ref.map_or(dct.year(), |p| p.year());
+                M::date(k, Point::Year(y)).deictic()
+            }
+
             "near" | "distant" | "foreseeable" if c.w(i + 2) == "future" => M::lit(i + 3, TimexType::Date, "FUTURE_REF"),
             _ => return None,
         },
@@ -94,6 +111,11 @@ fn holiday(c: &Ctx, i: usize) -> Option<M> {
         } else {
             (1, 1, i + 5)
         }
+    } else if w == "election" && c.cap(i) && c.w(i + 1) == "day" && c.cap(i + 1) {
+        let y = year_for(c.dct, 11, Some(5), c.lean(i, i + 2, Lean::Nearest));
+        let first = NaiveDate::from_ymd_opt(y, 11, 2)?;
+        let off = (1 + 7 - first.weekday().num_days_from_monday() as i64) % 7;
+        return Some(M::date(i + 2, Point::Day(first + Duration::days(off))));
     } else if w == "thanksgiving" && c.cap(i) {
         let end = if c.w(i + 1) == "day" { i + 2 } else { i + 1 };
         let lean = c.lean(i, end, Lean::Nearest);
@@ -122,6 +144,9 @@ pub fn weekday(c: &Ctx, i: usize) -> Option<M> {
         return None;
     }
     let wd = e.weekday as u32 - 1;
+    if !full && !(c.w(i + 1) == "." && c.glued(i + 1)) {
+        return None;
+    }
     if e.weekday_plural {
         return Some(M::lit(i + 1, TimexType::Set, format!("XXXX-WXX-{}", wd + 1)));
     }
