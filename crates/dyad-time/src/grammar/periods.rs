@@ -69,21 +69,21 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
                 Some((h, true)) => Point::Half(c.dct.year(), h),
                 None => prev_quarter(c),
             };
-            return Some(M::date(k2, base.shift(Gran::Year, -1)?));
+            return Some(M::date(k2, base.shift(Gran::Year, -1)?).deictic());
         }
         if the {
             return None;
         }
         let base = c.last_ref.unwrap_or(Point::Year(c.dct.year()));
         let base = if base.gran() < Gran::Month { Point::Year(base.year()) } else { base };
-        return Some(M::date(k, base.shift(Gran::Year, -1)?));
+        return Some(M::date(k, base.shift(Gran::Year, -1)?).deictic());
     }
     if the && c.any(j, &["latest", "current", "previous", "prior", "same", "recent", "most", "past", "last"]) {
         let k = if c.w(j) == "most" { j + 2 } else { j + 1 };
         if c.any(k, &["quarter", "period"]) && !(c.w(k) == "period" && c.any(j, &["same", "past", "last"])) {
             let p = match c.w(j) {
                 "current" => quarter_of(c.dct),
-                "previous" | "prior" | "last" | "past" => quarter_of(c.dct).shift(Gran::Quarter, -1)?,
+                "latest" | "recent" | "most" | "previous" | "prior" | "last" | "past" => quarter_of(c.dct).shift(Gran::Quarter, -1)?,
                 _ => prev_quarter(c),
             };
             return Some(M::date(k + 1, p));
@@ -120,7 +120,6 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
             let cur = if half { (c.dct.month() + 5) / 6 } else { (c.dct.month() + 2) / 3 };
             match c.lean(i, k, Lean::Past) {
                 Lean::Past if q > cur => c.dct.year() - 1,
-                Lean::Future if q < cur => c.dct.year() + 1,
                 _ => c.dct.year(),
             }
         }),
