@@ -5,6 +5,27 @@
 
 use crate::resolve::Gran;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: short ASCII keys, no need for DoS resistance on a fixed table.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map = HashMap<&'static str, Entry, BuildHasherDefault<Fnv>>;
 
 /// Every role a word can play.
 #[derive(Debug, Clone, Copy, Default)]
@@ -34,9 +55,8 @@ pub struct Entry {
 }
 
 /// The compiled table.
-#[derive(Debug)]
 pub struct Lexicon {
-    map: HashMap<&'static str, Entry>,
+    map: Map,
 }
 
 const MONTHS: &[(&str, u8, bool)] = &[
@@ -111,7 +131,7 @@ const HOLIDAYS: &[(&str, u8, u8)] = &[
 impl Lexicon {
     /// Builds the table.
     pub fn new() -> Lexicon {
-        let mut map: HashMap<&'static str, Entry> = HashMap::with_capacity(256);
+        let mut map: Map = Map::with_capacity_and_hasher(512, Default::default());
         for &(w, m, ab) in MONTHS {
             let e = map.entry(w).or_default();
             e.month = m;
@@ -156,10 +176,11 @@ impl Lexicon {
     pub fn get(&self, w: &str) -> Option<&Entry> {
         self.map.get(w)
     }
+}
 
-    /// Unit of a lowercase word.
-    pub fn unit(&self, w: &str) -> Option<(Gran, bool)> {
-        self.get(w).and_then(|e| e.unit.map(|u| (u, e.plural)))
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lexicon({} words)", self.map.len())
     }
 }
 

@@ -24,7 +24,7 @@ fn unit_at(c: &Ctx, mut j: usize) -> Option<(Gran, bool, usize)> {
         j += 1;
         n += 1;
     }
-    let (u, pl) = c.lex.unit(c.w(j))?;
+    let (u, pl) = c.unit(j)?;
     if c.kind(j) != Some(Kind::Word) {
         return None;
     }
@@ -98,7 +98,7 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         return Some(M::lit(k, TimexType::Date, if w == "coming" { "FUTURE_REF" } else { "PAST_REF" }));
     }
     // "day-long", "decades-long", bare plurals after "for"
-    if let Some((u, pl)) = c.lex.unit(w) {
+    if let Some((u, pl)) = c.unit(i) {
         if c.w(i + 1) == "-" && c.glued(i + 1) && c.w(i + 2) == "long" && c.glued(i + 2) {
             return Some(M::lit(i + 3, TimexType::Duration, u.duration(if pl { None } else { Some(1.0) })));
         }
@@ -110,14 +110,14 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     let mut q = qty(c, i)?;
     if c.any(q.end, &["to", "or", "-", "and"]) && !q.article {
         if let Some(q2) = qty(c, q.end + 1) {
-            if !q2.article && c.lex.unit(c.w(q2.end)).is_some() && !(c.w(q.end) == "-" && c.w(q2.end + 1) == "-") {
+            if !q2.article && c.unit(q2.end).is_some() && !(c.w(q.end) == "-" && c.w(q2.end + 1) == "-") {
                 q = crate::numbers::Qty { end: q2.end, val: q.val, article: false };
             }
         }
     }
     // two-year, 16-hour
     if c.w(q.end) == "-" && c.glued(q.end) && !q.article {
-        let (u, pl) = c.lex.unit(c.w(q.end + 1))?;
+        let (u, pl) = c.unit(q.end + 1)?;
         if pl && !c.any(q.end + 2, &["-"]) {
             return None;
         }
@@ -259,7 +259,7 @@ pub fn set(c: &Ctx, i: usize) -> Option<M> {
         n = Some(2.0);
         j += 1;
     } else if let Some(q) = qty(c, j) {
-        if !q.article && c.lex.unit(c.w(q.end)).is_some() {
+        if !q.article && c.unit(q.end).is_some() {
             n = q.val;
             j = q.end;
         }

@@ -23,14 +23,14 @@ use chrono::NaiveDate;
 
 /// Read-only view of one document for the productions.
 pub struct Ctx<'a> {
-    /// Word tables.
-    pub lex: &'a Lexicon,
     /// Tokens and lowercased text.
     pub t: &'a Tokens,
     /// Document creation date.
     pub dct: NaiveDate,
     /// Last non-deictic calendar period mentioned, for anaphora.
     pub last_ref: Option<Point>,
+    /// Lexicon entry of each token (looked up once).
+    pub ents: Vec<Option<&'a Entry>>,
     /// Last period of any kind mentioned (weekdays included), for day-level anaphora.
     pub last_any: Option<Point>,
 }
@@ -64,10 +64,12 @@ impl<'a> Ctx<'a> {
     /// Lexicon entry of token `i`.
     #[inline]
     pub fn e(&self, i: usize) -> Option<&Entry> {
-        match self.kind(i) {
-            Some(Kind::Word) => self.lex.get(self.w(i)),
-            _ => None,
-        }
+        self.ents.get(i).copied().flatten()
+    }
+    /// Unit of token `i` and whether it is plural.
+    #[inline]
+    pub fn unit(&self, i: usize) -> Option<(Gran, bool)> {
+        self.e(i).and_then(|e| e.unit.map(|u| (u, e.plural)))
     }
     /// Number of tokens.
     pub fn len(&self) -> usize {
@@ -251,13 +253,18 @@ fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
 
 /// Tags one document.
 pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex> {
-    let mut c = Ctx { lex, t, dct, last_ref: None, last_any: None };
+    let ents = t
+        .toks
+        .iter()
+        .map(|tk| if tk.kind == Kind::Word && tk.end - tk.start <= 12 { lex.get(&t.lower[tk.start..tk.end]) } else { None })
+        .collect();
+    let mut c = Ctx { t, dct, ents, last_ref: None, last_any: None };
     let mut out = Vec::new();
     let mut i = 0;
     let n = t.len();
     while i < n {
         let tok = t.toks[i];
-        let trigger = tok.kind == Kind::Num || (tok.kind == Kind::Word && lex.get(c.w(i)).is_some());
+        let trigger = tok.kind == Kind::Num || c.ents[i].is_some();
         if !trigger {
             i += 1;
             continue;

@@ -227,9 +227,9 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
     }
     if w == "the" {
         let m1 = c.w(i + 1);
-        let (unit, j) = match c.lex.unit(c.w(i + 2)) {
+        let (unit, j) = match c.unit(i + 2) {
             Some((u, false)) => (u, i + 3),
-            _ => match (m1, c.lex.unit(m1)) {
+            _ => match (m1, c.unit(i + 1)) {
                 (_, Some((u, false))) if c.any(i + 2, &["before", "after", "earlier", "later"]) => (u, i + 2),
                 ("weekend", _) => (Gran::Week, i + 2),
                 _ => return None,
@@ -263,7 +263,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             }
             "same" if unit == Gran::Day => Some(anaphoric(c, unit, 0, j, Direction::After)),
             "past" | "last" if unit > Gran::Day => Some(M::lit(j, TimexType::Duration, unit.duration(Some(1.0)))),
-            _ if c.lex.unit(m1).is_some() && j == i + 2 => {
+            _ if c.unit(i + 1).is_some() && j == i + 2 => {
                 // "the day before (the summit)"
                 let dir = if c.any(j, &["before", "earlier"]) { Direction::Before } else { Direction::After };
                 let n = if dir == Direction::Before { -1 } else { 1 };
@@ -282,7 +282,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
         return None;
     }
     if w == "that" && c.any(i + 1, &["day", "week", "month", "year"]) && !c.cap(i + 2) {
-        let (u, _) = c.lex.unit(c.w(i + 1))?;
+        let (u, _) = c.unit(i + 1)?;
         let mut m = anaphoric(c, u, 0, i + 2, Direction::After);
         m.anchor = None;
         return Some(m);
