@@ -183,8 +183,8 @@ fn best(c: &Ctx, i: usize) -> Option<M> {
 const APPROX: &[&[&str]] = &[
     &["about"], &["around"], &["approximately"], &["roughly"], &["nearly"], &["almost"], &["some"],
     &["more", "than"], &["less", "than"], &["fewer", "than"], &["at", "least"], &["at", "most"], &["up", "to"],
-    &["over"], &["under"], &["just"], &["only"], &["barely"], &["another"], &["an", "additional"],
-    &["well", "over"], &["just", "over"], &["just", "under"], &["close", "to"], &["upwards", "of"],
+    &["over"], &["under"], &["barely"], &["an", "additional"],
+    &["well", "over"], &["close", "to"], &["upwards", "of"],
 ];
 
 const FUZZY: &[&[&str]] = &[
