@@ -64,6 +64,11 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
                 return Some(M::lit(k, TimexType::Duration, u.duration(None)));
             }
         }
+        if let Some((u, true, k)) = unit_at(c, i + 1) {
+            if c.w(k) == "ahead" {
+                return Some(M::lit(k + 1, TimexType::Duration, u.duration(None)));
+            }
+        }
         if j == i + 2 && c.any(i + 1, &["past", "last", "previous", "recent"]) {
             if let Some((u, true, k)) = unit_at(c, j) {
                 return Some(M::lit(k, TimexType::Duration, u.duration(None)));

@@ -181,10 +181,9 @@ fn best(c: &Ctx, i: usize) -> Option<M> {
 }
 
 const APPROX: &[&[&str]] = &[
-    &["about"], &["around"], &["approximately"], &["roughly"], &["nearly"], &["almost"], &["some"],
+    &["around"], &["approximately"], &["roughly"], &["nearly"], &["some"],
     &["more", "than"], &["less", "than"], &["fewer", "than"], &["at", "least"], &["at", "most"], &["up", "to"],
-    &["over"], &["under"], &["barely"], &["an", "additional"],
-    &["well", "over"], &["close", "to"], &["upwards", "of"],
+    &["barely"], &["an", "additional"], &["close", "to"], &["upwards", "of"],
 ];
 
 const FUZZY: &[&[&str]] = &[

@@ -97,12 +97,8 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
     if c.w(j) == "fiscal" {
         j += 1;
     }
-    if the {
-        if let Some((y, k)) = super::dates::year_at(c, j) {
-            if c.w(k) == "period" {
-                return Some(M::date(k + 1, Point::Year(y)));
-            }
-        }
+    if let (true, Some(y), "period") = (the, py, c.w(j)) {
+        return Some(M::date(j + 1, Point::Year(y)));
     }
     let (q, half, mut k) = ordinal_q(c, j)?;
     if the && py.is_none() && c.w(k - 2) == "-" && !c.any(k, &["of", ","]) {

@@ -54,7 +54,6 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             }
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
-        "right" if c.w(i + 1) == "now" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
         "these" if c.w(i + 1) == "days" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
         "recently" | "lately" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
         "future" if c.any(i.wrapping_sub(1), &["in", "for"]) => M::lit(i + 1, TimexType::Date, "FUTURE_REF"),
@@ -72,7 +71,10 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
                         .position(|x| *x == c.w(i + 1))? as i32;
                     return Some(M::date(i + 2, Point::Decade(190 + d + 2)));
                 }
-                if c.any(k, &["ended", "ending", "to", "through", "before", "after", "earlier", "ago", "-", "'", "and", "or"]) || c.kind(k) == Some(Kind::Num) {
+                if c.any(k, &["ended", "ending"]) {
+                    return Some(M::lit(k, TimexType::Duration, "P1Y"));
+                }
+                if c.any(k, &["to", "through", "before", "after", "earlier", "ago", "-", "'", "and", "or"]) || c.kind(k) == Some(Kind::Num) {
                     return None;
                 }
                 if c.w(i + 1) == "fiscal" {
@@ -86,6 +88,8 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             _ => return None,
         },
         "year" if c.w(i + 1) == "-" && c.w(i + 2) == "end" && c.glued(i + 2) => M::date(i + 3, Point::Year(dct.year())),
+        "year" if c.w(i + 1) == "end" => M::date(i + 2, Point::Year(dct.year())),
+        "year" if c.w(i + 1) == "'" && c.w(i + 2) == "s" && c.w(i + 3) == "end" => M::date(i + 4, Point::Year(dct.year())),
         _ => return holiday(c, i),
     })
 }
