@@ -85,7 +85,15 @@ fn cue(c: &Ctx, k: usize) -> Option<Lean> {
     if c.kind(k) != Some(Kind::Word) {
         return None;
     }
-    if w == "ll" && c.w(k.wrapping_sub(1)) == "'" {
+    let apos = |j: usize| c.any(j, &["'", "’"]);
+    if w == "ll" && apos(k.wrapping_sub(1)) {
+        return Some(Lean::Future);
+    }
+    // progressive present ("is meeting Wednesday") and "there is/'s" point ahead
+    if matches!(w, "is" | "are" | "am") && c.w(k + 1).len() > 4 && c.w(k + 1).ends_with("ing") {
+        return Some(Lean::Future);
+    }
+    if w == "there" && (c.any(k + 1, &["is", "are"]) || (apos(k + 1) && c.w(k + 2) == "s")) {
         return Some(Lean::Future);
     }
     if (w == "is" || w == "are") && c.w(k + 1) == "to" {

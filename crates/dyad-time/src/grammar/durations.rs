@@ -85,6 +85,9 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         if c.w(k) == "ahead" {
             return Some(M::lit(k + 1, TimexType::Duration, u.duration(q.val)));
         }
+        if j == i + 2 {
+            return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
+        }
         return Some(follow(c, i, k, u, q.val, false));
     }
     // past/last/next N units without "the"

@@ -190,6 +190,11 @@ pub fn season_rel(c: &Ctx, s: u32, modifier: &str, lean: Lean) -> Point {
 fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
     let base = c.reference(unit);
     let p = base.shift(unit, n).unwrap_or(base);
+    let p = match (unit, p) {
+        (Gran::Year, Point::Month(y, _) | Point::Season(y, _) | Point::Half(y, _)) => Point::Year(y),
+        (Gran::Month, Point::Day(d)) => Point::Month(d.year(), d.month()),
+        _ => p,
+    };
     let mut m = M::date(end, p);
     m.anchor = Some(Anch { amount: Some(n.abs()), unit, dir, at: None });
     m
@@ -319,6 +324,12 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 (Point::Century(d), s) => Point::Century(d + s as i32),
                 (b, s) => b.shift(u, s)?,
             };
+            // "compared with $3 million last year": the quarter under discussion, a year back
+            if let (Gran::Year, -1, Some(q @ Point::Quarter(..))) = (u, sign, c.last_ref) {
+                if (1..=4).any(|k| c.any(i.wrapping_sub(k), &["from", "with", "than", "against", "over"])) && c.w(j + 1) != "'" {
+                    return Some(M::date(j + 1, q.shift(Gran::Year, -1)?).deictic());
+                }
+            }
             return Some(M::date(j + 1, p));
         }
         if e.weekday > 0 && !e.weekday_plural {
