@@ -79,8 +79,8 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
             return None;
         }
         let (u, _, k) = unit_at(c, q.end)?;
-        if q.val.is_none() && c.any(i + 1, &["past", "last", "previous", "recent"]) {
-            return Some(M::lit(k, TimexType::Date, "PAST_REF"));
+        if q.val.is_some_and(|v| v >= 1000.0) {
+            return None;
         }
         if c.w(k) == "ahead" {
             return Some(M::lit(k + 1, TimexType::Duration, u.duration(q.val)));
@@ -102,13 +102,18 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         if !pl {
             return None;
         }
-        let _ = u;
-        return Some(M::lit(k, TimexType::Date, if w == "coming" { "FUTURE_REF" } else { "PAST_REF" }));
+        if w == "coming" {
+            return Some(M::lit(k, TimexType::Date, "FUTURE_REF"));
+        }
+        return Some(M::lit(k, TimexType::Duration, u.duration(None)));
     }
     // "day-long", "decades-long", bare plurals after "for"
     if let Some((u, pl)) = c.unit(i) {
         if c.w(i + 1) == "-" && c.glued(i + 1) && c.w(i + 2) == "long" && c.glued(i + 2) {
             return Some(M::lit(i + 3, TimexType::Duration, u.duration(if pl { None } else { Some(1.0) })));
+        }
+        if pl && u >= Gran::Hour && c.any(i + 1, &["before", "after", "ago", "earlier", "later"]) && c.kind(i.wrapping_sub(1)) == Some(Kind::Word) && !c.any(i.wrapping_sub(1), LEAD) {
+            return Some(follow(c, i, i + 1, u, None, false));
         }
         if pl && u >= Gran::Hour && c.any(i.wrapping_sub(1), BARE_BEFORE) && !c.any(i + 1, &["of", "-"]) {
             return Some(follow(c, i, i + 1, u, None, false));

@@ -181,7 +181,7 @@ fn best(c: &Ctx, i: usize) -> Option<M> {
 }
 
 const APPROX: &[&[&str]] = &[
-    &["around"], &["approximately"], &["roughly"], &["nearly"], &["some"],
+    &["about"], &["almost"], &["around"], &["approximately"], &["roughly"], &["nearly"], &["some"],
     &["more", "than"], &["less", "than"], &["fewer", "than"], &["at", "least"], &["at", "most"], &["up", "to"],
     &["barely"], &["an", "additional"], &["close", "to"], &["upwards", "of"],
 ];
@@ -192,7 +192,7 @@ const FUZZY: &[&[&str]] = &[
     &["the", "turn", "of"], &["the", "first", "half", "of"], &["the", "second", "half", "of"],
     &["the", "last", "half", "of"], &["the", "early", "part", "of"], &["the", "latter", "part", "of"],
     &["the", "end", "of", "the", "week", "of"], &["the", "week", "of"], &["mid", "-"], &["late", "-"],
-    &["early", "-"], &["the", "early"], &["the", "late"], &["the", "mid"], &["the", "mid", "-"], &["sometime"],
+    &["early", "-"], &["earlier", "in"], &["later", "in"], &["early", "in"], &["late", "in"], &["the", "early"], &["the", "late"], &["the", "mid"], &["the", "mid", "-"], &["sometime"],
 ];
 
 fn prefix_len(c: &Ctx, i: usize, table: &[&[&str]]) -> usize {
@@ -209,7 +209,9 @@ fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
     let p = prefix_len(c, i, APPROX);
     if p > 0 {
         if let Some(m) = best(c, i + p) {
+            let ago_only = matches!(c.w(i), "about" | "almost");
             let ok = match m.kind {
+                _ if ago_only => c.w(m.end - 1) == "ago",
                 TimexType::Duration | TimexType::Time => true,
                 TimexType::Date => c.w(m.end - 1) == "ago" || c.w(m.end - 1) == "earlier" || c.w(m.end - 1) == "later",
                 TimexType::Set => false,

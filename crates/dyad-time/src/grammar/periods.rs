@@ -100,6 +100,13 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
     if let (true, Some(y), "period") = (the, py, c.w(j)) {
         return Some(M::date(j + 1, Point::Year(y)));
     }
+    if let (true, Some(y), "quarter") = (the, py, c.w(j)) {
+        let q = match prev_quarter(c) {
+            Point::Quarter(_, q) => q,
+            _ => return None,
+        };
+        return Some(M::date(j + 1, Point::Quarter(y, q)));
+    }
     let (q, half, mut k) = ordinal_q(c, j)?;
     if the && py.is_none() && c.w(k - 2) == "-" && !c.any(k, &["of", ","]) {
         return None;

@@ -344,6 +344,9 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
         if e.month > 0 && (c.cap(j) || e.month != 5) {
             let m = e.month as u32;
             let k = if e.abbrev { c.skip_dot(j + 1) } else { j + 1 };
+            if c.kind(k) == Some(Kind::Num) {
+                return None;
+            }
             let y = match sign {
                 -1 => if m < dct.month() { dct.year() } else { dct.year() - 1 },
                 1 => if m > dct.month() { dct.year() } else { dct.year() + 1 },
