@@ -264,7 +264,7 @@ pub fn weekday(dct: NaiveDate, wd: u32, lean: Lean) -> NaiveDate {
 /// few weeks before it.
 pub fn year_for(dct: NaiveDate, month: u32, day: Option<u32>, lean: Lean) -> i32 {
     let y = dct.year();
-    let slack = 120;
+    let slack = 90;
     let mut best: Option<(i64, i32)> = None;
     for cand in [y - 1, y, y + 1] {
         let Some(d) = NaiveDate::from_ymd_opt(cand, month, day.unwrap_or(15).min(28)) else { continue };

@@ -11,7 +11,7 @@ use crate::token::Kind;
 
 const FUTURE: &[&str] = &[
     "will", "shall", "ll", "upcoming", "scheduled", "plans", "planning", "tomorrow", "next", "intends",
-    "forthcoming", "going", "set", "slated", "coming",
+    "forthcoming", "going", "set", "slated", "coming", "effective",
 ];
 
 const INTENT: &[&str] = &[
@@ -76,8 +76,19 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     default
 }
 
+const ABBR: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "corp", "inc", "co", "ltd", "col",
+    "lt", "sgt", "capt", "prof", "rev", "vs", "no", "u", "s", "a", "m", "p",
+];
+
 fn boundary(c: &Ctx, k: usize) -> bool {
-    matches!(c.w(k), "." | ";" | "!" | "?" | "\"" | ":") && !(c.w(k) == "." && c.glued(k) && c.w(k - 1).len() <= 4 && c.tok(k - 1).is_some_and(|t| t.kind == Kind::Word) && c.e(k - 1).is_some_and(|e| e.abbrev))
+    let w = c.w(k);
+    if w != "." {
+        return matches!(w, ";" | "!" | "?" | "\"" | ":" | "“" | "”");
+    }
+    let prev_word = k > 0 && c.glued(k) && c.kind(k - 1) == Some(Kind::Word);
+    let abbrev = prev_word && (c.w(k - 1).len() == 1 || ABBR.contains(&c.w(k - 1)) || c.e(k - 1).is_some_and(|e| e.abbrev));
+    !abbrev
 }
 
 fn cue(c: &Ctx, k: usize) -> Option<Lean> {

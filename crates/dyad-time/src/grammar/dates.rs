@@ -115,7 +115,7 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
         if let Some((y, k2)) = year_after(c, k) {
             return full(c, y, m, d, k2);
         }
-        let lean = c.lean(i, k, Lean::Nearest);
+        let lean = c.lean(i, k, Lean::Past);
         return full(c, year_for(c.dct, m, Some(d), lean), m, d, k);
     }
     if let Some((y, k)) = year_after(c, j) {
@@ -133,7 +133,7 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
     if matches!(c.w(i), "may" | "march" | "august") && !c.any(i.wrapping_sub(1), &["in", "of", "since", "until", "by", "early", "late", "mid", "-", "last", "next", "this", "during", "from", "before", "after", "through", "till", "to", "and", "or"]) {
         return None;
     }
-    let lean = c.lean(i, j, Lean::Nearest);
+    let lean = c.lean(i, j, Lean::Past);
     Some(M::date(j, Point::Month(year_for(c.dct, m, None, lean), m)))
 }
 
@@ -146,7 +146,7 @@ fn day_first(c: &Ctx, i: usize) -> Option<M> {
     if let Some((y, k2)) = year_after(c, k) {
         return full(c, y, m, d, k2);
     }
-    let lean = c.lean(i, k, Lean::Nearest);
+    let lean = c.lean(i, k, Lean::Past);
     full(c, year_for(c.dct, m, Some(d), lean), m, d, k)
 }
 
