@@ -10,31 +10,182 @@ use crate::resolve::Lean;
 use crate::token::Kind;
 
 const FUTURE: &[&str] = &[
-    "will", "shall", "ll", "upcoming", "scheduled", "plans", "planning", "tomorrow", "next", "intends",
-    "forthcoming", "going", "set", "slated", "coming", "effective",
+    "will",
+    "shall",
+    "ll",
+    "upcoming",
+    "scheduled",
+    "plans",
+    "planning",
+    "tomorrow",
+    "next",
+    "intends",
+    "forthcoming",
+    "going",
+    "set",
+    "slated",
+    "coming",
+    "effective",
 ];
 
 const INTENT: &[&str] = &[
-    "planned", "plans", "plan", "expected", "expects", "expect", "scheduled", "due", "hopes", "hoped", "hope",
-    "intends", "intended", "wants", "wanted", "aims", "aimed", "agreed", "promised", "vowed", "decided", "prepared",
-    "preparing", "ready", "likely", "set",
+    "planned",
+    "plans",
+    "plan",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "due",
+    "hopes",
+    "hoped",
+    "hope",
+    "intends",
+    "intended",
+    "wants",
+    "wanted",
+    "aims",
+    "aimed",
+    "agreed",
+    "promised",
+    "vowed",
+    "decided",
+    "prepared",
+    "preparing",
+    "ready",
+    "likely",
+    "set",
 ];
 
 const PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "ago", "yesterday", "last", "met", "held", "began", "came",
-    "went", "made", "took", "gave", "left", "saw", "found", "fell", "rose", "won", "lost", "got", "sent", "spoke",
-    "wrote", "struck", "fought", "led", "brought", "bought", "sold", "thought", "became", "broke", "flew", "drew",
-    "ran", "shot", "stood", "kept", "paid", "told", "knew", "grew", "threw", "sought", "taught", "caught", "felt",
-    "heard", "meant", "built", "sent", "spent", "swept", "slid", "hit", "quit", "earlier", "since", "been",
-    "previously", "recently", "already", "arrived", "began", "ended", "tumbled", "agreed", "claimed", "killed",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "ago",
+    "yesterday",
+    "last",
+    "met",
+    "held",
+    "began",
+    "came",
+    "went",
+    "made",
+    "took",
+    "gave",
+    "left",
+    "saw",
+    "found",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "got",
+    "sent",
+    "spoke",
+    "wrote",
+    "struck",
+    "fought",
+    "led",
+    "brought",
+    "bought",
+    "sold",
+    "thought",
+    "became",
+    "broke",
+    "flew",
+    "drew",
+    "ran",
+    "shot",
+    "stood",
+    "kept",
+    "paid",
+    "told",
+    "knew",
+    "grew",
+    "threw",
+    "sought",
+    "taught",
+    "caught",
+    "felt",
+    "heard",
+    "meant",
+    "built",
+    "sent",
+    "spent",
+    "swept",
+    "slid",
+    "hit",
+    "quit",
+    "earlier",
+    "since",
+    "been",
+    "previously",
+    "recently",
+    "already",
+    "arrived",
+    "began",
+    "ended",
+    "tumbled",
+    "agreed",
+    "claimed",
+    "killed",
 ];
 
 const NOT_PAST_ED: &[&str] = &[
-    "need", "speed", "feed", "red", "bed", "hundred", "seed", "indeed", "shed", "breed", "bled", "sled", "wed",
-    "united", "based", "scheduled", "expected", "planned", "proposed", "supposed", "limited", "related",
-    "used", "called", "armed", "detailed", "embed", "fed", "med", "ted", "ed", "led", "speed", "exceed",
-    "proceed", "succeed", "creed", "greed", "weed", "deed", "reed", "bread", "ahead", "dead", "head", "lead",
-    "read", "spread", "thread", "instead", "tread",
+    "need",
+    "speed",
+    "feed",
+    "red",
+    "bed",
+    "hundred",
+    "seed",
+    "indeed",
+    "shed",
+    "breed",
+    "bled",
+    "sled",
+    "wed",
+    "united",
+    "based",
+    "scheduled",
+    "expected",
+    "planned",
+    "proposed",
+    "supposed",
+    "limited",
+    "related",
+    "used",
+    "called",
+    "armed",
+    "detailed",
+    "embed",
+    "fed",
+    "med",
+    "ted",
+    "ed",
+    "led",
+    "speed",
+    "exceed",
+    "proceed",
+    "succeed",
+    "creed",
+    "greed",
+    "weed",
+    "deed",
+    "reed",
+    "bread",
+    "ahead",
+    "dead",
+    "head",
+    "lead",
+    "read",
+    "spread",
+    "thread",
+    "instead",
+    "tread",
 ];
 
 /// The direction to resolve an underspecified expression spanning tokens
@@ -42,8 +193,14 @@ const NOT_PAST_ED: &[&str] = &[
 /// a future clause, `default` when there is no cue.
 pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     // "until Tuesday", "as early as Tuesday", "by Friday"
-    let p = if c.w(start.wrapping_sub(1)) == "on" { start.wrapping_sub(2) } else { start.wrapping_sub(1) };
-    if c.any(p, &["until", "till", "before"]) || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"])) {
+    let p = if c.w(start.wrapping_sub(1)) == "on" {
+        start.wrapping_sub(2)
+    } else {
+        start.wrapping_sub(1)
+    };
+    if c.any(p, &["until", "till", "before"])
+        || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"]))
+    {
         return Lean::Future;
     }
     let mut k = start;
@@ -77,8 +234,8 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
 }
 
 const ABBR: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "corp", "inc", "co", "ltd", "col",
-    "lt", "sgt", "capt", "prof", "rev", "vs", "no", "u", "s", "a", "m", "p",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "corp", "inc", "co",
+    "ltd", "col", "lt", "sgt", "capt", "prof", "rev", "vs", "no", "u", "s", "a", "m", "p",
 ];
 
 fn boundary(c: &Ctx, k: usize) -> bool {
@@ -87,7 +244,10 @@ fn boundary(c: &Ctx, k: usize) -> bool {
         return matches!(w, ";" | "!" | "?" | "\"" | ":" | "“" | "”");
     }
     let prev_word = k > 0 && c.glued(k) && c.kind(k - 1) == Some(Kind::Word);
-    let abbrev = prev_word && (c.w(k - 1).len() == 1 || ABBR.contains(&c.w(k - 1)) || c.e(k - 1).is_some_and(|e| e.abbrev));
+    let abbrev = prev_word
+        && (c.w(k - 1).len() == 1
+            || ABBR.contains(&c.w(k - 1))
+            || c.e(k - 1).is_some_and(|e| e.abbrev));
     !abbrev
 }
 

@@ -101,7 +101,11 @@ impl<'a> Ctx<'a> {
     }
     /// The reference period for anaphora: the last one mentioned, else the DCT day.
     pub fn reference(&self, unit: Gran) -> Point {
-        let r = if unit <= Gran::Week { self.last_any } else { self.last_ref };
+        let r = if unit <= Gran::Week {
+            self.last_any
+        } else {
+            self.last_ref
+        };
         r.unwrap_or(Point::Day(self.dct))
     }
 }
@@ -140,11 +144,25 @@ pub struct M {
 impl M {
     /// A DATE match for a calendar period.
     pub fn date(end: usize, p: Point) -> M {
-        M { end, kind: TimexType::Date, value: p.value(), point: Some(p), anchor: None, deictic: false }
+        M {
+            end,
+            kind: TimexType::Date,
+            value: p.value(),
+            point: Some(p),
+            anchor: None,
+            deictic: false,
+        }
     }
     /// A match with a literal value.
     pub fn lit(end: usize, kind: TimexType, value: impl Into<String>) -> M {
-        M { end, kind, value: value.into(), point: None, anchor: None, deictic: false }
+        M {
+            end,
+            kind,
+            value: value.into(),
+            point: None,
+            anchor: None,
+            deictic: false,
+        }
     }
     /// Marks the match deictic.
     pub fn deictic(mut self) -> M {
@@ -181,18 +199,58 @@ fn best(c: &Ctx, i: usize) -> Option<M> {
 }
 
 const APPROX: &[&[&str]] = &[
-    &["about"], &["almost"], &["around"], &["approximately"], &["roughly"], &["nearly"], &["some"],
-    &["more", "than"], &["less", "than"], &["fewer", "than"], &["at", "least"], &["at", "most"], &["up", "to"],
-    &["barely"], &["an", "additional"], &["close", "to"], &["upwards", "of"],
+    &["about"],
+    &["almost"],
+    &["around"],
+    &["approximately"],
+    &["roughly"],
+    &["nearly"],
+    &["some"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["barely"],
+    &["an", "additional"],
+    &["close", "to"],
+    &["upwards", "of"],
 ];
 
 const FUZZY: &[&[&str]] = &[
-    &["early"], &["late"], &["mid"], &["earlier"], &["later"], &["the", "end", "of"], &["the", "beginning", "of"],
-    &["the", "start", "of"], &["the", "middle", "of"], &["end", "of"], &["beginning", "of"], &["start", "of"],
-    &["the", "turn", "of"], &["the", "first", "half", "of"], &["the", "second", "half", "of"],
-    &["the", "last", "half", "of"], &["the", "early", "part", "of"], &["the", "latter", "part", "of"],
-    &["the", "end", "of", "the", "week", "of"], &["the", "week", "of"], &["mid", "-"], &["late", "-"],
-    &["early", "-"], &["earlier", "in"], &["later", "in"], &["early", "in"], &["late", "in"], &["the", "early"], &["the", "late"], &["the", "mid"], &["the", "mid", "-"], &["sometime"],
+    &["early"],
+    &["late"],
+    &["mid"],
+    &["earlier"],
+    &["later"],
+    &["the", "end", "of"],
+    &["the", "beginning", "of"],
+    &["the", "start", "of"],
+    &["the", "middle", "of"],
+    &["end", "of"],
+    &["beginning", "of"],
+    &["start", "of"],
+    &["the", "turn", "of"],
+    &["the", "first", "half", "of"],
+    &["the", "second", "half", "of"],
+    &["the", "last", "half", "of"],
+    &["the", "early", "part", "of"],
+    &["the", "latter", "part", "of"],
+    &["the", "end", "of", "the", "week", "of"],
+    &["the", "week", "of"],
+    &["mid", "-"],
+    &["late", "-"],
+    &["early", "-"],
+    &["earlier", "in"],
+    &["later", "in"],
+    &["early", "in"],
+    &["late", "in"],
+    &["the", "early"],
+    &["the", "late"],
+    &["the", "mid"],
+    &["the", "mid", "-"],
+    &["sometime"],
 ];
 
 fn prefix_len(c: &Ctx, i: usize, table: &[&[&str]]) -> usize {
@@ -213,11 +271,17 @@ fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
             let ok = match m.kind {
                 _ if ago_only => c.w(m.end - 1) == "ago",
                 TimexType::Duration | TimexType::Time => true,
-                TimexType::Date => c.w(m.end - 1) == "ago" || c.w(m.end - 1) == "earlier" || c.w(m.end - 1) == "later",
+                TimexType::Date => {
+                    c.w(m.end - 1) == "ago"
+                        || c.w(m.end - 1) == "earlier"
+                        || c.w(m.end - 1) == "later"
+                }
                 TimexType::Set => false,
             };
-            let over_ok = !matches!(c.w(i), "over" | "under" | "only" | "just" | "some" | "another")
-                || c.kind(i + p) == Some(Kind::Num)
+            let over_ok = !matches!(
+                c.w(i),
+                "over" | "under" | "only" | "just" | "some" | "another"
+            ) || c.kind(i + p) == Some(Kind::Num)
                 || c.e(i + p).is_some_and(|e| e.card.is_some())
                 || matches!(c.w(i + p), "a" | "an");
             if ok && over_ok {
@@ -257,9 +321,21 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
     let ents = t
         .toks
         .iter()
-        .map(|tk| if tk.kind == Kind::Word && tk.end - tk.start <= 12 { lex.get(&t.lower[tk.start..tk.end]) } else { None })
+        .map(|tk| {
+            if tk.kind == Kind::Word && tk.end - tk.start <= 12 {
+                lex.get(&t.lower[tk.start..tk.end])
+            } else {
+                None
+            }
+        })
         .collect();
-    let mut c = Ctx { t, dct, ents, last_ref: None, last_any: None };
+    let mut c = Ctx {
+        t,
+        dct,
+        ents,
+        last_ref: None,
+        last_any: None,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     let n = t.len();
@@ -300,7 +376,13 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
             Some(Point::Day(d)) if m.kind == TimexType::Date => Some(d),
             _ => None,
         };
-        out.push(Timex { start, end, kind: m.kind, value: m.value, event_anchor });
+        out.push(Timex {
+            start,
+            end,
+            kind: m.kind,
+            value: m.value,
+            event_anchor,
+        });
         i = end_tok;
         if let Some(d) = range_day {
             if let Some((k, tx)) = dates::range_end(&c, i, d) {
