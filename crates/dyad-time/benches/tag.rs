@@ -3,7 +3,7 @@
 //! Run with `cargo bench -p dyad-time`.
 
 use chrono::NaiveDate;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn shared() -> PathBuf {
@@ -13,8 +13,10 @@ fn shared() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
-fn voa(root: &PathBuf) -> Vec<(String, NaiveDate)> {
-    let Ok(s) = std::fs::read_to_string(root.join("corpora/voa/voa_stories.jsonl")) else { return vec![] };
+fn voa(root: &Path) -> Vec<(String, NaiveDate)> {
+    let Ok(s) = std::fs::read_to_string(root.join("corpora/voa/voa_stories.jsonl")) else {
+        return vec![];
+    };
     s.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| {
@@ -25,13 +27,21 @@ fn voa(root: &PathBuf) -> Vec<(String, NaiveDate)> {
         .collect()
 }
 
-fn reuters(root: &PathBuf) -> Vec<(String, NaiveDate)> {
+fn reuters(root: &Path) -> Vec<(String, NaiveDate)> {
     let mut out = Vec::new();
-    let Ok(dir) = std::fs::read_dir(root.join("corpora/reuters21578")) else { return out };
-    let mut files: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "sgm")).collect();
+    let Ok(dir) = std::fs::read_dir(root.join("corpora/reuters21578")) else {
+        return out;
+    };
+    let mut files: Vec<_> = dir
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sgm"))
+        .collect();
     files.sort();
     for f in files {
-        let Ok(bytes) = std::fs::read(&f) else { continue };
+        let Ok(bytes) = std::fs::read(&f) else {
+            continue;
+        };
         let s = String::from_utf8_lossy(&bytes);
         for doc in s.split("</REUTERS>") {
             let date = between(doc, "<DATE>", "</DATE>")

@@ -28,26 +28,69 @@ fn main() {
         let sys = tagger.tag(&doc.text, doc.dct);
         total.add(&doc.timexes, &sys);
         let ctx = |s: usize, e: usize| {
-            let a = doc.text[..s].char_indices().rev().nth(30).map_or(0, |x| x.0);
-            let b = doc.text[e..].char_indices().nth(30).map_or(doc.text.len(), |x| e + x.0);
-            format!("{}[[{}]]{}", &doc.text[a..s], &doc.text[s..e], &doc.text[e..b]).replace('\n', " ")
+            let a = doc.text[..s]
+                .char_indices()
+                .rev()
+                .nth(30)
+                .map_or(0, |x| x.0);
+            let b = doc.text[e..]
+                .char_indices()
+                .nth(30)
+                .map_or(doc.text.len(), |x| e + x.0);
+            format!(
+                "{}[[{}]]{}",
+                &doc.text[a..s],
+                &doc.text[s..e],
+                &doc.text[e..b]
+            )
+            .replace('\n', " ")
         };
         for g in &doc.timexes {
             match sys.iter().find(|s| s.start < g.end && g.start < s.end) {
-                None => println!("FN\t{}\t{} {}\t{}", doc.dct, g.kind, g.value, ctx(g.start, g.end)),
+                None => println!(
+                    "FN\t{}\t{} {}\t{}",
+                    doc.dct,
+                    g.kind,
+                    g.value,
+                    ctx(g.start, g.end)
+                ),
                 Some(s) => {
                     if s.start != g.start || s.end != g.end {
-                        println!("SPAN\t{}\tgold={:?} sys={:?}\t{}", doc.dct, &doc.text[g.start..g.end], &doc.text[s.start..s.end], ctx(g.start, g.end));
+                        println!(
+                            "SPAN\t{}\tgold={:?} sys={:?}\t{}",
+                            doc.dct,
+                            &doc.text[g.start..g.end],
+                            &doc.text[s.start..s.end],
+                            ctx(g.start, g.end)
+                        );
                     }
                     if s.value != g.value {
-                        println!("VAL\t{}\tgold={} {} sys={} {}\t{}", doc.dct, g.kind, g.value, s.kind.as_str(), s.value, ctx(s.start, s.end));
+                        println!(
+                            "VAL\t{}\tgold={} {} sys={} {}\t{}",
+                            doc.dct,
+                            g.kind,
+                            g.value,
+                            s.kind.as_str(),
+                            s.value,
+                            ctx(s.start, s.end)
+                        );
                     }
                 }
             }
         }
         for s in &sys {
-            if !doc.timexes.iter().any(|g| s.start < g.end && g.start < s.end) {
-                println!("FP\t{}\t{} {}\t{}", doc.dct, s.kind.as_str(), s.value, ctx(s.start, s.end));
+            if !doc
+                .timexes
+                .iter()
+                .any(|g| s.start < g.end && g.start < s.end)
+            {
+                println!(
+                    "FP\t{}\t{} {}\t{}",
+                    doc.dct,
+                    s.kind.as_str(),
+                    s.value,
+                    ctx(s.start, s.end)
+                );
             }
         }
     }

@@ -120,7 +120,9 @@ impl EventAnchor {
         };
         match self.unit {
             Unit::Day => anchor_date.checked_add_signed(chrono::Duration::try_days(signed)?),
-            Unit::Week => anchor_date.checked_add_signed(chrono::Duration::try_days(signed.checked_mul(7)?)?),
+            Unit::Week => {
+                anchor_date.checked_add_signed(chrono::Duration::try_days(signed.checked_mul(7)?)?)
+            }
             Unit::Month => add_months(anchor_date, signed),
             Unit::Year => add_months(anchor_date, signed.checked_mul(12)?),
         }
@@ -166,7 +168,10 @@ impl Timex {
 /// (all digits, valid ranges), if the value starts with one.
 pub fn calendar_prefix(value: &str) -> Option<String> {
     let b = value.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+    };
     if !digits(0..4) || (b.len() > 4 && b[4] != b'-') {
         return None;
     }
@@ -201,7 +206,9 @@ impl Default for Tagger {
 impl Tagger {
     /// Builds the tables.
     pub fn new() -> Tagger {
-        Tagger { lex: lexicon::Lexicon::new() }
+        Tagger {
+            lex: lexicon::Lexicon::new(),
+        }
     }
 
     /// Finds and normalises the time expressions of `text` against the

@@ -76,7 +76,11 @@ fn fractional(g: Gran, v: f64) -> String {
         _ => return format!("P{}Y", v.round() as i64),
     };
     let rest = (v.fract() * per).round() as i64;
-    let head = if whole > 0 { format!("{whole}{sub}") } else { String::new() };
+    let head = if whole > 0 {
+        format!("{whole}{sub}")
+    } else {
+        String::new()
+    };
     match (g, t) {
         (Gran::Day, _) => format!("P{head}T{rest}{next}"),
         (_, true) => format!("PT{head}{rest}{next}"),
@@ -132,7 +136,10 @@ impl Point {
     pub fn year(&self) -> i32 {
         match *self {
             Point::Day(d) => d.year(),
-            Point::Week(y, _) | Point::Weekend(y, _) | Point::Month(y, _) | Point::Quarter(y, _) => y,
+            Point::Week(y, _)
+            | Point::Weekend(y, _)
+            | Point::Month(y, _)
+            | Point::Quarter(y, _) => y,
             Point::Half(y, _) | Point::Season(y, _) | Point::Year(y) => y,
             Point::Decade(d) => d * 10,
             Point::Century(c) => c * 100,
@@ -194,7 +201,9 @@ impl Point {
     pub fn first_day(&self) -> Option<NaiveDate> {
         match *self {
             Point::Day(d) => Some(d),
-            Point::Week(y, w) | Point::Weekend(y, w) => NaiveDate::from_isoywd_opt(y, w, Weekday::Mon),
+            Point::Week(y, w) | Point::Weekend(y, w) => {
+                NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)
+            }
             Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
             Point::Quarter(y, q) => NaiveDate::from_ymd_opt(y, 3 * q - 2, 1),
             Point::Half(y, h) => NaiveDate::from_ymd_opt(y, 6 * h - 5, 1),
@@ -258,26 +267,29 @@ pub fn weekday(dct: NaiveDate, wd: u32, lean: Lean) -> NaiveDate {
     dct + Duration::days(days)
 }
 
-/// The year for a month (1..=12, optional day) given without a year.
+/// The year for a month (1..=12, optional day) given without a year: the
+/// occurrence nearest the DCT, except that a past clause rules out dates
+/// more than a few weeks after the DCT and a future clause dates more than a
+/// few weeks before it.
 pub fn year_for(dct: NaiveDate, month: u32, day: Option<u32>, lean: Lean) -> i32 {
     let y = dct.year();
-    let there = (month, day.unwrap_or(0));
-    let here = (dct.month(), if day.is_some() { dct.day() } else { 0 });
-    match lean {
-        Lean::Past if there > here => y - 1,
-        Lean::Future if there < here => y + 1,
-        Lean::Nearest => {
-            let diff = month as i32 - dct.month() as i32;
-            if diff > 6 {
-                y - 1
-            } else if diff < -6 {
-                y + 1
-            } else {
-                y
-            }
+    let slack = 90;
+    let mut best: Option<(i64, i32)> = None;
+    for cand in [y - 1, y, y + 1] {
+        let Some(d) = NaiveDate::from_ymd_opt(cand, month, day.unwrap_or(15).min(28)) else {
+            continue;
+        };
+        let diff = (d - dct).num_days();
+        let allowed = match lean {
+            Lean::Past => diff <= slack,
+            Lean::Future => diff >= -slack,
+            Lean::Nearest => true,
+        };
+        if allowed && best.is_none_or(|(b, _)| diff.abs() < b) {
+            best = Some((diff.abs(), cand));
         }
-        _ => y,
     }
+    best.map_or(y, |b| b.1)
 }
 
 #[cfg(test)]
@@ -298,10 +310,34 @@ mod tests {
 
     #[test]
     fn shifting_keeps_quarters() {
-        assert_eq!(Point::Quarter(1989, 3).shift(Gran::Year, -1).unwrap().value(), "1988-Q3");
-        assert_eq!(Point::Quarter(1989, 1).shift(Gran::Quarter, -1).unwrap().value(), "1988-Q4");
-        assert_eq!(Point::Day(d(1998, 1, 8)).shift(Gran::Week, 1).unwrap().value(), "1998-W03");
-        assert_eq!(Point::Day(d(1998, 1, 8)).shift(Gran::Month, -1).unwrap().value(), "1997-12");
+        assert_eq!(
+            Point::Quarter(1989, 3)
+                .shift(Gran::Year, -1)
+                .unwrap()
+                .value(),
+            "1988-Q3"
+        );
+        assert_eq!(
+            Point::Quarter(1989, 1)
+                .shift(Gran::Quarter, -1)
+                .unwrap()
+                .value(),
+            "1988-Q4"
+        );
+        assert_eq!(
+            Point::Day(d(1998, 1, 8))
+                .shift(Gran::Week, 1)
+                .unwrap()
+                .value(),
+            "1998-W03"
+        );
+        assert_eq!(
+            Point::Day(d(1998, 1, 8))
+                .shift(Gran::Month, -1)
+                .unwrap()
+                .value(),
+            "1997-12"
+        );
     }
 
     #[test]

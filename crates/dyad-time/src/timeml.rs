@@ -60,15 +60,25 @@ fn decode(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Parses the content of a `.tml` file.
 pub fn parse(tml: &str) -> Result<GoldDoc, TimemlError> {
-    let dct_el = tml.find("<DCT>").map(|i| &tml[i..]).ok_or(TimemlError::NoDct)?;
+    let dct_el = tml
+        .find("<DCT>")
+        .map(|i| &tml[i..])
+        .ok_or(TimemlError::NoDct)?;
     let dct_el = &dct_el[..dct_el.find("</DCT>").unwrap_or(dct_el.len())];
     let value = attr(dct_el, "value").ok_or(TimemlError::NoDct)?;
-    let dct = value.get(..10).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()).ok_or(TimemlError::NoDct)?;
+    let dct = value
+        .get(..10)
+        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        .ok_or(TimemlError::NoDct)?;
     let t0 = tml.find("<TEXT>").ok_or(TimemlError::NoText)? + "<TEXT>".len();
     let t1 = tml[t0..].find("</TEXT>").map_or(tml.len(), |j| t0 + j);
     let raw = &tml[t0..t1];
@@ -89,7 +99,12 @@ pub fn parse(tml: &str) -> Result<GoldDoc, TimemlError> {
             open = Some((text.len(), kind, value));
         } else if tag.starts_with("/TIMEX3") {
             if let Some((start, kind, value)) = open.take() {
-                timexes.push(GoldTimex { start, end: text.len(), kind, value });
+                timexes.push(GoldTimex {
+                    start,
+                    end: text.len(),
+                    kind,
+                    value,
+                });
             }
         }
         rest = &rest[lt + gt + 1..];
@@ -111,9 +126,21 @@ pub struct Prf {
 
 impl Prf {
     fn new(hit_sys: usize, sys: usize, hit_gold: usize, gold: usize) -> Prf {
-        let p = if sys == 0 { 0.0 } else { 100.0 * hit_sys as f64 / sys as f64 };
-        let r = if gold == 0 { 0.0 } else { 100.0 * hit_gold as f64 / gold as f64 };
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if sys == 0 {
+            0.0
+        } else {
+            100.0 * hit_sys as f64 / sys as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            100.0 * hit_gold as f64 / gold as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         Prf { p, r, f1 }
     }
 }
@@ -163,7 +190,10 @@ impl Score {
             if gold.iter().any(|g| g.start == s.start && g.end == s.end) {
                 self.strict_matches += 1;
             }
-            let hit = gold.iter().enumerate().find(|(k, g)| !used[*k] && g.start < s.end && s.start < g.end);
+            let hit = gold
+                .iter()
+                .enumerate()
+                .find(|(k, g)| !used[*k] && g.start < s.end && s.start < g.end);
             if let Some((k, g)) = hit {
                 used[k] = true;
                 self.relaxed_matches += 1;
@@ -207,9 +237,18 @@ pub fn score_doc(tagger: &Tagger, doc: &GoldDoc) -> Score {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = &self.counts;
-        writeln!(f, "{} docs, {} gold, {} system timexes", c.docs, c.gold, c.system)?;
+        writeln!(
+            f,
+            "{} docs, {} gold, {} system timexes",
+            c.docs, c.gold, c.system
+        )?;
         writeln!(f, "{:<16}{:>8}{:>8}{:>8}", "measure", "P", "R", "F1")?;
-        for (name, m) in [("strict extent", self.strict), ("relaxed extent", self.relaxed), ("value", self.value), ("type", self.kind)] {
+        for (name, m) in [
+            ("strict extent", self.strict),
+            ("relaxed extent", self.relaxed),
+            ("value", self.value),
+            ("type", self.kind),
+        ] {
             writeln!(f, "{:<16}{:>8.2}{:>8.2}{:>8.2}", name, m.p, m.r, m.f1)?;
         }
         Ok(())

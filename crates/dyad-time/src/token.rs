@@ -94,11 +94,21 @@ pub fn tokenize(text: &str) -> Tokens {
             }
             Kind::Punct
         };
-        toks.push(Tok { start, end: i, kind, glued, cap: c.is_ascii_uppercase(), newline });
+        toks.push(Tok {
+            start,
+            end: i,
+            kind,
+            glued,
+            cap: c.is_ascii_uppercase(),
+            newline,
+        });
         glued = true;
         newline = false;
     }
-    Tokens { lower: text.to_ascii_lowercase(), toks }
+    Tokens {
+        lower: text.to_ascii_lowercase(),
+        toks,
+    }
 }
 
 fn utf8_len(c: u8) -> usize {
@@ -118,7 +128,10 @@ mod tests {
     fn splits_words_numbers_punct() {
         let t = tokenize("Sept. 15, 1990s–two-year\n x");
         let parts: Vec<&str> = (0..t.len()).map(|i| t.s(i)).collect();
-        assert_eq!(parts, ["sept", ".", "15", ",", "1990", "s", "–", "two", "-", "year", "x"]);
+        assert_eq!(
+            parts,
+            ["sept", ".", "15", ",", "1990", "s", "–", "two", "-", "year", "x"]
+        );
         assert!(t.toks[5].glued && !t.toks[2].glued && t.toks[10].newline);
     }
 }

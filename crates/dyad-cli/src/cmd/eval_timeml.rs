@@ -40,7 +40,8 @@ pub fn run(path: &Path, json: bool) -> anyhow::Result<()> {
     let mut parts: BTreeMap<String, Score> = BTreeMap::new();
     let mut skipped = 0;
     for f in &files {
-        let content = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        let content =
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
         let doc = match parse(&content) {
             Ok(d) => d,
             Err(e) => {
@@ -63,7 +64,8 @@ pub fn run(path: &Path, json: bool) -> anyhow::Result<()> {
     }
     if json {
         let by: BTreeMap<&String, _> = parts.iter().map(|(k, v)| (k, v.report())).collect();
-        let v = serde_json::json!({ "overall": total.report(), "by_corpus": by, "skipped": skipped });
+        let v =
+            serde_json::json!({ "overall": total.report(), "by_corpus": by, "skipped": skipped });
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         println!("TimeML evaluation of {}", path.display());

@@ -22,6 +22,9 @@ pub fn month_at(c: &Ctx, i: usize) -> Option<(u32, usize)> {
             return None;
         }
         j = c.skip_dot(j);
+        if j == i + 1 && c.kind(j) != Some(Kind::Num) {
+            return None;
+        }
     } else if !c.cap(i) && c.kind(j) != Some(Kind::Num) {
         return None;
     }
@@ -42,7 +45,10 @@ fn day_at(c: &Ctx, i: usize) -> Option<(u32, usize)> {
         j += 1;
     }
     // "15:30" or "15.5" or "15%" are not days
-    if c.glued(j) && c.any(j, &[":", "%", "/"]) {
+    if c.glued(j)
+        && c.any(j, &[":", "%", "/"])
+        && (c.w(j) == "%" || c.kind(j + 1) == Some(Kind::Num))
+    {
         return None;
     }
     if c.w(j) == "." && c.glued(j) && c.kind(j + 1) == Some(Kind::Num) && c.glued(j + 1) {
@@ -57,7 +63,11 @@ pub fn year_at(c: &Ctx, i: usize) -> Option<(i32, usize)> {
     if c.w(i).len() != 4 || !(1000..=2199).contains(&y) {
         return None;
     }
-    if c.glued(i + 1) && c.any(i + 1, &[",", "."]) && c.kind(i + 2) == Some(Kind::Num) && c.glued(i + 2) {
+    if c.glued(i + 1)
+        && c.any(i + 1, &[",", "."])
+        && c.kind(i + 2) == Some(Kind::Num)
+        && c.glued(i + 2)
+    {
         return None;
     }
     Some((y as i32, i + 1))
@@ -102,7 +112,9 @@ pub fn explicit(c: &Ctx, i: usize) -> Option<M> {
             return explicit(c, j).filter(|m| matches!(m.point, Some(Point::Day(_))));
         }
     }
-    month_first(c, j).or_else(|| day_first(c, j)).or_else(|| numeric(c, j))
+    month_first(c, j)
+        .or_else(|| day_first(c, j))
+        .or_else(|| numeric(c, j))
 }
 
 fn month_first(c: &Ctx, i: usize) -> Option<M> {
@@ -112,7 +124,7 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
         if let Some((y, k2)) = year_after(c, k) {
             return full(c, y, m, d, k2);
         }
-        let lean = c.lean(i, k, Lean::Nearest);
+        let lean = c.lean(i, k, Lean::Past);
         return full(c, year_for(c.dct, m, Some(d), lean), m, d, k);
     }
     if let Some((y, k)) = year_after(c, j) {
@@ -127,10 +139,18 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
         return None;
     }
     // modal "May", name "August": a bare month needs a temporal context
-    if matches!(c.w(i), "may" | "march" | "august") && !c.any(i.wrapping_sub(1), &["in", "of", "since", "until", "by", "early", "late", "mid", "-", "last", "next", "this", "during", "from", "before", "after", "through", "till", "to", "and", "or"]) {
+    if matches!(c.w(i), "may" | "march" | "august")
+        && !c.any(
+            i.wrapping_sub(1),
+            &[
+                "in", "of", "since", "until", "by", "early", "late", "mid", "-", "last", "next",
+                "this", "during", "from", "before", "after", "through", "till", "to", "and", "or",
+            ],
+        )
+    {
         return None;
     }
-    let lean = c.lean(i, j, Lean::Nearest);
+    let lean = c.lean(i, j, Lean::Past);
     Some(M::date(j, Point::Month(year_for(c.dct, m, None, lean), m)))
 }
 
@@ -143,7 +163,7 @@ fn day_first(c: &Ctx, i: usize) -> Option<M> {
     if let Some((y, k2)) = year_after(c, k) {
         return full(c, y, m, d, k2);
     }
-    let lean = c.lean(i, k, Lean::Nearest);
+    let lean = c.lean(i, k, Lean::Past);
     full(c, year_for(c.dct, m, Some(d), lean), m, d, k)
 }
 
@@ -155,7 +175,10 @@ fn numeric(c: &Ctx, i: usize) -> Option<M> {
         return None;
     }
     let (b, z) = (c.num(b_i)?, c.num(c_i)?);
-    if c.glued(c_i + 1) && c.any(c_i + 1, &["/", "-", ".", ":"]) && c.kind(c_i + 2) == Some(Kind::Num) {
+    if c.glued(c_i + 1)
+        && c.any(c_i + 1, &["/", "-", ".", ":"])
+        && c.kind(c_i + 2) == Some(Kind::Num)
+    {
         return None;
     }
     match c.w(s1) {
@@ -166,7 +189,12 @@ fn numeric(c: &Ctx, i: usize) -> Option<M> {
                 2 => (if z < 50 { 2000 } else { 1900 }) + z as i32,
                 _ => return None,
             };
-            let (m, d) = if a > 12 { (b, a) } else if c.w(s1) == "." { (b, a) } else { (a, b) };
+            // US month/day, except day-first when unambiguous or dotted (15.09.2023)
+            let (m, d) = if a > 12 || c.w(s1) == "." {
+                (b, a)
+            } else {
+                (a, b)
+            };
             full(c, y, m as u32, d as u32, c_i + 1)
         }
         _ => None,
@@ -185,11 +213,64 @@ pub fn range_end(c: &Ctx, i: usize, d: NaiveDate) -> Option<(usize, Timex)> {
     let x = NaiveDate::from_ymd_opt(d.year(), d.month(), day)?;
     let (s, e) = (c.tok(i + 1)?.start, c.tok(j - 1)?.end);
     let value = Point::Day(x).value();
-    Some((j, Timex { start: s, end: e, kind: TimexType::Date, value, event_anchor: None }))
+    Some((
+        j,
+        Timex {
+            start: s,
+            end: e,
+            kind: TimexType::Date,
+            value,
+            event_anchor: None,
+        },
+    ))
 }
 
-const NOT_AFTER_YEAR: &[&str] = &["%", "percent", "people", "persons", "troops", "soldiers", "men", "women", "km", "miles", "feet", "meters", "metres", "tons", "tonnes", "barrels", "shares", "acres", "points", "votes", "dollars", "euros", "pounds", "yen", "yuan", "rubles", "members", "workers", "jobs", "cars", "units", "copies", "pages", "children", "students", "cases", "deaths", "homes", "houses", "kg", "mw", "others"];
-const NOT_BEFORE_YEAR: &[&str] = &["$", "#", "£", "€", "about", "nearly", "some", "than", "approximately", "roughly", "almost", "around", "over", "only", "just", "no", "number", "top", "pages", "page", "flight", "route", "rule", "article", "resolution", "room", "no", "model", "version", "form", "interstate", "highway", "gate", "chapter", "section", "uss", "x"];
+const NOT_AFTER_YEAR: &[&str] = &[
+    "%", "percent", "people", "persons", "troops", "soldiers", "men", "women", "km", "miles",
+    "feet", "meters", "metres", "tons", "tonnes", "barrels", "shares", "acres", "points", "votes",
+    "dollars", "euros", "pounds", "yen", "yuan", "rubles", "members", "workers", "jobs", "cars",
+    "units", "copies", "pages", "children", "students", "cases", "deaths", "homes", "houses", "kg",
+    "mw", "others",
+];
+const NOT_BEFORE_YEAR: &[&str] = &[
+    "$",
+    "#",
+    "£",
+    "€",
+    "about",
+    "nearly",
+    "some",
+    "than",
+    "approximately",
+    "roughly",
+    "almost",
+    "around",
+    "over",
+    "only",
+    "just",
+    "no",
+    "number",
+    "top",
+    "pages",
+    "page",
+    "flight",
+    "route",
+    "rule",
+    "article",
+    "resolution",
+    "room",
+    "no",
+    "model",
+    "version",
+    "form",
+    "interstate",
+    "highway",
+    "gate",
+    "chapter",
+    "section",
+    "uss",
+    "x",
+];
 
 /// Years, decades, centuries, fiscal and spoken years.
 pub fn year_forms(c: &Ctx, i: usize) -> Option<M> {
@@ -213,14 +294,20 @@ pub fn year_forms(c: &Ctx, i: usize) -> Option<M> {
     }
     if w == "'" || w == "’" {
         let n = c.num(i + 1)?;
-        if c.w(i + 1).len() == 2 && c.glued(i + 1) && c.w(i + 2) == "s" && c.glued(i + 2) && n % 10 == 0 {
+        if c.w(i + 1).len() == 2
+            && c.glued(i + 1)
+            && c.w(i + 2) == "s"
+            && c.glued(i + 2)
+            && n % 10 == 0
+        {
             let century = if n < 30 { 200 } else { 190 };
             return Some(M::date(i + 3, Point::Decade(century + n as i32 / 10)));
         }
         return None;
     }
     if c.kind(i) == Some(Kind::Num) {
-        let (y, j) = year_at(c, i).or_else(|| ordinal_century(c, i).map(|(n, j)| (-(n as i32), j)))?;
+        let (y, j) =
+            year_at(c, i).or_else(|| ordinal_century(c, i).map(|(n, j)| (-(n as i32), j)))?;
         if y < 0 {
             return Some(M::date(j, Point::Century(-y - 1)));
         }
@@ -241,10 +328,23 @@ pub fn year_forms(c: &Ctx, i: usize) -> Option<M> {
         if NOT_BEFORE_YEAR.contains(&c.w(i.wrapping_sub(1))) || NOT_AFTER_YEAR.contains(&c.w(j)) {
             return None;
         }
-        if c.glued(j) && c.any(j, &["-", "/"]) && c.kind(j + 1) == Some(Kind::Num) && c.w(j + 1).len() != 2 && c.w(j + 1).len() != 4 {
+        if c.glued(j)
+            && c.any(j, &["-", "/"])
+            && c.kind(j + 1) == Some(Kind::Num)
+            && c.w(j + 1).len() != 2
+            && c.w(j + 1).len() != 4
+        {
             return None;
         }
-        if !(1900..=2100).contains(&y) && !c.any(i.wrapping_sub(1), &["in", "since", "of", "by", "from", "until", "year", "during", "before", "after", "mid", "-"]) {
+        if !(1900..=2100).contains(&y)
+            && !c.any(
+                i.wrapping_sub(1),
+                &[
+                    "in", "since", "of", "by", "from", "until", "year", "during", "before",
+                    "after", "mid", "-",
+                ],
+            )
+        {
             return None;
         }
         return Some(M::date(j, Point::Year(y)));
@@ -285,7 +385,10 @@ fn spoken_year(c: &Ctx, i: usize) -> Option<M> {
         }
         return Some(M::date(j, Point::Year(y as i32)));
     }
-    if first == 2 && c.w(i + 1) == "thousand" && c.any(i.wrapping_sub(1), &["year", "in", "by", "until", "since"]) {
+    if first == 2
+        && c.w(i + 1) == "thousand"
+        && c.any(i.wrapping_sub(1), &["year", "in", "by", "until", "since"])
+    {
         let mut j = i + 2;
         let mut y = 2000;
         let k = if c.w(j) == "and" { j + 1 } else { j };

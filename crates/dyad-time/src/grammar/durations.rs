@@ -13,9 +13,46 @@ use crate::token::Kind;
 use crate::{Direction, TimexType};
 use chrono::{Datelike, Duration};
 
-const LEAD: &[&str] = &["past", "last", "next", "coming", "previous", "first", "final", "latest", "remaining", "following", "initial", "preceding", "ensuing", "same", "intervening", "subsequent", "full", "entire", "whole"];
-const FILL: &[&str] = &["more", "additional", "straight", "consecutive", "full", "long", "trading", "business", "working", "calendar", "extra", "further", "successive", "short"];
-const BARE_BEFORE: &[&str] = &["for", "within", "over", "took", "last", "lasted", "spent", "spend", "in"];
+const LEAD: &[&str] = &[
+    "past",
+    "last",
+    "next",
+    "coming",
+    "previous",
+    "first",
+    "final",
+    "latest",
+    "remaining",
+    "following",
+    "initial",
+    "preceding",
+    "ensuing",
+    "same",
+    "intervening",
+    "subsequent",
+    "full",
+    "entire",
+    "whole",
+];
+const FILL: &[&str] = &[
+    "more",
+    "additional",
+    "straight",
+    "consecutive",
+    "full",
+    "long",
+    "trading",
+    "business",
+    "working",
+    "calendar",
+    "extra",
+    "further",
+    "successive",
+    "short",
+];
+const BARE_BEFORE: &[&str] = &[
+    "for", "within", "over", "took", "last", "lasted", "spent", "spend", "in",
+];
 
 /// Unit at `j` after a quantity: (unit, plural, end) skipping filler adjectives.
 fn unit_at(c: &Ctx, mut j: usize) -> Option<(Gran, bool, usize)> {
@@ -24,7 +61,7 @@ fn unit_at(c: &Ctx, mut j: usize) -> Option<(Gran, bool, usize)> {
         j += 1;
         n += 1;
     }
-    let (u, pl) = c.lex.unit(c.w(j))?;
+    let (u, pl) = c.unit(j)?;
     if c.kind(j) != Some(Kind::Word) {
         return None;
     }
@@ -37,14 +74,63 @@ fn rate_context(c: &Ctx, i: usize) -> bool {
         return false;
     }
     let p = c.w(i - 1);
-    if c.kind(i - 1) == Some(Kind::Num) || matches!(p, "%" | "percent" | "times" | "once" | "twice" | "thrice" | "million" | "billion" | "trillion" | "thousand" | "hundred" | "dollars" | "cents") {
+    if c.kind(i - 1) == Some(Kind::Num)
+        || matches!(
+            p,
+            "%" | "percent"
+                | "times"
+                | "once"
+                | "twice"
+                | "thrice"
+                | "million"
+                | "billion"
+                | "trillion"
+                | "thousand"
+                | "hundred"
+                | "dollars"
+                | "cents"
+        )
+    {
         return true;
     }
     c.kind(i - 1) == Some(Kind::Word)
         && p.len() > 3
         && p.ends_with('s')
         && !p.ends_with("ss")
-        && !matches!(p, "this" | "was" | "has" | "is" | "its" | "yes" | "thus" | "days" | "years" | "months" | "weeks" | "hours" | "minutes" | "decades" | "perhaps" | "always" | "nearly" | "less" | "plus" | "unless" | "whereas" | "towards" | "afterwards" | "sometimes" | "besides" | "news" | "various" | "previous" | "serious" | "famous" | "obvious")
+        && !matches!(
+            p,
+            "this"
+                | "was"
+                | "has"
+                | "is"
+                | "its"
+                | "yes"
+                | "thus"
+                | "days"
+                | "years"
+                | "months"
+                | "weeks"
+                | "hours"
+                | "minutes"
+                | "decades"
+                | "perhaps"
+                | "always"
+                | "nearly"
+                | "less"
+                | "plus"
+                | "unless"
+                | "whereas"
+                | "towards"
+                | "afterwards"
+                | "sometimes"
+                | "besides"
+                | "news"
+                | "various"
+                | "previous"
+                | "serious"
+                | "famous"
+                | "obvious"
+        )
 }
 
 /// Durations, with ago / earlier / later / before / after, and rates.
@@ -64,6 +150,11 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
                 return Some(M::lit(k, TimexType::Duration, u.duration(None)));
             }
         }
+        if let Some((u, true, k)) = unit_at(c, i + 1) {
+            if c.w(k) == "ahead" {
+                return Some(M::lit(k + 1, TimexType::Duration, u.duration(None)));
+            }
+        }
         if j == i + 2 && c.any(i + 1, &["past", "last", "previous", "recent"]) {
             if let Some((u, true, k)) = unit_at(c, j) {
                 return Some(M::lit(k, TimexType::Duration, u.duration(None)));
@@ -74,19 +165,23 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
             return None;
         }
         let (u, _, k) = unit_at(c, q.end)?;
+        if q.val.is_some_and(|v| v >= 1000.0) {
+            return None;
+        }
         if c.w(k) == "ahead" {
             return Some(M::lit(k + 1, TimexType::Duration, u.duration(q.val)));
+        }
+        if j == i + 2 {
+            return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
         }
         return Some(follow(c, i, k, u, q.val, false));
     }
     // past/last/next N units without "the"
     if c.any(i, &["past", "last", "next", "coming", "first", "previous"]) {
-        let q = qty(c, i + 1)?;
-        if q.article {
-            return None;
+        if let Some(q) = qty(c, i + 1).filter(|q| !q.article) {
+            let (u, _, k) = unit_at(c, q.end)?;
+            return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
         }
-        let (u, _, k) = unit_at(c, q.end)?;
-        return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
     }
     if matches!(w, "recent" | "coming") {
         let (u, pl, k) = unit_at(c, i + 1)?;
@@ -99,30 +194,68 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         return Some(M::lit(k, TimexType::Duration, u.duration(None)));
     }
     // "day-long", "decades-long", bare plurals after "for"
-    if let Some((u, pl)) = c.lex.unit(w) {
+    if let Some((u, pl)) = c.unit(i) {
         if c.w(i + 1) == "-" && c.glued(i + 1) && c.w(i + 2) == "long" && c.glued(i + 2) {
-            return Some(M::lit(i + 3, TimexType::Duration, u.duration(if pl { None } else { Some(1.0) })));
+            return Some(M::lit(
+                i + 3,
+                TimexType::Duration,
+                u.duration(if pl { None } else { Some(1.0) }),
+            ));
         }
-        if pl && u >= Gran::Hour && c.any(i.wrapping_sub(1), BARE_BEFORE) && !c.any(i + 1, &["of", "-"]) {
+        if pl
+            && u >= Gran::Hour
+            && c.any(i + 1, &["before", "after", "ago", "earlier", "later"])
+            && c.kind(i.wrapping_sub(1)) == Some(Kind::Word)
+            && !c.any(i.wrapping_sub(1), LEAD)
+        {
+            return Some(follow(c, i, i + 1, u, None, false));
+        }
+        if pl
+            && u >= Gran::Hour
+            && c.any(i.wrapping_sub(1), BARE_BEFORE)
+            && !c.any(i + 1, &["of", "-"])
+        {
             return Some(follow(c, i, i + 1, u, None, false));
         }
         return None;
     }
-    let q = qty(c, i)?;
+    let mut q = qty(c, i)?;
+    if c.any(q.end, &["to", "or", "-", "and"]) && !q.article {
+        if let Some(q2) = qty(c, q.end + 1) {
+            if !q2.article
+                && c.unit(q2.end).is_some()
+                && !(c.w(q.end) == "-" && c.w(q2.end + 1) == "-")
+            {
+                q = crate::numbers::Qty {
+                    end: q2.end,
+                    val: q.val,
+                    article: false,
+                };
+            }
+        }
+    }
     // two-year, 16-hour
     if c.w(q.end) == "-" && c.glued(q.end) && !q.article {
-        let (u, pl) = c.lex.unit(c.w(q.end + 1))?;
+        let (u, pl) = c.unit(q.end + 1)?;
         if pl && !c.any(q.end + 2, &["-"]) {
             return None;
         }
         let mut k = q.end + 2;
-        if c.w(k) == "-" && c.any(k + 1, &["old", "long"]) && c.glued(k) {
+        if c.w(k) == "-" && c.w(k + 1) == "old" {
+            return None;
+        }
+        if c.w(k) == "-" && c.w(k + 1) == "long" && c.glued(k) {
             k += 2;
         }
         return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
     }
     let (u, _, mut k) = unit_at(c, q.end)?;
-    if q.article && (u == Gran::Second || (u == Gran::Quarter && !c.any(k, &["ago", "earlier", "later"]))) {
+    if (c.w(k) == "-" && c.glued(k)) || c.w(k) == "old" {
+        return None;
+    }
+    if q.article
+        && (u == Gran::Second || (u == Gran::Quarter && !c.any(k, &["ago", "earlier", "later"])))
+    {
         return None;
     }
     if u == Gran::Quarter && c.w(k) == "of" {
@@ -133,7 +266,10 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         val = val.map(|v| v + 0.5);
         k += 3;
     }
-    if q.article && rate_context(c, i) && !c.any(k, &["ago", "earlier", "later", "before", "after", "from"]) {
+    if q.article
+        && rate_context(c, i)
+        && !c.any(k, &["ago", "earlier", "later", "before", "after", "from"])
+    {
         return Some(M::lit(k, TimexType::Set, u.duration(Some(1.0))));
     }
     if q.val.is_some_and(|v| v > 1000.0) && c.kind(i) == Some(Kind::Num) && u >= Gran::Year {
@@ -159,9 +295,14 @@ fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: boo
             };
             ago(c, k + 2, u, n).unwrap_or_else(|| M::lit(k + 2, TimexType::Duration, dur))
         }
-        "earlier" | "later" | "before" | "after" | "previously" | "afterward" | "afterwards" | "prior" | "since" => {
+        "earlier" | "later" | "before" | "after" | "previously" | "afterward" | "afterwards"
+        | "prior" | "since" => {
             let w = c.w(k);
-            let dir = if matches!(w, "earlier" | "before" | "previously" | "prior") { Direction::Before } else { Direction::After };
+            let dir = if matches!(w, "earlier" | "before" | "previously" | "prior") {
+                Direction::Before
+            } else {
+                Direction::After
+            };
             let with_phrase = match w {
                 "before" | "after" => phrase_follows(c, k + 1),
                 "prior" => c.w(k + 1) == "to",
@@ -173,7 +314,12 @@ fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: boo
             if with_phrase {
                 let at = if w == "prior" { k + 2 } else { k + 1 };
                 let mut m = M::lit(k, TimexType::Duration, dur);
-                m.anchor = Some(Anch { amount: n, unit: u, dir, at: Some(at) });
+                m.anchor = Some(Anch {
+                    amount: n,
+                    unit: u,
+                    dir,
+                    at: Some(at),
+                });
                 return m;
             }
             let sign = if dir == Direction::Before { -1 } else { 1 };
@@ -181,13 +327,18 @@ fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: boo
                 Some(n) if u >= Gran::Day => {
                     let base = c.reference(u);
                     match base.shift(u, sign * n) {
-                        Some(p) => M::date(k + 1, p),
+                        Some(p) => M::date(k + 1, p).deictic(),
                         None => M::lit(k + 1, TimexType::Duration, dur),
                     }
                 }
                 _ => M::lit(k + 1, TimexType::Duration, dur),
             };
-            m.anchor = Some(Anch { amount: n, unit: u, dir, at: None });
+            m.anchor = Some(Anch {
+                amount: n,
+                unit: u,
+                dir,
+                at: None,
+            });
             m
         }
         _ => M::lit(k, TimexType::Duration, dur),
@@ -198,6 +349,9 @@ fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: boo
 fn ago(c: &Ctx, end: usize, u: Gran, n: i64) -> Option<M> {
     let d = c.dct;
     let p = match u {
+        Gran::Year if matches!(c.last_ref, Some(Point::Quarter(..)) | Some(Point::Half(..))) => {
+            c.last_ref?.shift(Gran::Year, n)?
+        }
         Gran::Second | Gran::Minute | Gran::Hour => Point::Day(d),
         Gran::Day => Point::Day(d.checked_add_signed(Duration::try_days(n)?)?),
         Gran::Week => Point::Day(d.checked_add_signed(Duration::try_weeks(n)?)?),
@@ -207,13 +361,20 @@ fn ago(c: &Ctx, end: usize, u: Gran, n: i64) -> Option<M> {
         Gran::Decade => Point::Year(d.year() + 10 * i32::try_from(n).ok()?),
         Gran::Century => Point::Year(d.year() + 100 * i32::try_from(n).ok()?),
     };
-    Some(M::date(end, p))
+    Some(M::date(end, p).deictic())
 }
 
 const ADVERBS: &[(&str, &str)] = &[
-    ("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("annually", "P1Y"), ("yearly", "P1Y"),
-    ("hourly", "PT1H"), ("nightly", "P1D"), ("quarterly", "P3M"), ("biweekly", "P2W"),
-    ("semiannually", "P6M"), ("biannually", "P6M"),
+    ("daily", "P1D"),
+    ("weekly", "P1W"),
+    ("monthly", "P1M"),
+    ("annually", "P1Y"),
+    ("yearly", "P1Y"),
+    ("hourly", "PT1H"),
+    ("nightly", "P1D"),
+    ("biweekly", "P2W"),
+    ("semiannually", "P6M"),
+    ("biannually", "P6M"),
 ];
 
 /// Recurring times.
@@ -226,15 +387,23 @@ pub fn set(c: &Ctx, i: usize) -> Option<M> {
         return Some(M::lit(i + 1, TimexType::Set, *v));
     }
     if matches!(w, "once" | "twice" | "thrice") || (c.w(i + 1) == "times" && qty(c, i).is_some()) {
-        let j = if w == "once" || w == "twice" || w == "thrice" { i + 1 } else { i + 2 };
+        let j = if w == "once" || w == "twice" || w == "thrice" {
+            i + 1
+        } else {
+            i + 2
+        };
         if c.any(j, &["a", "an", "per", "every", "each"]) {
-            let (u, false, k) = unit_at(c, j + 1)? else { return None };
+            let (u, false, k) = unit_at(c, j + 1)? else {
+                return None;
+            };
             return Some(M::lit(k, TimexType::Set, u.duration(Some(1.0))));
         }
         return None;
     }
     if w == "per" {
-        let (u, false, k) = unit_at(c, i + 1)? else { return None };
+        let (u, false, k) = unit_at(c, i + 1)? else {
+            return None;
+        };
         return Some(M::lit(k, TimexType::Set, u.duration(Some(1.0))));
     }
     if !matches!(w, "every" | "each") {
@@ -246,7 +415,7 @@ pub fn set(c: &Ctx, i: usize) -> Option<M> {
         n = Some(2.0);
         j += 1;
     } else if let Some(q) = qty(c, j) {
-        if !q.article && c.lex.unit(c.w(q.end)).is_some() {
+        if !q.article && c.unit(q.end).is_some() {
             n = q.val;
             j = q.end;
         }
@@ -256,10 +425,18 @@ pub fn set(c: &Ctx, i: usize) -> Option<M> {
         return Some(M::lit(j + 1, TimexType::Set, u.duration(n)));
     }
     if e.weekday > 0 {
-        return Some(M::lit(j + 1, TimexType::Set, format!("XXXX-WXX-{}", e.weekday)));
+        return Some(M::lit(
+            j + 1,
+            TimexType::Set,
+            format!("XXXX-WXX-{}", e.weekday),
+        ));
     }
     if e.month > 0 && c.cap(j) {
-        return Some(M::lit(j + 1, TimexType::Set, format!("XXXX-{:02}", e.month)));
+        return Some(M::lit(
+            j + 1,
+            TimexType::Set,
+            format!("XXXX-{:02}", e.month),
+        ));
     }
     if let Some(p) = e.part {
         return Some(M::lit(j + 1, TimexType::Set, format!("XXXX-XX-XXT{p}")));

@@ -23,14 +23,14 @@ use chrono::NaiveDate;
 
 /// Read-only view of one document for the productions.
 pub struct Ctx<'a> {
-    /// Word tables.
-    pub lex: &'a Lexicon,
     /// Tokens and lowercased text.
     pub t: &'a Tokens,
     /// Document creation date.
     pub dct: NaiveDate,
     /// Last non-deictic calendar period mentioned, for anaphora.
     pub last_ref: Option<Point>,
+    /// Lexicon entry of each token (looked up once).
+    pub ents: Vec<Option<&'a Entry>>,
     /// Last period of any kind mentioned (weekdays included), for day-level anaphora.
     pub last_any: Option<Point>,
 }
@@ -64,10 +64,12 @@ impl<'a> Ctx<'a> {
     /// Lexicon entry of token `i`.
     #[inline]
     pub fn e(&self, i: usize) -> Option<&Entry> {
-        match self.kind(i) {
-            Some(Kind::Word) => self.lex.get(self.w(i)),
-            _ => None,
-        }
+        self.ents.get(i).copied().flatten()
+    }
+    /// Unit of token `i` and whether it is plural.
+    #[inline]
+    pub fn unit(&self, i: usize) -> Option<(Gran, bool)> {
+        self.e(i).and_then(|e| e.unit.map(|u| (u, e.plural)))
     }
     /// Number of tokens.
     pub fn len(&self) -> usize {
@@ -99,7 +101,11 @@ impl<'a> Ctx<'a> {
     }
     /// The reference period for anaphora: the last one mentioned, else the DCT day.
     pub fn reference(&self, unit: Gran) -> Point {
-        let r = if unit <= Gran::Week { self.last_any } else { self.last_ref };
+        let r = if unit <= Gran::Week {
+            self.last_any
+        } else {
+            self.last_ref
+        };
         r.unwrap_or(Point::Day(self.dct))
     }
 }
@@ -138,11 +144,25 @@ pub struct M {
 impl M {
     /// A DATE match for a calendar period.
     pub fn date(end: usize, p: Point) -> M {
-        M { end, kind: TimexType::Date, value: p.value(), point: Some(p), anchor: None, deictic: false }
+        M {
+            end,
+            kind: TimexType::Date,
+            value: p.value(),
+            point: Some(p),
+            anchor: None,
+            deictic: false,
+        }
     }
     /// A match with a literal value.
     pub fn lit(end: usize, kind: TimexType, value: impl Into<String>) -> M {
-        M { end, kind, value: value.into(), point: None, anchor: None, deictic: false }
+        M {
+            end,
+            kind,
+            value: value.into(),
+            point: None,
+            anchor: None,
+            deictic: false,
+        }
     }
     /// Marks the match deictic.
     pub fn deictic(mut self) -> M {
@@ -179,19 +199,58 @@ fn best(c: &Ctx, i: usize) -> Option<M> {
 }
 
 const APPROX: &[&[&str]] = &[
-    &["about"], &["around"], &["approximately"], &["roughly"], &["nearly"], &["almost"], &["some"],
-    &["more", "than"], &["less", "than"], &["fewer", "than"], &["at", "least"], &["at", "most"], &["up", "to"],
-    &["over"], &["under"], &["just"], &["only"], &["barely"], &["another"], &["an", "additional"],
-    &["well", "over"], &["just", "over"], &["just", "under"], &["close", "to"], &["upwards", "of"],
+    &["about"],
+    &["almost"],
+    &["around"],
+    &["approximately"],
+    &["roughly"],
+    &["nearly"],
+    &["some"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["barely"],
+    &["an", "additional"],
+    &["close", "to"],
+    &["upwards", "of"],
 ];
 
 const FUZZY: &[&[&str]] = &[
-    &["early"], &["late"], &["mid"], &["earlier"], &["later"], &["the", "end", "of"], &["the", "beginning", "of"],
-    &["the", "start", "of"], &["the", "middle", "of"], &["end", "of"], &["beginning", "of"], &["start", "of"],
-    &["the", "turn", "of"], &["the", "first", "half", "of"], &["the", "second", "half", "of"],
-    &["the", "last", "half", "of"], &["the", "early", "part", "of"], &["the", "latter", "part", "of"],
-    &["the", "end", "of", "the", "week", "of"], &["the", "week", "of"], &["mid", "-"], &["late", "-"],
+    &["early"],
+    &["late"],
+    &["mid"],
+    &["earlier"],
+    &["later"],
+    &["the", "end", "of"],
+    &["the", "beginning", "of"],
+    &["the", "start", "of"],
+    &["the", "middle", "of"],
+    &["end", "of"],
+    &["beginning", "of"],
+    &["start", "of"],
+    &["the", "turn", "of"],
+    &["the", "first", "half", "of"],
+    &["the", "second", "half", "of"],
+    &["the", "last", "half", "of"],
+    &["the", "early", "part", "of"],
+    &["the", "latter", "part", "of"],
+    &["the", "end", "of", "the", "week", "of"],
+    &["the", "week", "of"],
+    &["mid", "-"],
+    &["late", "-"],
     &["early", "-"],
+    &["earlier", "in"],
+    &["later", "in"],
+    &["early", "in"],
+    &["late", "in"],
+    &["the", "early"],
+    &["the", "late"],
+    &["the", "mid"],
+    &["the", "mid", "-"],
+    &["sometime"],
 ];
 
 fn prefix_len(c: &Ctx, i: usize, table: &[&[&str]]) -> usize {
@@ -208,13 +267,21 @@ fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
     let p = prefix_len(c, i, APPROX);
     if p > 0 {
         if let Some(m) = best(c, i + p) {
+            let ago_only = matches!(c.w(i), "about" | "almost");
             let ok = match m.kind {
+                _ if ago_only => c.w(m.end - 1) == "ago",
                 TimexType::Duration | TimexType::Time => true,
-                TimexType::Date => c.w(m.end - 1) == "ago" || c.w(m.end - 1) == "earlier" || c.w(m.end - 1) == "later",
+                TimexType::Date => {
+                    c.w(m.end - 1) == "ago"
+                        || c.w(m.end - 1) == "earlier"
+                        || c.w(m.end - 1) == "later"
+                }
                 TimexType::Set => false,
             };
-            let over_ok = !matches!(c.w(i), "over" | "under" | "only" | "just" | "some" | "another")
-                || c.kind(i + p) == Some(Kind::Num)
+            let over_ok = !matches!(
+                c.w(i),
+                "over" | "under" | "only" | "just" | "some" | "another"
+            ) || c.kind(i + p) == Some(Kind::Num)
                 || c.e(i + p).is_some_and(|e| e.card.is_some())
                 || matches!(c.w(i + p), "a" | "an");
             if ok && over_ok {
@@ -251,13 +318,30 @@ fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
 
 /// Tags one document.
 pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex> {
-    let mut c = Ctx { lex, t, dct, last_ref: None, last_any: None };
+    let ents = t
+        .toks
+        .iter()
+        .map(|tk| {
+            if tk.kind == Kind::Word && tk.end - tk.start <= 12 {
+                lex.get(&t.lower[tk.start..tk.end])
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut c = Ctx {
+        t,
+        dct,
+        ents,
+        last_ref: None,
+        last_any: None,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     let n = t.len();
     while i < n {
         let tok = t.toks[i];
-        let trigger = tok.kind == Kind::Num || (tok.kind == Kind::Word && lex.get(c.w(i)).is_some());
+        let trigger = tok.kind == Kind::Num || c.ents[i].is_some();
         if !trigger {
             i += 1;
             continue;
@@ -292,7 +376,13 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
             Some(Point::Day(d)) if m.kind == TimexType::Date => Some(d),
             _ => None,
         };
-        out.push(Timex { start, end, kind: m.kind, value: m.value, event_anchor });
+        out.push(Timex {
+            start,
+            end,
+            kind: m.kind,
+            value: m.value,
+            event_anchor,
+        });
         i = end_tok;
         if let Some(d) = range_day {
             if let Some((k, tx)) = dates::range_end(&c, i, d) {

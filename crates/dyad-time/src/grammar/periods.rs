@@ -46,13 +46,19 @@ fn year_suffix(c: &Ctx, i: usize) -> Option<(i32, usize)> {
 }
 
 fn year_ago(c: &Ctx, i: usize) -> Option<usize> {
-    (c.any(i, &["year", "year-ago"]) && c.w(i + 1) == "-" && c.any(i + 2, &["ago", "earlier"]) && c.glued(i + 1)).then_some(i + 3)
+    (c.any(i, &["year", "year-ago"])
+        && c.w(i + 1) == "-"
+        && c.any(i + 2, &["ago", "earlier"])
+        && c.glued(i + 1))
+    .then_some(i + 3)
 }
 
 fn prev_quarter(c: &Ctx) -> Point {
     match c.last_ref {
         Some(p @ Point::Quarter(..)) | Some(p @ Point::Half(..)) => p,
-        _ => quarter_of(c.dct).shift(Gran::Quarter, -1).unwrap_or(quarter_of(c.dct)),
+        _ => quarter_of(c.dct)
+            .shift(Gran::Quarter, -1)
+            .unwrap_or(quarter_of(c.dct)),
     }
 }
 
@@ -62,28 +68,48 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
     let mut j = if the { i + 1 } else { i };
     // year-ago / year-earlier used alone, or before quarter/period
     if let Some(k) = year_ago(c, j) {
-        if c.any(k, &["quarter", "period", "third", "second", "first", "fourth"]) {
-            let (q, k2) = ordinal_q(c, k).map(|(q, h, e)| (Some((q, h)), e)).unwrap_or((None, k + 1));
+        if c.any(
+            k,
+            &["quarter", "period", "third", "second", "first", "fourth"],
+        ) {
+            let (q, k2) = ordinal_q(c, k)
+                .map(|(q, h, e)| (Some((q, h)), e))
+                .unwrap_or((None, k + 1));
             let base = match q {
                 Some((q, false)) => Point::Quarter(c.dct.year(), q),
                 Some((h, true)) => Point::Half(c.dct.year(), h),
                 None => prev_quarter(c),
             };
-            return Some(M::date(k2, base.shift(Gran::Year, -1)?));
+            return Some(M::date(k2, base.shift(Gran::Year, -1)?).deictic());
         }
         if the {
             return None;
         }
         let base = c.last_ref.unwrap_or(Point::Year(c.dct.year()));
-        let base = if base.gran() < Gran::Month { Point::Year(base.year()) } else { base };
-        return Some(M::date(k, base.shift(Gran::Year, -1)?));
+        let base = if base.gran() < Gran::Month {
+            Point::Year(base.year())
+        } else {
+            base
+        };
+        return Some(M::date(k, base.shift(Gran::Year, -1)?).deictic());
     }
-    if the && c.any(j, &["latest", "current", "previous", "prior", "same", "recent", "most", "past", "last"]) {
+    if the
+        && c.any(
+            j,
+            &[
+                "latest", "current", "previous", "prior", "same", "recent", "most", "past", "last",
+            ],
+        )
+    {
         let k = if c.w(j) == "most" { j + 2 } else { j + 1 };
-        if c.any(k, &["quarter", "period"]) && !(c.w(k) == "period" && c.any(j, &["same", "past", "last"])) {
+        if c.any(k, &["quarter", "period"])
+            && !(c.w(k) == "period" && c.any(j, &["same", "past", "last"]))
+        {
             let p = match c.w(j) {
                 "current" => quarter_of(c.dct),
-                "previous" | "prior" | "last" | "past" => quarter_of(c.dct).shift(Gran::Quarter, -1)?,
+                "latest" | "recent" | "most" | "previous" | "prior" | "last" | "past" => {
+                    quarter_of(c.dct).shift(Gran::Quarter, -1)?
+                }
                 _ => prev_quarter(c),
             };
             return Some(M::date(k + 1, p));
@@ -97,8 +123,27 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
     if c.w(j) == "fiscal" {
         j += 1;
     }
+    if let (true, Some(y), "period") = (the, py, c.w(j)) {
+        return Some(M::date(j + 1, Point::Year(y)));
+    }
+    if let (true, Some(y), "quarter") = (the, py, c.w(j)) {
+        let q = match prev_quarter(c) {
+            Point::Quarter(_, q) => q,
+            _ => return None,
+        };
+        return Some(M::date(j + 1, Point::Quarter(y, q)));
+    }
     let (q, half, mut k) = ordinal_q(c, j)?;
-    if !the && py.is_none() && c.w(i) != "q" && !c.glued(j + 1) && c.w(j) == "first" && c.w(k - 1) == "half" {
+    if the && py.is_none() && c.w(k - 2) == "-" && !c.any(k, &["of", ","]) {
+        return None;
+    }
+    if !the
+        && py.is_none()
+        && c.w(i) != "q"
+        && !c.glued(j + 1)
+        && c.w(j) == "first"
+        && c.w(k - 1) == "half"
+    {
         return None;
     }
     let y = match year_suffix(c, k) {
@@ -107,15 +152,25 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
             y
         }
         None => py.unwrap_or_else(|| {
-            let cur = if half { (c.dct.month() + 5) / 6 } else { (c.dct.month() + 2) / 3 };
+            let cur = if half {
+                c.dct.month().div_ceil(6)
+            } else {
+                c.dct.month().div_ceil(3)
+            };
             match c.lean(i, k, Lean::Past) {
                 Lean::Past if q > cur => c.dct.year() - 1,
-                Lean::Future if q < cur => c.dct.year() + 1,
                 _ => c.dct.year(),
             }
         }),
     };
-    Some(M::date(k, if half { Point::Half(y, q) } else { Point::Quarter(y, q) }))
+    Some(M::date(
+        k,
+        if half {
+            Point::Half(y, q)
+        } else {
+            Point::Quarter(y, q)
+        },
+    ))
 }
 
 /// "third quarter", "third-quarter", "Q3", "first half": (n, is_half, end).
@@ -168,16 +223,36 @@ pub fn season(c: &Ctx, i: usize) -> Option<M> {
     }
     let s = s as u32 - 1;
     if let Some((y, k)) = year_suffix(c, j + 1).or_else(|| super::dates::year_at(c, j + 1)) {
-        let y = if s == 3 && c.w(j + 1) == "of" { y } else { y };
         return Some(M::date(k, Point::Season(y, s)));
     }
     let prev = c.w(i.wrapping_sub(1));
     let ok = !modifier.is_empty()
-        || (c.w(i) == "the" && matches!(prev, "in" | "during" | "by" | "until" | "through" | "since" | "over" | "this" | "that"))
-        || (matches!(s, 1 | 3) && j == i && matches!(prev, "in" | "during" | "by" | "until" | "through" | "since" | "this" | "mid" | "early" | "late" | "-"));
+        || (c.w(i) == "the"
+            && matches!(
+                prev,
+                "in" | "during" | "by" | "until" | "through" | "since" | "over" | "this" | "that"
+            ))
+        || (matches!(s, 1 | 3)
+            && j == i
+            && matches!(
+                prev,
+                "in" | "during"
+                    | "by"
+                    | "until"
+                    | "through"
+                    | "since"
+                    | "this"
+                    | "mid"
+                    | "early"
+                    | "late"
+                    | "-"
+            ));
     if !ok || c.w(j + 1) == "of" {
         return None;
     }
     let lean = c.lean(i, j + 1, Lean::Nearest);
-    Some(M::date(j + 1, super::relative::season_rel(c, s, modifier, lean)))
+    Some(M::date(
+        j + 1,
+        super::relative::season_rel(c, s, modifier, lean),
+    ))
 }

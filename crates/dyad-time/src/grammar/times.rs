@@ -9,8 +9,9 @@ use crate::token::Kind;
 use crate::TimexType;
 
 const ZONES: &[&str] = &[
-    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "eet", "eest",
-    "msk", "jst", "kst", "ist", "hkt", "sgt", "aest", "aedt", "wib", "pkt", "ast", "et", "pt", "ct", "mt",
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+    "eet", "eest", "msk", "jst", "kst", "ist", "hkt", "sgt", "aest", "aedt", "wib", "pkt", "ast",
+    "et", "pt", "ct", "mt",
 ];
 
 /// "a.m." / "am" / "p.m." / "pm" at `i`: (is_pm, end).
@@ -19,7 +20,12 @@ fn meridian(c: &Ctx, i: usize) -> Option<(bool, usize)> {
     if w == "am" || w == "pm" {
         return Some((w == "pm", c.skip_dot(i + 1)));
     }
-    if (w == "a" || w == "p") && c.w(i + 1) == "." && c.glued(i + 1) && c.w(i + 2) == "m" && c.glued(i + 2) {
+    if (w == "a" || w == "p")
+        && c.w(i + 1) == "."
+        && c.glued(i + 1)
+        && c.w(i + 2) == "m"
+        && c.glued(i + 2)
+    {
         return Some((w == "p", c.skip_dot(i + 3)));
     }
     None
@@ -38,7 +44,11 @@ fn zone(c: &Ctx, i: usize) -> Option<usize> {
 /// A date after a time: ", Wednesday", "on Nov. 9", "today".
 fn date_after(c: &Ctx, i: usize) -> Option<(Point, usize)> {
     let j = if c.any(i, &[",", "on"]) { i + 1 } else { i };
-    for r in [super::dates::explicit as super::Rule, super::relative::weekday, super::relative::words] {
+    for r in [
+        super::dates::explicit as super::Rule,
+        super::relative::weekday,
+        super::relative::words,
+    ] {
         if let Some(m) = r(c, j) {
             if let (Some(p @ Point::Day(_)), crate::TimexType::Date) = (m.point, m.kind) {
                 return Some((p, m.end));
@@ -91,7 +101,11 @@ pub fn clock(c: &Ctx, i: usize) -> Option<M> {
     } else if c.w(j) == "o" && c.w(j + 1) == "'" && c.w(j + 2) == "clock" {
         j += 3;
         explicit = true;
-    } else if c.w(j) == "in" && c.w(j + 1) == "the" && c.any(j + 2, &["morning", "afternoon", "evening"]) && h <= 12 {
+    } else if c.w(j) == "in"
+        && c.w(j + 1) == "the"
+        && c.any(j + 2, &["morning", "afternoon", "evening"])
+        && h <= 12
+    {
         if c.w(j + 2) != "morning" && h < 12 {
             h += 12;
         }
