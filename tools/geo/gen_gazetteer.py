@@ -19,6 +19,13 @@ import re
 import sys
 import unicodedata
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import geometry  # noqa: E402
+
+# A country's point: "factbook" (countryinfo's), "centroid" (of its largest outline) or "blend",
+# the midpoint of the two. GeoNames follows neither convention throughout (it uses the
+# contiguous-US centre, but Russia's factbook point); the midpoint is within ~130 km of both.
+COUNTRY_POINT = os.environ.get("DYAD_GEO_COUNTRY_POINT", "blend")
 MIN_POP = 5000  # cities5000: all places with population >= 5000 (and seats of admin divisions)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\u2019-]*$")
 
@@ -120,11 +127,19 @@ def main(pkgs, out):
         if len(f) > 6 and f[1]:
             lcountries[f[1]] = f
     capitals = {}
+    outlines = {}
     for a2, c in countries.items():
         ci = cinfo.get(a2)
         if not ci or not ci.get("latlng") or len(ci["latlng"]) != 2:
             continue
         lat, lon = ci["latlng"]
+        rings = geometry.rings_of(ci.get("geoJSON"))
+        outlines[a2] = rings
+        mid = geometry.main_centroid(rings)
+        if mid and COUNTRY_POINT == "centroid":
+            lat, lon = round(mid[0], 4), round(mid[1], 4)
+        elif mid and COUNTRY_POINT == "blend":
+            lat, lon = round((lat + mid[0]) / 2, 4), round((lon + mid[1]) / 2, 4)
         names = list(ci.get("altSpellings") or [])
         lf = lcountries.get(a2)
         if lf:
@@ -139,9 +154,17 @@ def main(pkgs, out):
     # Cities (for admin1 centroids: cities500; for entries: population >= MIN_POP).
     all_cities = json.load(open(os.path.join(gdir, "cities500.json"), encoding="utf-8"))
     pts = {}
+    by_country = {}
     for c in all_cities.values():
         key = (c["countrycode"], c.get("admin1code") or "")
         pts.setdefault(key, []).append((float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0)))
+        if c.get("admin1code") and c["admin1code"] != "00":
+            by_country.setdefault(c["countrycode"], []).append(
+                (float(c["latitude"]), float(c["longitude"]), c["admin1code"]))
+    region_pt = {}
+    for a2, places in sorted(by_country.items()):
+        for a1, pt in geometry.region_points(outlines.get(a2) or [], places).items():
+            region_pt[(a2, a1)] = pt
     cities = json.load(open(os.path.join(gdir, "cities%d.json" % MIN_POP), encoding="utf-8"))
     best_cap = {}
     for c in cities.values():
@@ -165,7 +188,7 @@ def main(pkgs, out):
         p = pts.get((a2, a1))
         if not p:
             continue
-        lat, lon = bbox_mid(p)
+        lat, lon = region_pt.get((a2, a1)) or bbox_mid(p)
         pop = sum(x[2] for x in p)
         names = f[5].split("|")
         rows.append((int(f[3]), clean(f[0]), "A", "ADM1", a2, a1, lat, lon, pop, alts_of(f[0], names), []))
