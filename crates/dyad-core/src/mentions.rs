@@ -191,18 +191,20 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
         loop {
             // Skip fillers.
             let mut j = left;
-            let mut unknown = 0;
-            while j > first {
-                let w = tokens[j - 1].norm.as_str();
-                if FILLERS.contains(&w) {
-                    civilian |= CIVILIAN.contains(&w);
-                } else if unknown < 2 && plain_word(&tokens[j - 1]) && k > 0 && atoms[k - 1].1 + 1 + unknown >= j - 1 {
-                    // "French paper workers", "Israeli peace movement"
-                    unknown += 1;
-                } else {
-                    break;
-                }
+            while j > first && FILLERS.contains(&tokens[j - 1].norm.as_str()) {
+                civilian |= CIVILIAN.contains(&tokens[j - 1].norm.as_str());
                 j -= 1;
+            }
+            // "French paper workers", "Israeli peace movement": up to two plain words,
+            // but only when a country modifier stands right before them.
+            let mut u = j;
+            while u > first && j - u < 2 && plain_word(&tokens[u - 1]) {
+                u -= 1;
+            }
+            if u < j && k > 0 && atoms[k - 1].1 == u && !used[k - 1]
+                && matches!(atoms[k - 1].2, AtomKind::Demonym { .. } | AtomKind::Country { .. } | AtomKind::Capital { .. })
+            {
+                j = u;
             }
             if j > first && matches!(tokens[j - 1].norm.as_str(), "former" | "ex-" | "late") {
                 m.sector = Some("ELI".into());
