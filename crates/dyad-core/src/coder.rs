@@ -28,6 +28,7 @@ pub enum Error {
 pub struct Coder {
     lex: Lexicons,
     time: dyad_time::Tagger,
+    gaz: dyad_geo::Gazetteer,
 }
 
 /// A time expression as the event stage sees it.
@@ -56,7 +57,17 @@ impl Coder {
 
     /// A coder with the given lexicons (built-in ones extended by the user's).
     pub fn with_lexicons(lex: Lexicons) -> Coder {
-        Coder { lex, time: dyad_time::Tagger::new() }
+        Coder::with_parts(lex, dyad_geo::Gazetteer::builtin())
+    }
+
+    /// A coder with the given lexicons and gazetteer.
+    pub fn with_parts(lex: Lexicons, gaz: dyad_geo::Gazetteer) -> Coder {
+        Coder { lex, time: dyad_time::Tagger::new(), gaz }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &dyad_geo::Gazetteer {
+        &self.gaz
     }
 
     /// The lexicons in use.
@@ -107,6 +118,39 @@ impl Coder {
         })
     }
 
+    /// The place layer: toponyms resolved with the article's countries as hints.
+    fn places(&self, text: &str, mentions: &[Vec<Mention>]) -> Vec<Location> {
+        let mut countries: Vec<&str> = Vec::new();
+        let mut exclude = Vec::new();
+        for m in mentions.iter().flatten() {
+            if let Some(c) = m.country.as_deref().filter(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(c)) {
+                if !countries.contains(&c) {
+                    countries.push(c);
+                }
+            }
+            // Names of people and organisations, and demonyms, are not places.
+            if !m.place_like && (m.name.is_some() || m.kind == MentionKind::Adjective || m.person) {
+                exclude.push((m.span.start, m.span.end));
+            }
+        }
+        let hints = dyad_geo::Hints { countries: &countries, exclude: &exclude };
+        dyad_geo::find_places(&self.gaz, text, &hints)
+            .into_iter()
+            .map(|p| Location {
+                text: text[p.start..p.end].to_string(),
+                start: p.start,
+                end: p.end,
+                name: p.name,
+                country: p.country,
+                admin1: p.admin1,
+                lat: p.lat,
+                lon: p.lon,
+                geonames_id: p.geonames_id,
+                feature_class: Some(p.feature_class),
+            })
+            .collect()
+    }
+
     fn timexes(&self, doc: &Doc) -> (Vec<TimexRecord>, Vec<Tx>) {
         let tags = self.time.tag(&doc.text, doc.date);
         let records = tags
@@ -126,8 +170,11 @@ impl Coder {
         let mut entities = Vec::new();
         let mut records: Vec<EventRecord> = Vec::new();
         let mut group = 0;
+        // Mentions first: their countries and names guide the geoparser.
+        let mut per_sentence: Vec<Vec<Mention>> = sents.iter().map(|s| mentions::find(&self.lex, text, &tokens, s.first, s.last, doc.date, &mut group)).collect();
+        let places = self.places(text, &per_sentence);
         for (si, s) in sents.iter().enumerate() {
-            let mut ms = mentions::find(&self.lex, text, &tokens, s.first, s.last, doc.date, &mut group);
+            let mut ms = std::mem::take(&mut per_sentence[si]);
             coref::resolve(&mut ms, &story.history);
             let reporters = reporters(&tokens, s.first, s.last, &ms);
             let sentence = events::Sentence { tokens: &tokens, first: s.first, last: s.last, mentions: &ms, reporters: &reporters };
@@ -140,6 +187,7 @@ impl Coder {
             let mut pair_next: Option<Vec<Mention>> = None;
             for ev in &evs {
                 let (date, basis) = self.date_of(doc, &tokens, ev, &sent_txs, &story);
+                let location = event_location(&tokens, s.first, s.last, ev, &places);
                 let reported_by = reporter.clone().or_else(|| if basis == DateBasis::Text && ev.narrative && sent_txs.is_empty() { story.reporter.clone() } else { None });
                 let pairs = expand(ev, &story.history.pair);
                 if let Some((a, r)) = pairs.first().filter(|_| ev.mutual) {
@@ -164,7 +212,7 @@ impl Coder {
                         mutual: ev.mutual && r.is_some(),
                         date: date.clone(),
                         date_basis: basis,
-                        location: None::<Location>,
+                        location: location.clone(),
                         reported_by: reported_by.clone().filter(|rb| Some(rb) != Some(&actor_ref(text, &a))),
                         negated: ev.negated,
                         modality: ev.modality.as_str().into(),
@@ -194,7 +242,7 @@ impl Coder {
             }
             story.history.mentions.extend(ms.into_iter().filter(|m| m.country.is_some() && m.kind != MentionKind::Pair));
         }
-        AnnotatedDoc { id: doc.id.clone(), entities, timexes: timex_records, places: vec![], events: records }
+        AnnotatedDoc { id: doc.id.clone(), entities, timexes: timex_records, places, events: records }
     }
 
     /// A known person's office on the event's date: Sergei Aleinik was foreign
@@ -250,6 +298,34 @@ impl Coder {
         }
         (doc.date.format("%Y-%m-%d").to_string(), DateBasis::Publication)
     }
+}
+
+/// Where an event happened: a place after "in", "at" or "near" in its sentence, nearest
+/// its trigger; else the dateline. Never the actors' nationality.
+fn event_location(tokens: &[text::Token], first: usize, last: usize, ev: &Event, places: &[Location]) -> Option<Location> {
+    let head = tokens[ev.found.head].span.start;
+    let (s, e) = (tokens[first].span.start, tokens[last - 1].span.end);
+    let prep_before = |p: &Location| {
+        let i = tokens[first..last].iter().position(|t| t.span.start >= p.start).map(|i| i + first)?;
+        let mut j = i;
+        while j > first && matches!(tokens[j - 1].norm.as_str(), "the" | "central" | "northern" | "southern" | "eastern" | "western" | "capital" | "city" | "town" | "village" | "province" | "region" | "of") {
+            j -= 1;
+        }
+        (j > first && matches!(tokens[j - 1].norm.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "into")).then_some(())
+    };
+    let in_sentence = places.iter().filter(|p| p.start >= s && p.end <= e && prep_before(p).is_some());
+    if let Some(p) = in_sentence.min_by_key(|p| (p.start < head, p.start.abs_diff(head))) {
+        return Some(p.clone());
+    }
+    // A dateline place ("KYIV, Ukraine (AP) —") covers the whole story.
+    places.iter().find(|p| p.start < 80 && tokens.first().is_some_and(|t| t.span.start <= p.start) && is_dateline(tokens, p)).cloned()
+}
+
+fn is_dateline(tokens: &[text::Token], p: &Location) -> bool {
+    // The first token is the place, in capitals, followed by a comma or a dash.
+    let Some(i) = tokens.iter().position(|t| t.span.start == p.start) else { return false };
+    i == 0 && p.text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        && tokens.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "," | "-" | "("))
 }
 
 fn key(a: &ActorRef) -> (Option<String>, Option<String>, Option<String>) {
