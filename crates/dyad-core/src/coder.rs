@@ -249,7 +249,7 @@ impl Coder {
     /// minister in January 2024, a former one in July.
     fn at_date(&self, m: &Mention, date: &str) -> Mention {
         let mut m = m.clone();
-        if !m.person || m.former {
+        if !m.person || m.former || m.titled {
             return m;
         }
         let Some(p) = m.name.as_deref().and_then(|n| self.lex.people.iter().find(|p| p.name == n)) else { return m };

@@ -67,6 +67,8 @@ pub struct Mention {
     pub place_like: bool,
     /// Marked "former" in the text.
     pub former: bool,
+    /// Carries a title written in the text ("President Obama"): its sector beats the lexicon's dates.
+    pub titled: bool,
     /// Mentions coordinated with this one ("North Korea and Belarus") share a group id.
     pub group: usize,
     /// The lexicon entries that coded it.
@@ -143,6 +145,7 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             possessive: false,
             place_like: false,
             former: false,
+            titled: false,
             group: 0,
             rules: vec![],
         };
@@ -403,6 +406,7 @@ fn bare(tokens: &[Token], first: usize, last: usize, kind: MentionKind, plural: 
         possessive,
         place_like: false,
         former: false,
+        titled: false,
         group: 0,
         rules: vec![],
     }
@@ -473,6 +477,7 @@ fn apply_head(lex: &Lexicons, text: &str, tokens: &[Token], atom: &(usize, usize
             }
             m.role = Some(surface.to_string());
             m.rank = Some(rank.clone());
+            m.titled = true;
             m.person = true;
             m.plural = surface.ends_with('s') && !surface.ends_with("ss");
         }

@@ -179,6 +179,13 @@ pub(super) fn load_orgs(lex: &mut Lexicons, file: &str, content: &str, _igo: boo
         let code = cell(&cols, 0);
         check_code(file, line, code)?;
         let sector = cell(&cols, 1);
+        if sector == "-" {
+            for phrase in std::iter::once(cell(&cols, 2)).chain(alts(cell(&cols, 3))) {
+                lex.actors.remove(phrase);
+            }
+            n += 1;
+            continue;
+        }
         if !sector.is_empty() {
             check_sector(file, line, sector)?;
         }
@@ -211,8 +218,9 @@ fn parse_partial_date(s: &str, end: bool) -> Option<NaiveDate> {
 }
 
 /// `name  aliases  country  sector  role  start  end`.
-pub(super) fn load_people(lex: &mut Lexicons, file: &str, content: &str) -> Result<usize, LexiconError> {
+pub(super) fn load_people(lex: &mut Lexicons, file: &str, content: &str, user: bool) -> Result<usize, LexiconError> {
     let mut n = 0;
+    let mut replaced: Vec<String> = Vec::new();
     for (line, cols) in rows(content) {
         let name = cell(&cols, 0);
         let country = cell(&cols, 2);
@@ -234,7 +242,13 @@ pub(super) fn load_people(lex: &mut Lexicons, file: &str, content: &str) -> Resu
             end: date(6, true)?,
         };
         let idx = match lex.people.iter().position(|p| p.name == name) {
-            Some(i) => i,
+            Some(i) => {
+                if user && !replaced.iter().any(|r| r == name) {
+                    lex.people[i].offices.clear();
+                    replaced.push(name.to_string());
+                }
+                i
+            }
             None => {
                 lex.people.push(Person { name: name.into(), offices: vec![] });
                 lex.people.len() - 1
@@ -257,6 +271,13 @@ pub(super) fn load_agents(lex: &mut Lexicons, file: &str, content: &str) -> Resu
     let mut n = 0;
     for (line, cols) in rows(content) {
         let sector = cell(&cols, 1);
+        if sector == "-" {
+            for phrase in alts(cell(&cols, 0)) {
+                lex.actors.remove(&phrase.to_lowercase());
+            }
+            n += 1;
+            continue;
+        }
         check_sector(file, line, sector)?;
         let person = cell(&cols, 2).split(',').any(|f| f.trim() == "person");
         for phrase in alts(cell(&cols, 0)) {
@@ -273,6 +294,13 @@ pub(super) fn load_titles(lex: &mut Lexicons, file: &str, content: &str) -> Resu
     let mut n = 0;
     for (line, cols) in rows(content) {
         let sector = cell(&cols, 1);
+        if sector == "-" {
+            for phrase in alts(cell(&cols, 0)) {
+                lex.actors.remove(&phrase.to_lowercase());
+            }
+            n += 1;
+            continue;
+        }
         check_sector(file, line, sector)?;
         let rank = cell(&cols, 2);
         for phrase in alts(cell(&cols, 0)) {

@@ -57,7 +57,7 @@ impl Lexicons {
     pub fn builtin() -> Lexicons {
         let mut lex = Lexicons::default();
         for (name, content) in BUILTIN {
-            lex.extend(name, content).expect("built-in lexicons are valid (tested)");
+            lex.load(name, content, false).expect("built-in lexicons are valid (tested)");
         }
         lex.triggers.finish();
         lex
@@ -66,15 +66,21 @@ impl Lexicons {
     /// Adds a lexicon file; its kind is chosen by the file name's stem
     /// (`countries`, `igos`, `groups`, `people`, `agents`, `titles`, `cameo`,
     /// `triggers`, optionally with a suffix: `triggers-mine.tsv`).
-    /// Returns the number of entries read.
+    /// A user's entry replaces a built-in one for the same phrase; a sector of
+    /// `-` removes the phrase; a person's rows replace all built-in rows of that
+    /// name. Returns the number of entries read.
     pub fn extend(&mut self, name: &str, content: &str) -> Result<usize, LexiconError> {
+        self.load(name, content, true)
+    }
+
+    fn load(&mut self, name: &str, content: &str, user: bool) -> Result<usize, LexiconError> {
         let base = name.rsplit('/').next().unwrap_or(name);
         let stem = base.split(['.', '-', '_']).next().unwrap_or("");
         let n = match stem {
             "countries" => actors::load_countries(self, name, content)?,
             "igos" => actors::load_orgs(self, name, content, true)?,
             "groups" => actors::load_orgs(self, name, content, false)?,
-            "people" => actors::load_people(self, name, content)?,
+            "people" => actors::load_people(self, name, content, user)?,
             "agents" => actors::load_agents(self, name, content)?,
             "titles" => actors::load_titles(self, name, content)?,
             "cameo" => self.triggers.load_cameo(name, content)?,

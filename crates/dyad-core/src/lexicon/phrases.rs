@@ -57,6 +57,15 @@ impl PhraseTable {
         list.push(Entry { rest: rest.to_vec(), case: case_of(surface), atom });
     }
 
+    /// Removes every entry of a phrase (a user file's `-` marker).
+    pub fn remove(&mut self, surface: &str) {
+        let toks = phrase_tokens(surface);
+        let Some((first, rest)) = toks.split_first() else { return };
+        if let Some(list) = self.by_first.get_mut(first) {
+            list.retain(|e| e.rest != rest);
+        }
+    }
+
     /// Number of phrases.
     pub fn len(&self) -> usize {
         self.by_first.values().map(Vec::len).sum()
