@@ -165,7 +165,8 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
     };
     // Doubling of a final consonant after a single stressed vowel: ban → banned, but not "offer".
     let cvc = n >= 3 && !is_vowel(last) && !matches!(last, 'w' | 'x' | 'y') && is_vowel(prev) && !is_vowel(chars[n - 3]);
-    let double = cvc && (n <= 4 || DOUBLING.contains(&lemma));
+    let syllables = chars.iter().zip(std::iter::once(&'x').chain(chars.iter())).filter(|(c, p)| is_vowel(**c) && !is_vowel(**p)).count();
+    let double = cvc && (syllables == 1 || DOUBLING.contains(&lemma));
     let stem = if double { format!("{lemma}{last}") } else { lemma.to_string() };
     let past = if last == 'e' {
         format!("{lemma}d")
@@ -183,7 +184,13 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
     } else {
         format!("{stem}ing")
     };
-    vec![lemma.to_string(), third, past.clone(), past, ing]
+    let mut forms = vec![lemma.to_string(), third, past.clone(), past, ing];
+    // British spelling doubles a final l: cancelled, travelling.
+    if last == 'l' && is_vowel(prev) && !double && n >= 4 && !is_vowel(chars[n - 3]) {
+        forms.push(format!("{lemma}led"));
+        forms.push(format!("{lemma}ling"));
+    }
+    forms
 }
 
 /// Longer verbs that double their final consonant (stress on the last syllable).
@@ -267,7 +274,7 @@ impl TriggerTable {
                     Pat::Gap
                 } else if i == 0 && kind == 'V' {
                     Pat::Word(inflect_verb(&w))
-                } else if i == last && kind == 'N' {
+                } else if i == last && (kind == 'N' || kind == 'V' && last > 0 && !crate::clause::PREPS.contains(&w.as_str()) && !w.ends_with('s')) {
                     Pat::Word(vec![plural(&w), w])
                 } else {
                     Pat::Word(vec![w])
@@ -336,7 +343,7 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
             }
         }
         Pat::Gap => {
-            for skip in 0..=3 {
+            for skip in 0..=4 {
                 if skip > 0 {
                     let j = i + skip - 1;
                     if j >= end || tokens[j].punct {
