@@ -44,8 +44,10 @@ pub fn resolve(sentence: &mut [Mention], history: &History) {
         if !sector_ok || !(m.role.is_some() || m.plural) {
             continue;
         }
+        // The country named last before it; else the first named after it in the sentence.
+        let state = |a: &&Mention| a.kind != MentionKind::Pair && a.country.as_deref().is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c));
         let before = sentence[..i].iter().rev().chain(history.mentions.iter().rev());
-        let focus = before.filter(|a| a.kind != MentionKind::Pair && a.kind != MentionKind::Adjective).find_map(|a| a.country.clone()).filter(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c.as_str()));
+        let focus = before.filter(|a| a.kind != MentionKind::Adjective).find(state).or_else(|| sentence[i + 1..].iter().find(state)).and_then(|a| a.country.clone());
         if let Some(c) = focus {
             sentence[i].country = Some(c);
             sentence[i].rules.push("coref:focus-country".into());

@@ -268,9 +268,16 @@ impl Sentence<'_> {
                 }
             }
         }
-        let mut out = Vec::new();
+        let mut out: Vec<Event> = Vec::new();
         for (a, f) in found.iter().enumerate() {
             if absorbed[a] {
+                continue;
+            }
+            // A trigger in a subordinate clause ("unless the president agrees", "who
+            // entered") adds nothing once the main clause has an event.
+            let (cs, _) = clause::clause_bounds(toks, self.first, self.last, f.tokens[0]);
+            let subordinate = cs > self.first && matches!(toks[cs - 1].norm.as_str(), "if" | "unless" | "because" | "although" | "though" | "who" | "which" | "whom" | "whose" | "when" | "while" | "whereas" | "until" | "since");
+            if subordinate && !out.is_empty() {
                 continue;
             }
             if let Some(ev) = self.event(f, &found[a + 1..]) {
@@ -374,7 +381,7 @@ impl Sentence<'_> {
         if actors.is_empty() && (recipients.is_empty() || !passive) {
             return None;
         }
-        if t.weak && (actors.is_empty() || recipients.is_empty()) {
+        if t.weak && !passive && (actors.is_empty() || recipients.is_empty()) {
             return None;
         }
         let _ = &mut modality;

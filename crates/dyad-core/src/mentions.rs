@@ -443,6 +443,10 @@ fn atoms(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize
                 .expect("non-empty");
             out.push((i, i + n, best.kind.clone(), best.source.clone()));
             i += n;
+        } else if let Some(a) = compound_modifier(lex, &tokens[i]) {
+            // "Vietnamese-led forces", "Russian-backed separatists"
+            out.push((i, i + 1, a.kind.clone(), a.source.clone()));
+            i += 1;
         } else if matches!(tokens[i].norm.as_str(), "counterpart" | "counterparts") {
             let kind = AtomKind::Agent { sector: "GOV".into(), person: true };
             out.push((i, i + 1, kind, "builtin:counterpart".into()));
@@ -452,6 +456,17 @@ fn atoms(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize
         }
     }
     out
+}
+
+/// "Vietnamese-led", "Iranian-backed", "US-based": a country word fused with a participle.
+fn compound_modifier<'l>(lex: &'l Lexicons, t: &Token) -> Option<&'l crate::lexicon::Atom> {
+    let (head, tail) = t.norm.rsplit_once('-')?;
+    if !matches!(tail, "led" | "backed" | "based" | "allied" | "born" | "owned" | "funded" | "sponsored" | "run" | "dominated" | "controlled" | "supported" | "armed" | "trained") {
+        return None;
+    }
+    let atoms = lex.actors.lookup(head);
+    let a = atoms.into_iter().find(|a| matches!(a.kind, AtomKind::Demonym { .. } | AtomKind::Country { .. }))?;
+    Some(a)
 }
 
 fn priority(k: &AtomKind) -> u8 {

@@ -6,7 +6,7 @@
 //! - `triggers.tsv`: `kind  pattern  cameo  flags`, where `kind` is `V` (the
 //!   first word is a verb lemma and matches every inflection), `N` (the last
 //!   word also matches its plural) or `P` (literal). In a pattern, `*` skips up
-//!   to three tokens. Flags (comma-separated): `comp` (takes a complement clause
+//!   to four tokens. Flags (comma-separated): `comp` (takes a complement clause
 //!   whose own triggers it absorbs: "agreed to strengthen"), `mutual`
 //!   (symmetric: "met"), `rp=with/to` (prepositions that introduce the
 //!   recipient), `norecip` (never takes a recipient), `type=`, `mode=`,
