@@ -13,6 +13,8 @@ mod dates;
 mod durations;
 mod periods;
 mod relative;
+mod sets;
+mod shift;
 mod times;
 
 use crate::lexicon::{Entry, Lexicon};
@@ -177,12 +179,12 @@ const RULES: &[Rule] = &[
     dates::explicit,
     dates::year_forms,
     relative::words,
-    relative::this_last_next,
+    shift::this_last_next,
     relative::weekday,
     periods::quarter,
     periods::season,
     durations::duration,
-    durations::set,
+    sets::set,
     times::clock,
 ];
 

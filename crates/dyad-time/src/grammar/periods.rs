@@ -253,6 +253,6 @@ pub fn season(c: &Ctx, i: usize) -> Option<M> {
     let lean = c.lean(i, j + 1, Lean::Nearest);
     Some(M::date(
         j + 1,
-        super::relative::season_rel(c, s, modifier, lean),
+        super::shift::season_rel(c, s, modifier, lean),
     ))
 }
