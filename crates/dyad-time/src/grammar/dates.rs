@@ -94,7 +94,16 @@ fn full(_c: &Ctx, y: i32, m: u32, d: u32, end: usize) -> Option<M> {
 
 fn year_after(c: &Ctx, j: usize) -> Option<(i32, usize)> {
     let k = if c.w(j) == "," { j + 1 } else { j };
-    year_at(c, k).or_else(|| rel_year(c, k))
+    year_at(c, k).or_else(|| rel_year(c, k)).or_else(|| spoken(c, k))
+}
+
+/// A spoken year ("nineteen ninety-six") as (year, end).
+pub fn spoken(c: &Ctx, i: usize) -> Option<(i32, usize)> {
+    let m = spoken_year(c, i)?;
+    match m.point {
+        Some(Point::Year(y)) => Some((y, m.end)),
+        _ => None,
+    }
 }
 
 /// Written dates, optionally introduced by a weekday.

@@ -258,15 +258,17 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 return None;
             }
             let y = match sign {
+                // "last February" on March 1 is a year back: the month just
+                // past would be "last month"
                 -1 => {
-                    if m < dct.month() {
+                    if m + 1 < dct.month() {
                         dct.year()
                     } else {
                         dct.year() - 1
                     }
                 }
                 1 => {
-                    if m > dct.month() {
+                    if m > dct.month() + 1 {
                         dct.year()
                     } else {
                         dct.year() + 1
