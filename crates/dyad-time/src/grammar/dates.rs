@@ -168,6 +168,13 @@ fn day_first(c: &Ctx, i: usize) -> Option<M> {
     if c.w(j) == "of" {
         j += 1;
     }
+    // "15 and 17 September 2023", "15-17 September": the first day takes the
+    // month and year of the second
+    if month_at(c, j).is_none() && c.any(j, &["-", "–", "and", "to", "or"]) {
+        let second = day_first(c, j + 1)?;
+        let Some(Point::Day(x)) = second.point else { return None };
+        return full(c, x.year(), x.month(), d, j);
+    }
     let (m, k) = month_at(c, j)?;
     if let Some((y, k2)) = year_after(c, k) {
         return full(c, y, m, d, k2);
