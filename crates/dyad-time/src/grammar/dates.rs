@@ -94,7 +94,9 @@ fn full(_c: &Ctx, y: i32, m: u32, d: u32, end: usize) -> Option<M> {
 
 fn year_after(c: &Ctx, j: usize) -> Option<(i32, usize)> {
     let k = if c.w(j) == "," { j + 1 } else { j };
-    year_at(c, k).or_else(|| rel_year(c, k)).or_else(|| spoken(c, k))
+    year_at(c, k)
+        .or_else(|| rel_year(c, k))
+        .or_else(|| spoken(c, k))
 }
 
 /// A spoken year ("nineteen ninety-six") as (year, end).
@@ -172,7 +174,9 @@ fn day_first(c: &Ctx, i: usize) -> Option<M> {
     // month and year of the second
     if month_at(c, j).is_none() && c.any(j, &["-", "–", "and", "to", "or"]) {
         let second = day_first(c, j + 1)?;
-        let Some(Point::Day(x)) = second.point else { return None };
+        let Some(Point::Day(x)) = second.point else {
+            return None;
+        };
         return full(c, x.year(), x.month(), d, j);
     }
     let (m, k) = month_at(c, j)?;
