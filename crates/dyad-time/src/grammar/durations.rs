@@ -258,7 +258,7 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     {
         return None;
     }
-    if u == Gran::Quarter && c.w(k) == "of" {
+    if u == Gran::Quarter && c.w(k) == "of" && q.val.is_some() {
         return None;
     }
     let mut val = q.val;

@@ -71,6 +71,7 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             }
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
+        "a" if c.w(i + 1) == "later" && c.w(i + 2) == "date" => M::lit(i + 3, TimexType::Date, "FUTURE_REF"),
         "these" if c.w(i + 1) == "days" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
         "recently" | "lately" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
         "future" if c.any(i.wrapping_sub(1), &["in", "for"]) => {
@@ -123,6 +124,9 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
                 M::date(k, Point::Year(y)).deictic()
             }
 
+            "near" | "short" if c.w(i + 2) == "term" && c.w(i + 3) != "-" => {
+                M::lit(i + 3, TimexType::Date, "FUTURE_REF")
+            }
             "near" | "distant" | "foreseeable" if c.w(i + 2) == "future" => {
                 M::lit(i + 3, TimexType::Date, "FUTURE_REF")
             }
