@@ -94,7 +94,18 @@ fn full(_c: &Ctx, y: i32, m: u32, d: u32, end: usize) -> Option<M> {
 
 fn year_after(c: &Ctx, j: usize) -> Option<(i32, usize)> {
     let k = if c.w(j) == "," { j + 1 } else { j };
-    year_at(c, k).or_else(|| rel_year(c, k))
+    year_at(c, k)
+        .or_else(|| rel_year(c, k))
+        .or_else(|| spoken(c, k))
+}
+
+/// A spoken year ("nineteen ninety-six") as (year, end).
+pub fn spoken(c: &Ctx, i: usize) -> Option<(i32, usize)> {
+    let m = spoken_year(c, i)?;
+    match m.point {
+        Some(Point::Year(y)) => Some((y, m.end)),
+        _ => None,
+    }
 }
 
 /// Written dates, optionally introduced by a weekday.
@@ -158,6 +169,15 @@ fn day_first(c: &Ctx, i: usize) -> Option<M> {
     let (d, mut j) = day_at(c, i)?;
     if c.w(j) == "of" {
         j += 1;
+    }
+    // "15 and 17 September 2023", "15-17 September": the first day takes the
+    // month and year of the second
+    if month_at(c, j).is_none() && c.any(j, &["-", "–", "and", "to", "or"]) {
+        let second = day_first(c, j + 1)?;
+        let Some(Point::Day(x)) = second.point else {
+            return None;
+        };
+        return full(c, x.year(), x.month(), d, j);
     }
     let (m, k) = month_at(c, j)?;
     if let Some((y, k2)) = year_after(c, k) {

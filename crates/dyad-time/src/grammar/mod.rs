@@ -13,6 +13,8 @@ mod dates;
 mod durations;
 mod periods;
 mod relative;
+mod sets;
+mod shift;
 mod times;
 
 use crate::lexicon::{Entry, Lexicon};
@@ -177,12 +179,12 @@ const RULES: &[Rule] = &[
     dates::explicit,
     dates::year_forms,
     relative::words,
-    relative::this_last_next,
+    shift::this_last_next,
     relative::weekday,
     periods::quarter,
     periods::season,
     durations::duration,
-    durations::set,
+    sets::set,
     times::clock,
 ];
 
@@ -396,7 +398,10 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
 
 fn public_unit(amount: Option<i64>, g: Gran) -> (Option<i64>, Unit) {
     match g {
-        Gran::Second | Gran::Minute | Gran::Hour | Gran::Day => (amount, Unit::Day),
+        // dates have day granularity: minutes stay on the anchor's day, hours round to days
+        Gran::Second | Gran::Minute => (amount.map(|_| 0), Unit::Day),
+        Gran::Hour => (amount.map(|a| (a + 12).div_euclid(24)), Unit::Day),
+        Gran::Day => (amount, Unit::Day),
         Gran::Week => (amount, Unit::Week),
         Gran::Month => (amount, Unit::Month),
         Gran::Quarter => (amount.map(|a| a * 3), Unit::Month),

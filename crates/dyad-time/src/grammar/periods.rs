@@ -30,7 +30,7 @@ fn year_prefix(c: &Ctx, i: usize) -> (Option<i32>, usize) {
 fn year_suffix(c: &Ctx, i: usize) -> Option<(i32, usize)> {
     let j = if c.any(i, &["of", ","]) { i + 1 } else { i };
     let j = if c.w(j) == "fiscal" { j + 1 } else { j };
-    if let Some(r) = super::dates::year_at(c, j) {
+    if let Some(r) = super::dates::year_at(c, j).or_else(|| super::dates::spoken(c, j)) {
         return Some(r);
     }
     if c.w(i) == "of" && c.w(j + 1) == "year" {
@@ -253,6 +253,6 @@ pub fn season(c: &Ctx, i: usize) -> Option<M> {
     let lean = c.lean(i, j + 1, Lean::Nearest);
     Some(M::date(
         j + 1,
-        super::relative::season_rel(c, s, modifier, lean),
+        super::shift::season_rel(c, s, modifier, lean),
     ))
 }

@@ -51,7 +51,9 @@ fn date_after(c: &Ctx, i: usize) -> Option<(Point, usize)> {
     ] {
         if let Some(m) = r(c, j) {
             if let (Some(p @ Point::Day(_)), crate::TimexType::Date) = (m.point, m.kind) {
-                return Some((p, m.end));
+                // "10 a.m. Tuesday" is one expression; "10 a.m. on Tuesday" two,
+                // but the date still dates the time
+                return Some((p, if c.w(i) == "on" { i } else { m.end }));
             }
         }
     }
