@@ -74,13 +74,22 @@ pub fn peak_rss_bytes() -> Option<u64> {
 
 /// Runs `dyad bench`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let paths = if args.paths.is_empty() { vec![shared_dir().join("corpora")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![shared_dir().join("corpora")]
+    } else {
+        args.paths.clone()
+    };
     let threads = resolve_threads(args.threads);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(threads);
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(threads);
     let t0 = Instant::now();
     let coder = Coder::builtin();
     let startup = t0.elapsed().as_secs_f64();
-    let opts = InputOptions { date: args.date.clone(), format: Format::Auto };
+    let opts = InputOptions {
+        date: args.date.clone(),
+        format: Format::Auto,
+    };
     let records = read_inputs(&paths, &opts)?;
     let (mut articles, mut rejected, mut bytes, mut events) = (0usize, 0usize, 0usize, 0usize);
     let layer = args.layer;
@@ -138,14 +147,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         println!("{report}");
         return Ok(());
     }
-    println!("dyad bench: layer {:?}, {threads} threads, {}", layer, report["paths"]);
+    println!(
+        "dyad bench: layer {:?}, {threads} threads, {}",
+        layer, report["paths"]
+    );
     println!("  articles        {articles} coded, {rejected} rejected, {events} events");
     println!("  text            {bytes} bytes ({mb:.2} MB)");
     println!("  startup         {startup:.3} s (loading the coder)");
     println!("  seconds         {secs:.3}");
     println!("  articles/s      {:.1}", articles as f64 / secs);
     println!("  MB/s            {:.2}", mb / secs);
-    println!("  MB/s per core   {:.2} ({cores} cores)", mb / secs / cores as f64);
+    println!(
+        "  MB/s per core   {:.2} ({cores} cores)",
+        mb / secs / cores as f64
+    );
     println!("  peak RSS        {rss_mb:.1} MB");
     Ok(())
 }

@@ -12,5 +12,8 @@ pub const EXAMPLE_JSONL: &str = include_str!("../../../../data/examples/example.
 
 /// The example as a record stream, with origin `<example>:1`.
 pub fn records() -> Records {
-    jsonl::read(Box::new(std::io::Cursor::new(EXAMPLE_JSONL.as_bytes())), "<example>".to_string())
+    jsonl::read(
+        Box::new(std::io::Cursor::new(EXAMPLE_JSONL.as_bytes())),
+        "<example>".to_string(),
+    )
 }

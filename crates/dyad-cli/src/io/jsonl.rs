@@ -43,12 +43,20 @@ pub fn read(mut r: Box<dyn BufRead + Send>, name: String) -> Records {
                 while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                     buf.pop();
                 }
-                let line = if n == 1 { buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf) } else { &buf };
+                let line = if n == 1 {
+                    buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf)
+                } else {
+                    &buf
+                };
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
                 return Some(match parse_record(line) {
-                    Ok(doc) => Record { origin: origin(), doc: Ok(doc), raw: Vec::new() },
+                    Ok(doc) => Record {
+                        origin: origin(),
+                        doc: Ok(doc),
+                        raw: Vec::new(),
+                    },
                     Err(reason) => Record::rejected(origin(), reason, line),
                 });
             }
@@ -63,7 +71,9 @@ pub fn read(mut r: Box<dyn BufRead + Send>, name: String) -> Records {
 /// Parses one JSONL line into a validated article, or says what is wrong.
 pub fn parse_record(line: &[u8]) -> Result<InputDoc, String> {
     if let Some(controls) = looks_binary(line) {
-        return Err(format!("binary data, not a JSON record ({controls} control bytes)"));
+        return Err(format!(
+            "binary data, not a JSON record ({controls} control bytes)"
+        ));
     }
     match parse_line(line) {
         Ok(doc) => Ok(doc),
@@ -91,9 +101,19 @@ fn voa(line: &[u8]) -> Option<Result<InputDoc, InputError>> {
     let s: VoaStory = serde_json::from_slice(line).ok()?;
     let date = s.published.get(..10).unwrap_or(&s.published).to_string();
     let source = s.source.or_else(|| {
-        s.url.as_deref().filter(|u| u.contains("voanews.com")).map(|_| "VOA".to_string())
+        s.url
+            .as_deref()
+            .filter(|u| u.contains("voanews.com"))
+            .map(|_| "VOA".to_string())
     });
-    Some(validate(InputDoc { id: s.id, date, text: s.text, title: s.title, source, url: s.url }))
+    Some(validate(InputDoc {
+        id: s.id,
+        date,
+        text: s.text,
+        title: s.title,
+        source,
+        url: s.url,
+    }))
 }
 
 /// Reads one line (with its `\n`) into `buf`, keeping at most `cap` bytes of it.
@@ -101,7 +121,11 @@ fn voa(line: &[u8]) -> Option<Result<InputDoc, InputError>> {
 /// Returns the full length of the line; when it is over `cap`, the rest of the
 /// line is consumed and dropped and `buf` keeps its first
 /// [`RAW_KEEP`](super::RAW_KEEP) bytes.
-pub fn read_capped_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<usize> {
+pub fn read_capped_line(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<usize> {
     let mut total = 0usize;
     loop {
         let avail = match r.fill_buf() {

@@ -28,8 +28,8 @@ use dyad_core::schema::InputDoc;
 pub mod example;
 pub mod jsonl;
 pub mod pipeline;
-pub mod reuters;
 mod rejects;
+pub mod reuters;
 pub mod run;
 pub mod text;
 pub mod xml;
@@ -53,7 +53,11 @@ impl Record {
     /// A record that was rejected, keeping at most [`RAW_KEEP`] bytes of it.
     pub fn rejected(origin: String, reason: impl Into<String>, raw: &[u8]) -> Record {
         let raw = raw[..raw.len().min(RAW_KEEP)].to_vec();
-        Record { origin, doc: Err(reason.into()), raw }
+        Record {
+            origin,
+            doc: Err(reason.into()),
+            raw,
+        }
     }
 
     /// Bytes of article text (0 for a rejected record).
@@ -111,23 +115,30 @@ pub fn read_inputs(paths: &[PathBuf], opts: &InputOptions) -> anyhow::Result<Rec
                 anyhow::bail!("no .jsonl, .sgm or .xml files under {}", p.display());
             }
         } else {
-            std::fs::metadata(p).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", p.display()))?;
+            std::fs::metadata(p)
+                .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", p.display()))?;
             files.push(p.clone());
         }
     }
     let opts = opts.clone();
-    Ok(Box::new(files.into_iter().flat_map(move |p| open_one(&p, &opts))))
+    Ok(Box::new(
+        files.into_iter().flat_map(move |p| open_one(&p, &opts)),
+    ))
 }
 
 /// Appends the article files below `dir`, sorted by name, recursively.
 fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
             walk_dir(&p, out)?;
-        } else if matches!(ext(&p).as_str(), "jsonl" | "ndjson" | "json" | "sgm" | "xml") {
+        } else if matches!(
+            ext(&p).as_str(),
+            "jsonl" | "ndjson" | "json" | "sgm" | "xml"
+        ) {
             out.push(p);
         }
     }
@@ -135,13 +146,19 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 fn ext(p: &Path) -> String {
-    p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default()
+    p.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// Opens one file (or stdin) and picks its reader.
 fn open_one(path: &Path, opts: &InputOptions) -> Records {
     let stdin = path.as_os_str() == "-";
-    let name = if stdin { "<stdin>".to_string() } else { path.display().to_string() };
+    let name = if stdin {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
     let inner: Box<dyn Read + Send> = if stdin {
         Box::new(std::io::stdin())
     } else {
@@ -179,7 +196,10 @@ fn sniff(r: &mut Box<dyn BufRead + Send>) -> Format {
         Err(_) => return Format::Text,
     };
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let head = &head[start..];
     if head.starts_with(b"{") {
         Format::Jsonl
@@ -195,8 +215,10 @@ fn sniff(r: &mut Box<dyn BufRead + Send>) -> Format {
 /// Whether bytes look like binary data rather than text: a NUL byte, or many
 /// control bytes other than tab, newline, carriage return and form feed.
 pub fn looks_binary(bytes: &[u8]) -> Option<usize> {
-    let controls =
-        bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
     let nul = bytes.contains(&0);
     (nul || (controls > 8 && controls * 100 > bytes.len())).then_some(controls)
 }

@@ -68,7 +68,9 @@ where
                 bytes += weight(&t);
                 chunk.push(t);
                 if chunk.len() >= CHUNK_RECORDS || bytes >= CHUNK_BYTES {
-                    if tok_rx.recv().is_err() || job_tx.send((seq, std::mem::take(&mut chunk))).is_err() {
+                    if tok_rx.recv().is_err()
+                        || job_tx.send((seq, std::mem::take(&mut chunk))).is_err()
+                    {
                         return;
                     }
                     seq += 1;
@@ -134,25 +136,41 @@ mod tests {
                 }
                 i * 2
             };
-            ordered_map(0..2000usize, threads, |_| 1, work, |u| {
-                got.push(u);
-                Ok(())
-            })
+            ordered_map(
+                0..2000usize,
+                threads,
+                |_| 1,
+                work,
+                |u| {
+                    got.push(u);
+                    Ok(())
+                },
+            )
             .unwrap();
-            assert_eq!(got, (0..2000).map(|i| i * 2).collect::<Vec<_>>(), "threads={threads}");
+            assert_eq!(
+                got,
+                (0..2000).map(|i| i * 2).collect::<Vec<_>>(),
+                "threads={threads}"
+            );
         }
     }
 
     #[test]
     fn stops_cleanly_when_the_sink_fails() {
         let mut n = 0;
-        let r = ordered_map(0..1_000_000usize, 4, |_| 1, |i| i, |_| {
-            n += 1;
-            if n == 100 {
-                anyhow::bail!("closed")
-            }
-            Ok(())
-        });
+        let r = ordered_map(
+            0..1_000_000usize,
+            4,
+            |_| 1,
+            |i| i,
+            |_| {
+                n += 1;
+                if n == 100 {
+                    anyhow::bail!("closed")
+                }
+                Ok(())
+            },
+        );
         assert!(r.is_err());
         assert_eq!(n, 100);
     }

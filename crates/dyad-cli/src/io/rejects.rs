@@ -21,12 +21,16 @@ impl Rejects {
     /// Opens (creates or truncates) the reject file, if one is given.
     pub fn open(path: Option<&Path>) -> anyhow::Result<Rejects> {
         let out = match path {
-            Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| {
-                anyhow::anyhow!("cannot create reject file {}: {e}", p.display())
-            })?)),
+            Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p).map_err(
+                |e| anyhow::anyhow!("cannot create reject file {}: {e}", p.display()),
+            )?)),
             None => None,
         };
-        Ok(Rejects { out, shown: 0, bar: None })
+        Ok(Rejects {
+            out,
+            shown: 0,
+            bar: None,
+        })
     }
 
     /// Prints messages above this progress bar instead of through it.
@@ -39,16 +43,17 @@ impl Rejects {
     pub fn reject(&mut self, origin: &str, reason: &str, raw: &[u8]) -> anyhow::Result<()> {
         {
             self.shown += 1;
-            let msg = if self.shown <= STDERR_LIMIT {
-                Some(format!("dyad: rejected {origin}: {reason}"))
-            } else if self.shown == STDERR_LIMIT + 1 {
-                Some(format!(
+            let msg =
+                if self.shown <= STDERR_LIMIT {
+                    Some(format!("dyad: rejected {origin}: {reason}"))
+                } else if self.shown == STDERR_LIMIT + 1 {
+                    Some(format!(
                     "dyad: more than {STDERR_LIMIT} records rejected; the rest are only counted{}",
                     if self.out.is_some() { " and written to the reject file" } else { "" }
                 ))
-            } else {
-                None
-            };
+                } else {
+                    None
+                };
             if let Some(msg) = msg {
                 match &self.bar {
                     Some(bar) => bar.suspend(|| say(&msg)),

@@ -47,7 +47,11 @@ pub fn read(mut r: Box<dyn BufRead + Send>, name: String) -> Records {
                     return None;
                 }
                 let origin = format!("{name}:{start}");
-                return Some(Record::rejected(origin, "unterminated <REUTERS> at end of file", &block));
+                return Some(Record::rejected(
+                    origin,
+                    "unterminated <REUTERS> at end of file",
+                    &block,
+                ));
             }
             line_no += 1;
             if start == 0 {
@@ -70,7 +74,11 @@ pub fn read(mut r: Box<dyn BufRead + Send>, name: String) -> Records {
                     return Some(Record::rejected(origin, reason, &block));
                 }
                 return Some(match parse_article(&block) {
-                    Ok(doc) => Record { origin, doc: Ok(doc), raw: Vec::new() },
+                    Ok(doc) => Record {
+                        origin,
+                        doc: Ok(doc),
+                        raw: Vec::new(),
+                    },
                     Err(reason) => Record::rejected(origin, reason, &block),
                 });
             }
@@ -87,7 +95,9 @@ pub fn parse_article(block: &[u8]) -> Result<InputDoc, String> {
     let raw_date = element(s, "DATE").ok_or("no <DATE>")?;
     let date = parse_date(raw_date).ok_or_else(|| format!("bad <DATE> {:?}", raw_date.trim()))?;
     let Some(body) = element(s, "BODY") else {
-        let kind = s.find("<TEXT").and_then(|i| attr(&s[i..i + s[i..].find('>').unwrap_or(0)], "TYPE"));
+        let kind = s
+            .find("<TEXT")
+            .and_then(|i| attr(&s[i..i + s[i..].find('>').unwrap_or(0)], "TYPE"));
         return Err(match kind {
             Some("BRIEF") => "no <BODY>: TYPE=\"BRIEF\" article (headline only)".to_string(),
             Some("UNPROC") => "no <BODY>: TYPE=\"UNPROC\" article (unprocessed text)".to_string(),
@@ -103,7 +113,9 @@ pub fn parse_article(block: &[u8]) -> Result<InputDoc, String> {
         }
     }
     text.push_str(decode(body).trim());
-    let title = element(s, "TITLE").map(|t| decode(t).trim().to_string()).filter(|t| !t.is_empty());
+    let title = element(s, "TITLE")
+        .map(|t| decode(t).trim().to_string())
+        .filter(|t| !t.is_empty());
     let doc = InputDoc {
         id: format!("reut-{newid}"),
         date,
@@ -145,8 +157,9 @@ pub fn parse_date(s: &str) -> Option<String> {
     let day: u32 = parts.next()?.trim().parse().ok()?;
     let mon = parts.next()?.to_ascii_uppercase();
     let year: i32 = parts.next()?.get(..4)?.parse().ok()?;
-    const MONTHS: [&str; 12] =
-        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+    const MONTHS: [&str; 12] = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ];
     let month = MONTHS.iter().position(|m| *m == mon)? as u32 + 1;
     let d = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
     Some(d.format("%Y-%m-%d").to_string())
@@ -207,9 +220,27 @@ mod tests {
     }
 
     #[test]
+    fn an_article_is_dateline_and_body_with_title_and_date() {
+        let block = b"<REUTERS TOPICS=\"YES\" NEWID=\"7\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n\
+<TEXT>&#2;\n<TITLE>TALKS &lt;ON&gt; COCOA</TITLE>\n<DATELINE>    SALVADOR, Feb 26 - </DATELINE>\
+<BODY>Brazil and Ghana agreed,\nofficials said &amp; traders cheered.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n";
+        let d = parse_article(block).unwrap();
+        assert_eq!(d.id, "reut-7");
+        assert_eq!(d.date, "1987-02-26");
+        assert_eq!(d.title.as_deref(), Some("TALKS <ON> COCOA"));
+        assert_eq!(d.text, "SALVADOR, Feb 26 - Brazil and Ghana agreed,\nofficials said & traders cheered.\n Reuter");
+    }
+
+    #[test]
     fn reads_reuters_dates() {
-        assert_eq!(parse_date("26-FEB-1987 15:01:01.79").as_deref(), Some("1987-02-26"));
-        assert_eq!(parse_date(" 5-MAR-1987 09:00:00.00").as_deref(), Some("1987-03-05"));
+        assert_eq!(
+            parse_date("26-FEB-1987 15:01:01.79").as_deref(),
+            Some("1987-02-26")
+        );
+        assert_eq!(
+            parse_date(" 5-MAR-1987 09:00:00.00").as_deref(),
+            Some("1987-03-05")
+        );
         assert_eq!(parse_date("31-FEB-1987"), None);
         assert_eq!(parse_date("garbage"), None);
     }

@@ -47,11 +47,20 @@ pub struct InputArgs {
 impl InputArgs {
     /// The record stream these arguments name.
     pub fn records(&self) -> anyhow::Result<Records> {
-        let opts = InputOptions { date: self.date.clone(), format: self.format };
+        let opts = InputOptions {
+            date: self.date.clone(),
+            format: self.format,
+        };
         let mut files = self.files.clone();
         if self.example {
-            let rest = if files.is_empty() { None } else { Some(read_inputs(&files, &opts)?) };
-            return Ok(Box::new(example::records().chain(rest.into_iter().flatten())));
+            let rest = if files.is_empty() {
+                None
+            } else {
+                Some(read_inputs(&files, &opts)?)
+            };
+            return Ok(Box::new(
+                example::records().chain(rest.into_iter().flatten()),
+            ));
         }
         if files.is_empty() {
             if std::io::stdin().is_terminal() {
@@ -70,13 +79,21 @@ impl InputArgs {
 
 /// `N` if given (at least 1), else the number of cores.
 pub fn resolve_threads(n: Option<usize>) -> usize {
-    n.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)
+    n.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
 }
 
 /// What happened to one record in a worker.
 enum Outcome {
-    Done { out: Vec<u8>, events: usize },
-    Failed { origin: String, reason: String, raw: Vec<u8> },
+    Done {
+        out: Vec<u8>,
+        events: usize,
+    },
+    Failed {
+        origin: String,
+        reason: String,
+        raw: Vec<u8>,
+    },
 }
 
 /// Runs `work` over every input article and writes its output in input order.
@@ -94,7 +111,10 @@ where
             1 << 16,
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
         )),
-        None => Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
+        None => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout().lock(),
+        )),
     };
     let bar = progress_bar(args.output.is_some());
     if !bar.is_hidden() {
@@ -104,22 +124,37 @@ where
     let process = |r: Record| -> Outcome {
         let doc = match r.doc {
             Ok(d) => d,
-            Err(reason) => return Outcome::Failed { origin: r.origin, reason, raw: r.raw },
+            Err(reason) => {
+                return Outcome::Failed {
+                    origin: r.origin,
+                    reason,
+                    raw: r.raw,
+                }
+            }
         };
         let mut buf = Vec::new();
         let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(&doc, &mut buf)));
         match res {
             Ok(Ok(events)) => Outcome::Done { out: buf, events },
-            Ok(Err(e)) => Outcome::Failed { origin: r.origin, reason: format!("{e:#}"), raw: Vec::new() },
+            Ok(Err(e)) => Outcome::Failed {
+                origin: r.origin,
+                reason: format!("{e:#}"),
+                raw: Vec::new(),
+            },
             Err(p) => {
                 let msg = p
                     .downcast_ref::<&str>()
                     .map(|s| s.to_string())
                     .or_else(|| p.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
-                let reason = format!("internal error: coding panicked ({msg}); please report this record");
+                let reason =
+                    format!("internal error: coding panicked ({msg}); please report this record");
                 let raw = doc.text.as_bytes()[..doc.text.len().min(super::RAW_KEEP)].to_vec();
-                Outcome::Failed { origin: r.origin, reason, raw }
+                Outcome::Failed {
+                    origin: r.origin,
+                    reason,
+                    raw,
+                }
             }
         }
     };
@@ -132,7 +167,11 @@ where
                 counts.events += events;
                 out.write_all(&bytes)?;
             }
-            Outcome::Failed { origin, reason, raw } => {
+            Outcome::Failed {
+                origin,
+                reason,
+                raw,
+            } => {
                 counts.rejected += 1;
                 rejects.reject(&origin, &reason, &raw)?;
             }
@@ -151,12 +190,15 @@ where
 /// Shown only when stderr is a terminal and the output does not go to the same
 /// terminal (it goes to a file or a pipe).
 pub fn progress_bar(output_to_file: bool) -> ProgressBar {
-    let watched = std::io::stderr().is_terminal() && (output_to_file || !std::io::stdout().is_terminal());
+    let watched =
+        std::io::stderr().is_terminal() && (output_to_file || !std::io::stdout().is_terminal());
     if !watched {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed}")
+    {
         bar.set_style(style);
     }
     bar.enable_steady_tick(std::time::Duration::from_millis(120));

@@ -41,12 +41,27 @@ fn read_one(r: Box<dyn BufRead + Send>, name: String, date: Option<String>) -> R
         None => text,
     };
     let Some(date) = date else {
-        return Record::rejected(name, "plain-text input needs --date YYYY-MM-DD", text.as_bytes());
+        return Record::rejected(
+            name,
+            "plain-text input needs --date YYYY-MM-DD",
+            text.as_bytes(),
+        );
     };
     let keep = text.as_bytes()[..text.len().min(super::RAW_KEEP)].to_vec();
-    let doc = InputDoc { id: name.clone(), date, text, title: None, source: None, url: None };
+    let doc = InputDoc {
+        id: name.clone(),
+        date,
+        text,
+        title: None,
+        source: None,
+        url: None,
+    };
     match validate(doc) {
-        Ok(doc) => Record { origin: name, doc: Ok(doc), raw: Vec::new() },
+        Ok(doc) => Record {
+            origin: name,
+            doc: Ok(doc),
+            raw: Vec::new(),
+        },
         Err(e) => Record::rejected(name, e.to_string(), &keep),
     }
 }
