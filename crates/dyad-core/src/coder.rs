@@ -287,8 +287,12 @@ impl Coder {
                 }
             }
         }
-        let dated = txs.iter().filter(|t| t.anchor.is_none() && t.date.is_some());
-        if let Some(t) = dated.min_by_key(|t| t.span.start.abs_diff(head)) {
+        // A narrative past event is not dated by a future expression ("signed ... and will meet next month").
+        let pub_date = doc.date.format("%Y-%m-%d").to_string();
+        let (cs, ce) = (tokens[ev.clause.0].span.start, tokens[ev.clause.1 - 1].span.end);
+        let dated = txs.iter().filter(|t| t.anchor.is_none() && t.date.as_deref().is_some_and(|d| !(ev.narrative && ev.modality == Modality::Asserted && d > pub_date.as_str())));
+        // Nearest in the trigger's own clause, else nearest in the sentence.
+        if let Some(t) = dated.min_by_key(|t| (!(cs <= t.span.start && t.span.end <= ce), t.span.start.abs_diff(head))) {
             return (t.date.clone().unwrap_or_default(), DateBasis::Text);
         }
         if ev.narrative && ev.modality == Modality::Asserted {

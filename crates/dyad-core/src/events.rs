@@ -374,7 +374,8 @@ impl Sentence<'_> {
             }
             recipients = if t.norecip { vec![] } else { self.objects(obj_start, obj_end, &t.rp, &actors) };
             // "North Korea and Belarus agreed", "French and Egyptian warships launched war games": with each other.
-            if actors.len() >= 2 && mutual {
+            let several = actors.len() >= 2 || actors.iter().any(|a| a.kind == MentionKind::Pair);
+            if several && mutual {
                 recipients.clear();
             }
         }

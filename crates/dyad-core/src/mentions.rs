@@ -363,26 +363,28 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
         push_group(&mut out, members, next_group);
         a = b.max(a) + 1;
     }
-    // Pronouns and pair references.
+    // Pair references ("the two sides", "both ministers"), then pronouns.
+    for i in first..last {
+        let w = tokens[i].norm.as_str();
+        let next = if i + 1 < last { tokens[i + 1].norm.as_str() } else { "" };
+        let pair_noun = matches!(next, "sides" | "parties" | "countries" | "nations" | "governments" | "leaders" | "ministers" | "men" | "presidents" | "delegations" | "neighbours" | "neighbors" | "allies");
+        if matches!(w, "both" | "two") && pair_noun {
+            let start = if i > first && tokens[i - 1].norm == "the" { i - 1 } else { i };
+            // Only when no country qualifies them: "the two countries", not "the two Korean leaders".
+            if !out.iter().any(|m| m.first <= i + 1 && i + 1 < m.last && m.country.is_some()) {
+                out.retain(|m| m.last <= start || m.first >= i + 2);
+                let m = bare(tokens, start, i + 2, MentionKind::Pair, true, false, false);
+                push_group(&mut out, vec![m], next_group);
+            }
+        }
+    }
     for i in first..last {
         let w = tokens[i].norm.as_str();
         if out.iter().any(|m| m.first <= i && i < m.last) {
             continue;
         }
         if let Some(&(_, plural, person, possessive)) = PRONOUNS.iter().find(|p| p.0 == w) {
-            // "her" before a noun is possessive; "its"/"their" are always possessive.
             let m = bare(tokens, i, i + 1, MentionKind::Pronoun, plural, person, possessive);
-            push_group(&mut out, vec![m], next_group);
-        }
-        let pair = match w {
-            "both" if i + 1 < last && matches!(tokens[i + 1].norm.as_str(), "sides" | "parties" | "countries" | "nations" | "governments" | "leaders" | "ministers" | "men") => Some(2),
-            "two" if i + 1 < last && matches!(tokens[i + 1].norm.as_str(), "sides" | "parties" | "countries" | "nations" | "governments" | "leaders" | "ministers" | "men") => Some(2),
-            _ => None,
-        };
-        if let Some(n) = pair {
-            let start = if i > first && tokens[i - 1].norm == "the" { i - 1 } else { i };
-            out.retain(|m| m.last <= start || m.first >= i + n);
-            let m = bare(tokens, start, i + n, MentionKind::Pair, true, false, false);
             push_group(&mut out, vec![m], next_group);
         }
     }
