@@ -230,6 +230,8 @@ impl Sentence<'_> {
             let mut score = match prep {
                 Some(p) if rp.iter().any(|r| r == p) => 5,
                 None => 4,
+                // "a proposal by Guyana": the author of what the event is about.
+                Some("by") => 3,
                 Some("against" | "on" | "with" | "to" | "at" | "toward" | "towards" | "upon" | "into") => 3,
                 Some("of" | "from" | "between") => 2,
                 Some(_) => 1,
@@ -277,7 +279,9 @@ impl Sentence<'_> {
             // entered") adds nothing once the main clause has an event.
             let (cs, _) = clause::clause_bounds(toks, self.first, self.last, f.tokens[0]);
             let subordinate = cs > self.first && matches!(toks[cs - 1].norm.as_str(), "if" | "unless" | "because" | "although" | "though" | "who" | "which" | "whom" | "whose" | "when" | "while" | "whereas" | "until" | "since");
-            if subordinate && !out.is_empty() {
+            // An infinitive that no verb took as its complement ("a proposal to settle") is not an event of its own.
+            let infinitive = f.trigger.kind == 'V' && f.tokens[0] > self.first && toks[f.tokens[0] - 1].norm == "to";
+            if (subordinate || infinitive) && !out.is_empty() {
                 continue;
             }
             if let Some(ev) = self.event(f, &found[a + 1..]) {

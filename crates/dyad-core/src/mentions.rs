@@ -86,9 +86,9 @@ const PRONOUNS: &[(&str, bool, bool, bool)] = &[
 const FILLERS: &[&str] = &[
     "senior", "top", "junior", "ordinary", "radical", "angry", "young", "local", "city", "state-owned", "official",
     "new", "main", "chief", "deputy", "acting", "interim", "ruling", "leading", "prominent", "armed", "national",
-    "federal", "central", "regional", "provincial", "military-backed", "hardline", "moderate", "elderly", "defeated",
-    "exiled", "jailed", "detained", "ethnic", "rival", "islamist", "separatist", "pro-government", "anti-government",
-    "mainstream", "traditional", "influential", "powerful", "outgoing", "incoming", "newly", "elected", "democratic",
+    "federal", "central", "regional", "provincial", "military-backed", "hardline", "moderate", "elderly", 
+    "ethnic", "rival", "islamist", "separatist", "pro-government", "anti-government",
+    "mainstream", "traditional", "influential", "powerful", "outgoing", "incoming", "newly", "democratic",
     "government", "state", "security", "border", "riot", "secret", "special", "elite", "unidentified", "unknown",
     "suspected", "alleged", "so-called", "fellow", "many", "some", "several", "thousands", "hundreds", "dozens", "of",
 ];

@@ -346,7 +346,7 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
             for skip in 0..=4 {
                 if skip > 0 {
                     let j = i + skip - 1;
-                    if j >= end || tokens[j].punct {
+                    if j >= end || tokens[j].punct && !matches!(tokens[j].norm.as_str(), "$" | "€" | "£" | "%" | "-") {
                         return None;
                     }
                 }
