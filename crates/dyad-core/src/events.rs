@@ -281,6 +281,10 @@ impl Sentence<'_> {
             let subordinate = cs > self.first && matches!(toks[cs - 1].norm.as_str(), "if" | "unless" | "because" | "although" | "though" | "who" | "which" | "whom" | "whose" | "when" | "while" | "whereas" | "until" | "since");
             // An infinitive that no verb took as its complement ("a proposal to settle") is not an event of its own.
             let infinitive = f.trigger.kind == 'V' && f.tokens[0] > self.first && toks[f.tokens[0] - 1].norm == "to";
+            // "a statement criticizing Israel", ", killing three": a participle without an auxiliary.
+            let participle = f.trigger.kind == 'V' && toks[f.head].norm.ends_with("ing")
+                && !clause::verb_group(toks, self.first, f.tokens[0]).any(|i| matches!(toks[i].norm.as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "am"));
+            let infinitive = infinitive || participle;
             if (subordinate || infinitive) && !out.is_empty() {
                 continue;
             }
@@ -386,7 +390,7 @@ impl Sentence<'_> {
         if actors.is_empty() && (recipients.is_empty() || !passive) {
             return None;
         }
-        if t.weak && !passive && (actors.is_empty() || recipients.is_empty()) {
+        if t.weak && !t.adopt && !passive && (actors.is_empty() || recipients.is_empty()) {
             return None;
         }
         let _ = &mut modality;
@@ -427,6 +431,19 @@ impl Sentence<'_> {
                 } else if g.trigger.plover != "AGREE" {
                     context = g.trigger.context.clone();
                 }
+            }
+        }
+        // "ordered the expulsion", "decided to suspend": the complement's own event, by this actor.
+        if t.adopt {
+            let comp_end = complement_end(toks, end - 1, self.last);
+            if let Some(g) = later.iter().find(|g| g.tokens[0] < comp_end) {
+                plover = g.trigger.plover.clone();
+                cameo = g.trigger.cameo.clone();
+                goldstein = g.trigger.goldstein;
+                mode = g.trigger.mode.clone();
+                context = g.trigger.context.clone();
+            } else if t.weak {
+                return None;
             }
         }
         if t.plover == "AGREE" && (toks[f.head].norm.starts_with("propos") || toks[f.head].norm.starts_with("offer")) {

@@ -353,6 +353,9 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             }
             if j < last && matches!(tokens[j].norm.as_str(), "and" | "or") {
                 j += 1;
+                if j < last && tokens[j].norm == "the" {
+                    j += 1;
+                }
             }
             if j > end && b + 1 < atoms.len() && atoms[b + 1].0 == j && !used[b + 1] {
                 b += 1;
@@ -390,6 +393,29 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
     }
     out.sort_by_key(|m| (m.first, m.last));
     out
+}
+
+/// A mention for a gazetteer place that no lexicon entry covered ("Kharkiv"): a country, no sector.
+pub fn place_mention(span: Span, first: usize, last: usize, country: Option<String>, group: usize) -> Mention {
+    Mention {
+        span,
+        first,
+        last,
+        kind: MentionKind::Direct,
+        country,
+        sector: None,
+        name: None,
+        role: None,
+        rank: None,
+        plural: false,
+        person: false,
+        possessive: false,
+        place_like: true,
+        former: false,
+        titled: false,
+        group,
+        rules: vec!["gazetteer".into()],
+    }
 }
 
 fn bare(tokens: &[Token], first: usize, last: usize, kind: MentionKind, plural: bool, person: bool, possessive: bool) -> Mention {

@@ -13,7 +13,8 @@
 //!   `context=` (override the CAMEO row), `weak` (only an event when it has
 //!   both an actor and a recipient), `intent` (a `comp` verb whose type comes
 //!   from its complement: "vowed to fight" is THREATEN, "pledged to help" AGREE),
-//!   `deontic` ("X said Y must": X requests of Y), `copula` (only after "be").
+//!   `deontic` ("X said Y must": X requests of Y), `copula` (only after "be"),
+//!   `adopt` (a `comp` verb that takes its complement's type: "ordered the expulsion").
 
 use std::collections::HashMap;
 
@@ -71,6 +72,8 @@ pub struct Trigger {
     pub weak: bool,
     /// "X said Y must ...": the speaker demands it of the subject.
     pub deontic: bool,
+    /// Takes the type of its complement when it has one ("ordered the expulsion" is the expulsion).
+    pub adopt: bool,
     /// Only after a form of "be": "is ready to", "was prepared to".
     pub copula: bool,
     /// Takes its type from its complement: cooperation becomes AGREE, conflict THREATEN ("vowed to").
@@ -241,7 +244,7 @@ impl TriggerTable {
             let cameo = self.cameo.get(get(2)).ok_or_else(|| err(file, line, format!("unknown CAMEO code {:?}", get(2))))?.clone();
             let mut t = Trigger {
                 pattern: pattern.into(), kind, cameo: cameo.code.clone(), plover: cameo.plover.clone(), mode: cameo.mode.clone(),
-                context: cameo.context.clone(), goldstein: cameo.goldstein, comp: false, mutual: false, norecip: false, weak: false, intent: false, deontic: false, copula: false,
+                context: cameo.context.clone(), goldstein: cameo.goldstein, comp: false, mutual: false, norecip: false, weak: false, intent: false, deontic: false, copula: false, adopt: false,
                 rp: vec![], source: format!("{file}:{line}"), pats: vec![],
             };
             for flag in get(3).split(',').map(str::trim).filter(|f| !f.is_empty()) {
@@ -252,6 +255,10 @@ impl TriggerTable {
                     None if flag == "weak" => t.weak = true,
                     None if flag == "deontic" => t.deontic = true,
                     None if flag == "copula" => t.copula = true,
+                    None if flag == "adopt" => {
+                        t.adopt = true;
+                        t.comp = true;
+                    }
                     None if flag == "intent" => {
                         t.intent = true;
                         t.comp = true;
