@@ -236,7 +236,9 @@ impl Sentence<'_> {
                 Some("of" | "from" | "between") => 2,
                 Some(_) => 1,
             };
-            if m.kind == MentionKind::Adjective {
+            // "an Indian proposal", "by Pakistani fire": an adjective stands for its country only weakly,
+            // unless it follows the pattern's own preposition.
+            if m.kind == MentionKind::Adjective && score < 5 {
                 score = score.min(2);
             }
             if best.is_none_or(|(s, _)| score > s) {
@@ -442,7 +444,7 @@ impl Sentence<'_> {
                 goldstein = g.trigger.goldstein;
                 mode = g.trigger.mode.clone();
                 context = g.trigger.context.clone();
-            } else if t.weak {
+            } else if t.weak && recipients.is_empty() {
                 return None;
             }
         }
@@ -511,6 +513,10 @@ impl Sentence<'_> {
 pub fn same_actor(a: &Mention, b: &Mention) -> bool {
     if a.first == b.first && a.last == b.last && a.country == b.country {
         return true;
+    }
+    // A place is not its own government: "forces bombarded towns in Idlib".
+    if a.place_like && a.sector.is_none() || b.place_like && b.sector.is_none() {
+        return false;
     }
     if a.name.is_some() && a.name == b.name {
         return true;
