@@ -16,7 +16,7 @@
 //!   `deontic` ("X said Y must": X requests of Y), `copula` (only after "be"),
 //!   `adopt` (a `comp` verb that takes its complement's type: "ordered the expulsion").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{rows, LexiconError};
 use crate::text::Token;
