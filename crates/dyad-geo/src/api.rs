@@ -81,25 +81,49 @@ fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>
         (gaz.lookup_demonym(h), true),
     ] {
         if !found.is_empty() {
-            return (found.iter().map(|x| x.1).collect(), dem);
+            return (crate::gazetteer::ids_of(found), dem);
         }
     }
+    // Sub-spans: skip function, direction and facility words; prefer the larger feature.
     let toks = tokenize(span);
     for len in (1..toks.len()).rev() {
+        let mut best: Option<(u64, Vec<u32>, bool)> = None;
         for i in 0..=toks.len() - len {
             let sub = &span[toks[i].start..toks[i + len - 1].end];
-            if !sub.chars().next().is_some_and(char::is_uppercase) {
+            if !sub.chars().next().is_some_and(char::is_uppercase) || !usable_subspan(gaz, sub) {
                 continue;
             }
             let h = hash(&key(sub));
             for (found, dem) in [(gaz.lookup(h), false), (gaz.lookup_demonym(h), true)] {
-                if !found.is_empty() {
-                    return (found.iter().map(|x| x.1).collect(), dem);
+                let weight = crate::gazetteer::ids_of(found)
+                    .into_iter()
+                    .map(|x| weight(gaz, x))
+                    .max()
+                    .unwrap_or(0);
+                if !found.is_empty() && best.as_ref().is_none_or(|b| weight > b.0) {
+                    best = Some((weight, crate::gazetteer::ids_of(found), dem));
                 }
             }
         }
+        if let Some((_, ids, dem)) = best {
+            return (ids, dem);
+        }
     }
     (Vec::new(), false)
+}
+
+fn usable_subspan(gaz: &Gazetteer, sub: &str) -> bool {
+    let k = key(sub);
+    !crate::recognize::is_stop_or_direction(&k) && !gaz.is_common(hash(&k))
+}
+
+fn weight(gaz: &Gazetteer, id: u32) -> u64 {
+    let e = &gaz.entries[id as usize];
+    if is_country(gaz, e) || gaz.code(e) == "ADM1" {
+        u64::MAX
+    } else {
+        e.pop
+    }
 }
 
 /// Resolves given spans (e.g. gold toponyms) in `text`. The rest of the text is parsed for

@@ -98,8 +98,8 @@ fn feature_bonus(gaz: &Gazetteer, e: &Entry) -> f64 {
     match gaz.code(e) {
         c if c.starts_with("PCL") => 6.0,
         "CONT" => 6.0,
-        "ADM1" => 3.0,
-        "PPLC" => 1.5,
+        "ADM1" => 2.0,
+        "PPLC" => 5.0,
         _ if e.class == b'L' || e.class == b'H' || e.class == b'T' => 2.0,
         _ => 0.0,
     }

@@ -9,6 +9,26 @@ use std::collections::{HashMap, HashSet};
 
 use crate::text::key_hash;
 
+/// Flag on index ids: the name is an alternate name (not the primary name or an alias).
+pub(crate) const ALT: u32 = 1 << 31;
+
+/// Alternate names are indexed only for places of at least this population (and for all
+/// countries, regions and other non-populated-place features).
+const ALT_MIN_POP: u64 = 15_000;
+
+/// Entry ids of index hits, without the flag, deduplicated.
+pub(crate) fn ids_of(hits: &[(u64, u32)]) -> Vec<u32> {
+    let mut v: Vec<u32> = hits.iter().map(|h| h.1 & !ALT).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// True when some hit is a primary name or alias.
+pub(crate) fn any_primary(hits: &[(u64, u32)]) -> bool {
+    hits.iter().any(|h| h.1 & ALT == 0)
+}
+
 /// One place of the gazetteer.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
@@ -46,6 +66,8 @@ pub struct Gazetteer {
     pub(crate) countries: HashMap<[u8; 2], u32>,
     pub(crate) admin1s: HashMap<([u8; 2], u16), u32>,
     pub(crate) common: HashSet<u64>,
+    /// Aliases from `data/geo/aliases.tsv`: indexed like primary names.
+    pub(crate) aliases: Vec<(Box<str>, u32)>,
     /// Abbreviations that need their period in the text ("Ky." → Kentucky), sorted.
     pub(crate) abbrevs: Vec<(u64, u32)>,
     pub(crate) max_tokens: usize,
@@ -127,19 +149,25 @@ impl Gazetteer {
     pub(crate) fn reindex(&mut self) {
         let mut index = Vec::with_capacity(self.entries.len() * 4);
         let mut max_tokens = 1;
-        for (id, e) in self.entries.iter().enumerate() {
-            let id = id as u32;
-            for n in std::iter::once(&*e.name).chain(e.alts.split('|')) {
-                if n.is_empty() {
-                    continue;
-                }
-                let k = crate::text::key(n);
-                if k.is_empty() {
-                    continue;
-                }
+        let mut add = |n: &str, id: u32, index: &mut Vec<(u64, u32)>| {
+            let k = crate::text::key(n);
+            if !k.is_empty() {
                 max_tokens = max_tokens.max(k.split(' ').count());
                 index.push((crate::text::hash(&k), id));
             }
+        };
+        for (id, e) in self.entries.iter().enumerate() {
+            let id = id as u32;
+            add(&e.name, id, &mut index);
+            // Alternate names of small places are mostly old names and surnames: left out.
+            if e.pop >= ALT_MIN_POP || e.class != b'P' {
+                for n in e.alts.split('|').filter(|n| !n.is_empty()) {
+                    add(n, id | ALT, &mut index);
+                }
+            }
+        }
+        for (n, id) in &self.aliases {
+            add(n, *id, &mut index);
         }
         index.sort_unstable();
         index.dedup();

@@ -32,6 +32,7 @@ mod gazetteer;
 mod load;
 mod recognize;
 mod text;
+mod words;
 
 pub use api::{find_places, find_places_with, resolve, FindOptions};
 pub use dateline::dateline;

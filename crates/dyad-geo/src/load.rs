@@ -140,13 +140,8 @@ impl Gazetteer {
                 self.pending_demonyms.push((alias.to_string(), id));
             } else if alias.ends_with('.') && !alias[..alias.len() - 1].contains('.') {
                 self.abbrevs.push((crate::text::key_hash(alias), id));
-            } else if let Some(e) = self.entries.get_mut(id as usize) {
-                let mut alts = e.alts.to_string();
-                if !alts.is_empty() {
-                    alts.push('|');
-                }
-                alts.push_str(alias);
-                e.alts = alts.into();
+            } else {
+                self.aliases.push((alias.into(), id));
             }
         }
     }
