@@ -98,9 +98,9 @@ fn feature_bonus(gaz: &Gazetteer, e: &Entry) -> f64 {
     match gaz.code(e) {
         c if c.starts_with("PCL") => 6.0,
         "CONT" => 6.0,
-        "ADM1" => 2.0,
-        "PPLC" => 5.0,
-        _ if e.class == b'L' || e.class == b'H' || e.class == b'T' => 2.0,
+        "ADM1" => 1.5,
+        "PPLC" => 4.5,
+        _ if e.class == b'L' || e.class == b'H' || e.class == b'T' => 4.0,
         _ => 0.0,
     }
 }
@@ -133,6 +133,7 @@ pub(crate) fn choose(
             .filter_map(|(_, c)| c.map(|c| &gaz.entries[c as usize]))
             .find(|e| !is_country(gaz, e) && !is_adm1(gaz, e));
         let prev = chosen.clone();
+        let any_votes = votes.cc.values().any(|&v| v > 0.0);
         for (m, men) in ms.iter().enumerate() {
             let mut best: Option<(f64, u32)> = None;
             for &id in &men.ids {
@@ -142,7 +143,9 @@ pub(crate) fn choose(
                 let v = votes.cc.get(&e.cc).copied().unwrap_or(0.0) - own_cc
                     + hint_cc.get(&e.cc).copied().unwrap_or(0.0);
                 if v > 0.01 && e.cc != [0, 0] {
-                    s += 2.5 + 1.5 * f64::from(v).ln_1p();
+                    s += 3.0 + 2.0 * f64::from(v).ln_1p();
+                } else if any_votes && e.class == b'P' {
+                    s -= 1.0;
                 }
                 if !is_country(gaz, e) && e.admin1 != 0 {
                     let own_a1: f32 = own[m]
@@ -151,8 +154,8 @@ pub(crate) fn choose(
                         .map(|o| o.2)
                         .sum();
                     let va = votes.a1.get(&(e.cc, e.admin1)).copied().unwrap_or(0.0) - own_a1;
-                    if va > 0.01 && !is_adm1(gaz, e) {
-                        s += 3.0 + f64::from(va).ln_1p();
+                    if va > 0.01 {
+                        s += 4.0 + 1.5 * f64::from(va).ln_1p();
                     }
                 }
                 if pass > 0 {
@@ -177,7 +180,7 @@ pub(crate) fn choose(
                             }
                         }
                     }
-                    s += f64::min(near, 3.0);
+                    s += f64::min(near, 4.5);
                 }
                 if best.is_none_or(|(bs, _)| s > bs) {
                     best = Some((s, id));

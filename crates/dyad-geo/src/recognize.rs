@@ -28,6 +28,8 @@ pub(crate) struct Mention {
     pub ids: Vec<u32>,
     pub demonym: bool,
     pub in_dateline: bool,
+    /// Resolved from part of a given span only ("Metcalfe" of "Metcalfe County").
+    pub partial: bool,
 }
 
 use crate::words::{CONNECTORS, DIRECTION, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP};
@@ -116,6 +118,7 @@ pub(crate) fn mentions(
                 ids: m.ids,
                 demonym: m.demonym,
                 in_dateline: in_dl,
+                partial: false,
             });
         }
         i = m.j + 1;
@@ -187,10 +190,10 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
             }
         }
         let h = hash(&key(&text[toks[i].start..end]));
-        let found = gaz.lookup(h);
-        if !found.is_empty() {
-            // Keep the final period of dotted abbreviations ("U.S.", "D.C.").
-            let end = if span.contains('.') && text[end..].starts_with('.') {
+        let period = text[end..].starts_with('.');
+        if let Some(hit) = lookup_key(gaz, h, period) {
+            // Keep the final period of abbreviations ("U.S.", "D.C.", "Ky.").
+            let end = if period && (span.contains('.') || hit.abbrev) {
                 end + 1
             } else {
                 end
@@ -198,33 +201,57 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
             return Some(Match {
                 j,
                 end,
-                ids: ids_of(found),
+                ids: hit.ids,
+                demonym: hit.demonym,
+                primary: hit.primary,
+            });
+        }
+    }
+    None
+}
+
+/// The result of looking up one key.
+pub(crate) struct Hit {
+    pub ids: Vec<u32>,
+    pub demonym: bool,
+    pub primary: bool,
+    pub abbrev: bool,
+}
+
+/// Looks a key hash up: abbreviations first when the text shows a period after the word
+/// ("Mo.", "Alta."), then place names, except that a demonym beats small places of the same
+/// name ("Canadian", a town in Australia).
+pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
+    if period {
+        let ab = gaz.lookup_abbrev(h);
+        if !ab.is_empty() {
+            return Some(Hit {
+                ids: ids_of(ab),
                 demonym: false,
-                primary: any_primary(found),
-            });
-        }
-        if text[end..].starts_with('.') {
-            let ab = gaz.lookup_abbrev(h);
-            if !ab.is_empty() {
-                return Some(Match {
-                    j,
-                    end: end + 1,
-                    ids: ids_of(ab),
-                    demonym: false,
-                    primary: true,
-                });
-            }
-        }
-        let d = gaz.lookup_demonym(h);
-        if !d.is_empty() {
-            return Some(Match {
-                j,
-                end,
-                ids: ids_of(d),
-                demonym: true,
                 primary: true,
+                abbrev: true,
             });
         }
+    }
+    let found = gaz.lookup(h);
+    let dem = gaz.lookup_demonym(h);
+    let ids = ids_of(found);
+    let small = !is_big(gaz, &ids) && ids.iter().all(|&id| gaz.entries[id as usize].pop < 100_000);
+    if !dem.is_empty() && (found.is_empty() || small) {
+        return Some(Hit {
+            ids: ids_of(dem),
+            demonym: true,
+            primary: true,
+            abbrev: false,
+        });
+    }
+    if !found.is_empty() {
+        return Some(Hit {
+            ids,
+            demonym: false,
+            primary: any_primary(found),
+            abbrev: false,
+        });
     }
     None
 }
@@ -256,6 +283,12 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let h = hash(&k);
     let single = i == m.j;
     let big = is_big(gaz, &m.ids);
+    let country_like = m.ids.iter().any(|&id| {
+        let e = &gaz.entries[id as usize];
+        gaz.code(e).starts_with("PCL")
+            || gaz.code(e) == "CONT"
+            || (e.class != b'P' && e.class != b'A')
+    });
     let max_pop = m
         .ids
         .iter()
@@ -299,7 +332,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
         return true;
     }
     // Common words ("Reading", "Mobile") need a locative context unless they are big places.
-    if single && gaz.is_common(h) && !big {
+    if single && gaz.is_common(h) && !country_like {
         if first.sent_start || headline || (max_pop < 100_000 && !locative) {
             return false;
         }

@@ -14,7 +14,7 @@ pub(crate) const STOP: &[&str] = &[
     "saturday", "sunday", "god", "christmas", "easter", "president", "police", "government",
     "minister", "congress", "parliament", "senate", "court", "army", "navy", "council",
     "city", "state", "university", "national", "new", "north", "south", "east", "west", "union",
-    "says", "said", "after", "before", "during", "while", "with", "from", "into", "over", "also",
+    "county", "arab", "arabs", "kurdish", "kurds", "says", "said", "after", "before", "during", "while", "with", "from", "into", "over", "also",
 ];
 
 /// Words allowed right before a place inside a capitalised sequence ("Northern Syria").
