@@ -3,7 +3,7 @@
 # Needs only python3 + pip and access to PyPI. Run from anywhere: bash tools/geo/gen.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-# English word list (Debian wamerican) for data/geo/common_words.txt.
+# English word list (Debian wamerican) for data/geo/english_words.txt.gz.
 [ -f /usr/share/dict/american-english ] || apt-get install -y -q wamerican >/dev/null
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT

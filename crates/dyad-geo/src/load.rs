@@ -21,7 +21,7 @@ static BUILTIN: &[u8] = include_bytes!("../../../data/geo/gazetteer.tsv.gz");
 static REGIONS: &str = include_str!("../../../data/geo/regions.tsv");
 static ALIASES: &str = include_str!("../../../data/geo/aliases.tsv");
 static DEMONYMS: &str = include_str!("../../../data/geo/demonyms.tsv");
-static COMMON: &str = include_str!("../../../data/geo/common_words.txt");
+static WORDS: &[u8] = include_bytes!("../../../data/geo/english_words.txt.gz");
 
 fn parse_cc(g: &Gazetteer, s: &str) -> [u8; 2] {
     g.alpha2_of(s).unwrap_or([0, 0])
@@ -43,8 +43,12 @@ impl Gazetteer {
         let _ = g.add_tsv_noindex(REGIONS);
         g.apply_aliases(ALIASES, false);
         g.apply_aliases(DEMONYMS, true);
-        for w in COMMON.lines().filter(|l| !l.starts_with('#')) {
-            g.common.insert(crate::text::key_hash(w));
+        let mut words = String::new();
+        if flate2::read::GzDecoder::new(WORDS)
+            .read_to_string(&mut words)
+            .is_ok()
+        {
+            g.common = words.lines().map(crate::text::hash).collect();
         }
         g.reindex();
         g

@@ -74,6 +74,8 @@ struct Match {
     demonym: bool,
     /// Matched a primary name or alias (not only an alternate name).
     primary: bool,
+    /// Matched an abbreviation with its period ("Ky.").
+    abbrev: bool,
 }
 
 /// Finds candidate place and demonym mentions (see the module docs).
@@ -204,6 +206,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
                 ids: hit.ids,
                 demonym: hit.demonym,
                 primary: hit.primary,
+                abbrev: hit.abbrev,
             });
         }
     }
@@ -302,7 +305,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let prev_word = prev.map(|(p, _)| lower(text, p)).unwrap_or_default();
     let locative =
         prev.is_some_and(|(_, gap)| gap == " ") && LOCATIVE.contains(&prev_word.as_str());
-    if single && STOP.contains(&k.as_str()) {
+    if single && STOP.contains(&k.as_str()) && !(m.abbrev && !first.sent_start) {
         return false;
     }
     // Contractions ("I've") and short codes not written as codes ("Us", "Ba").
@@ -360,15 +363,16 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
         if nx.cap && (gap == " " || gap == ". ") && ORG_AFTER.contains(&nw.as_str()) {
             return false;
         }
-        // A small place followed by another capitalised word is a first name ("Vladimir Putin").
+        // A place followed by another capitalised word that is neither a place nor a modified
+        // head is part of a name: any such word after a small place ("Vladimir Putin"), a word
+        // that is no English word after a big one ("Paris Hilton", "Jordan Peterson").
         if nx.cap
             && gap == " "
             && !headline
-            && !big
-            && max_pop < 500_000
             && !nx.all_caps
+            && ((!big && max_pop < 500_000) || !gaz.is_common(hash(&key(&nw))))
             && !MODIFIER_OK.contains(&nw.as_str())
-            && c.gaz.lookup(hash(&nw)).is_empty()
+            && !is_big(gaz, &ids_of(gaz.lookup(hash(&nw))))
         {
             return false;
         }

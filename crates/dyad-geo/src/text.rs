@@ -115,6 +115,12 @@ const ABBREV: &[&str] = &[
     "pres", "atty", "supt", "insp", "det", "cpl", "pvt", "hon",
 ];
 
+/// "d'Ivoire", "l'Aquila": a lowercase elided article before a capital.
+fn elided_cap(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('\'' | '’'), Some(c)) if a.is_lowercase() && c.is_uppercase())
+}
+
 /// Splits `text` into word tokens. Inner periods, apostrophes, hyphens and ampersands join
 /// ("U.S", "Guinea-Bissau", "Côte d’Ivoire" as two words, "A&M").
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -171,7 +177,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         toks.push(Token {
             start,
             end,
-            cap: word.chars().next().is_some_and(|c| c.is_uppercase()),
+            cap: word.chars().next().is_some_and(|c| c.is_uppercase()) || elided_cap(word),
             all_caps: n >= 2 && up == n,
             sent_start,
         });

@@ -65,7 +65,9 @@ pub(crate) const MODIFIER_OK: &[&str] = &[
     "harbor", "port", "station", "square", "park", "zoo", "museum", "cathedral", "bridge",
     "day", "time", "summit", "talks", "agreement", "accord", "peace", "war", "conference",
     "convention", "olympics", "games", "cup", "open", "marathon", "declaration", "protocol",
-    "treaty", "process", "plan",
+    "treaty", "process", "plan", "navy", "marines", "air", "force", "guard", "coast", "envoy",
+    "delegation", "team", "troops", "citizens", "residents", "province's", "state's", "strip",
+    "sea", "ocean", "gulf", "mountains", "desert", "region's", "capital", "metropolitan",
 ];
 
 /// Heads of "<head> of <place>" organisation names.
