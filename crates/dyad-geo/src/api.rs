@@ -79,6 +79,9 @@ fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>
         return (hit.ids, hit.demonym, false);
     }
     // Sub-spans: skip function, direction and facility words; prefer the larger feature.
+    // Hyphens split words here ("Montreal-Pierre Elliott Trudeau International Airport").
+    let spaced = span.replace('-', " ");
+    let span = spaced.as_str();
     let toks = tokenize(span);
     for len in (1..toks.len()).rev() {
         let mut best: Option<(u64, Hit)> = None;

@@ -136,11 +136,8 @@ impl Gazetteer {
                 .map(|i| i as u32);
         }
         if let Some(name) = t.strip_prefix('=') {
-            return self
-                .entries
-                .iter()
-                .position(|e| &*e.name == name)
-                .map(|i| i as u32);
+            let best = self.entries.iter().enumerate().filter(|(_, e)| &*e.name == name);
+            return best.max_by_key(|(_, e)| e.pop).map(|(i, _)| i as u32);
         }
         if let Some((cc, a1)) = t.split_once('.') {
             let cc = self.alpha2_of(cc)?;
