@@ -87,15 +87,16 @@ def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
 
-def write_common_words(out, dict_path="/usr/share/dict/american-english"):
-    """Lowercase English words (Debian's wamerican list). The recogniser distrusts place names
+def write_common_words(out, dict_paths=("/usr/share/dict/american-english", "/usr/share/dict/british-english")):
+    """Lowercase English words (Debian's wamerican and wbritish lists). The recogniser distrusts place names
     that are also words ("Reading", "Mobile") and reads a capitalised non-word after a place
     as a surname or brand ("Paris Hilton")."""
     words = set()
-    for w in open(dict_path, encoding="utf-8"):
-        w = w.strip()
-        if w and w[0].islower() and "'" not in w:
-            words.add(fold(w))
+    for dict_path in dict_paths:
+        for w in open(dict_path, encoding="utf-8"):
+            w = w.strip()
+            if w and w[0].islower() and "'" not in w:
+                words.add(fold(w))
     data = ("\n".join(sorted(words)) + "\n").encode("utf-8")
     with open(out, "wb") as fh:
         with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=9) as gz:

@@ -136,7 +136,11 @@ impl Gazetteer {
                 .map(|i| i as u32);
         }
         if let Some(name) = t.strip_prefix('=') {
-            let best = self.entries.iter().enumerate().filter(|(_, e)| &*e.name == name);
+            let best = self
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| &*e.name == name);
             return best.max_by_key(|(_, e)| e.pop).map(|(i, _)| i as u32);
         }
         if let Some((cc, a1)) = t.split_once('.') {
