@@ -211,7 +211,7 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
         if boundary(c, k) {
             break;
         }
-        if let Some(l) = cue(c, k) {
+        if let Some(l) = cue(c, k, true) {
             return l;
         }
         if c.tok(k + 1).is_some_and(|t| t.newline) {
@@ -224,7 +224,7 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
         if boundary(c, k) || c.tok(k).is_some_and(|t| t.newline) {
             break;
         }
-        if let Some(l) = cue(c, k) {
+        if let Some(l) = cue(c, k, false) {
             return l;
         }
         k += 1;
@@ -251,7 +251,8 @@ fn boundary(c: &Ctx, k: usize) -> bool {
     !abbrev
 }
 
-fn cue(c: &Ctx, k: usize) -> Option<Lean> {
+/// The cue at token `k`; `before` is true when `k` precedes the expression.
+fn cue(c: &Ctx, k: usize, before: bool) -> Option<Lean> {
     let w = c.w(k);
     if c.kind(k) != Some(Kind::Word) {
         return None;
@@ -270,7 +271,9 @@ fn cue(c: &Ctx, k: usize) -> Option<Lean> {
     if (w == "is" || w == "are") && c.w(k + 1) == "to" {
         return Some(Lean::Future);
     }
-    if c.w(k + 1) == "to" && INTENT.contains(&w) {
+    // "planned to leave on Thursday" points ahead; "on Thursday, X planned to
+    // leave" dates the planning, and a past form is then a past cue
+    if c.w(k + 1) == "to" && INTENT.contains(&w) && (before || !w.ends_with("ed")) {
         return Some(Lean::Future);
     }
     if w == "going" && c.w(k + 1) != "to" {

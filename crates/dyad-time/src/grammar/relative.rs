@@ -71,7 +71,9 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             }
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
-        "a" if c.w(i + 1) == "later" && c.w(i + 2) == "date" => M::lit(i + 3, TimexType::Date, "FUTURE_REF"),
+        "a" if c.w(i + 1) == "later" && c.w(i + 2) == "date" => {
+            M::lit(i + 3, TimexType::Date, "FUTURE_REF")
+        }
         "these" if c.w(i + 1) == "days" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
         "recently" | "lately" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
         "future" if c.any(i.wrapping_sub(1), &["in", "for"]) => {
