@@ -336,6 +336,7 @@ const STARTERS: &[&str] = &[
     "forties",
     "thirties",
     "twenties",
+    "someday",
 ];
 
 const HOLIDAYS: &[(&str, u8, u8)] = &[

@@ -93,6 +93,12 @@ fn rate_context(c: &Ctx, i: usize) -> bool {
     {
         return true;
     }
+    // "one day a week", "24 hours a day", "five days a week"
+    if c.unit(i - 1).is_some() && c.kind(i.wrapping_sub(2)).is_some_and(|k| k == Kind::Num)
+        || (c.unit(i - 1).is_some() && c.e(i.wrapping_sub(2)).is_some_and(|e| e.card.is_some()))
+    {
+        return true;
+    }
     c.kind(i - 1) == Some(Kind::Word)
         && p.len() > 3
         && p.ends_with('s')
@@ -106,13 +112,6 @@ fn rate_context(c: &Ctx, i: usize) -> bool {
                 | "its"
                 | "yes"
                 | "thus"
-                | "days"
-                | "years"
-                | "months"
-                | "weeks"
-                | "hours"
-                | "minutes"
-                | "decades"
                 | "perhaps"
                 | "always"
                 | "nearly"

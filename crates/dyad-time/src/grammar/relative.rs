@@ -71,6 +71,19 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             }
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
+        "someday" => M::lit(i + 1, TimexType::Date, "FUTURE_REF"),
+        "one" | "some"
+            if c.w(i + 1) == "day"
+                && !c.any(
+                    i + 2,
+                    &[
+                        "later", "earlier", "after", "before", "ago", "of", "-", "and", "or", "to",
+                    ],
+                )
+                && c.lean(i, i + 2, Lean::Past) == Lean::Future =>
+        {
+            M::lit(i + 2, TimexType::Date, "FUTURE_REF")
+        }
         "a" if c.w(i + 1) == "later" && c.w(i + 2) == "date" => {
             M::lit(i + 3, TimexType::Date, "FUTURE_REF")
         }
@@ -220,6 +233,18 @@ pub fn weekday(c: &Ctx, i: usize) -> Option<M> {
     }
     let wd = e.weekday as u32 - 1;
     if !(full || c.w(i + 1) == "." && c.glued(i + 1)) {
+        return None;
+    }
+    // names: "Good Friday Agreement", "Black Monday", "Bloody Sunday"
+    if c.cap(i.wrapping_sub(1))
+        && c.any(
+            i.wrapping_sub(1),
+            &[
+                "good", "black", "bloody", "holy", "ash", "cyber", "super", "easter", "palm",
+                "maundy",
+            ],
+        )
+    {
         return None;
     }
     if e.weekday_plural {
