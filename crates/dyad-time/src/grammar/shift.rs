@@ -251,7 +251,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             };
             return Some(day(c, d, j + 1, true));
         }
-        if e.month > 0 && (c.cap(j) || e.month != 5) {
+        if e.month > 0 && c.cap(j) {
             let m = e.month as u32;
             let k = if e.abbrev { c.skip_dot(j + 1) } else { j + 1 };
             if c.kind(k) == Some(Kind::Num) {
