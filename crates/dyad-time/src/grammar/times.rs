@@ -50,7 +50,9 @@ fn date_after(c: &Ctx, i: usize) -> Option<(Point, usize)> {
         super::relative::words,
     ] {
         if let Some(m) = r(c, j) {
-            if let (Some(p @ Point::Day(_)), crate::TimexType::Date) = (m.point, m.kind) {
+            if let (Some(p @ Point::Day(_)), crate::TimexType::Date | crate::TimexType::Time) =
+                (m.point, m.kind)
+            {
                 // "10 a.m. Tuesday" is one expression; "10 a.m. on Tuesday" two,
                 // but the date still dates the time
                 return Some((p, if c.w(i) == "on" { i } else { m.end }));
@@ -118,10 +120,34 @@ pub fn clock(c: &Ctx, i: usize) -> Option<M> {
         j = k;
         explicit = explicit || c.w(i + 1) == ":";
     }
+    let dated = date_after(c, j);
+    // a bare "7:30" is a time when introduced as one or followed by a date
+    if !explicit
+        && c.w(i + 1) == ":"
+        && (dated.is_some()
+            || c.any(
+                i.wrapping_sub(1),
+                &[
+                    "at",
+                    "by",
+                    "around",
+                    "about",
+                    "from",
+                    "until",
+                    "till",
+                    "before",
+                    "after",
+                    "since",
+                    "approximately",
+                ],
+            ))
+    {
+        explicit = h <= 23;
+    }
     if !explicit {
         return None;
     }
-    let (date, end) = match date_after(c, j) {
+    let (date, end) = match dated {
         Some((p, e)) => (p, e),
         None => (Point::Day(c.dct), j),
     };
