@@ -38,10 +38,14 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// Lowercase text of token `i` ("" out of range).
+    /// Lowercase text of token `i` ("" out of range); a typographic
+    /// apostrophe reads as "'".
     #[inline]
     pub fn w(&self, i: usize) -> &str {
-        self.t.s(i)
+        match self.t.s(i) {
+            "’" => "'",
+            s => s,
+        }
     }
     /// Token `i`.
     #[inline]
