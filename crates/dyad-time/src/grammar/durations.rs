@@ -177,7 +177,9 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     }
     // past/last/next N units without "the"
     if c.any(i, &["past", "last", "next", "coming", "first", "previous"]) {
-        if let Some(q) = qty(c, i + 1).filter(|q| !q.article) {
+        // "will last a few months": "last" is the verb
+        let verb = w == "last" && c.any(i + 1, &["a", "an", "for", "until", "through"]);
+        if let Some(q) = qty(c, i + 1).filter(|q| !q.article && !verb) {
             let (u, _, k) = unit_at(c, q.end)?;
             return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
         }

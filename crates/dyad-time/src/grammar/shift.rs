@@ -114,7 +114,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             return Some(m);
         }
     }
-    if w == "this" && c.w(i + 1) == "coming" {
+    if w == "this" && c.any(i + 1, &["coming", "past"]) {
         let mut m = this_last_next(c, i + 1)?;
         m.deictic = true;
         return Some(m);
@@ -191,7 +191,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             _ => None,
         };
     }
-    if w == "the" || (w == "this" && c.w(i + 1) == "coming") {
+    if w == "the" || (w == "this" && c.any(i + 1, &["coming", "past"])) {
         return None;
     }
     if w == "that" && c.any(i + 1, &["day", "week", "month", "year"]) && !c.cap(i + 2) {
