@@ -245,6 +245,7 @@ pub fn range_end(c: &Ctx, i: usize, d: NaiveDate) -> Option<(usize, Timex)> {
     ))
 }
 
+#[rustfmt::skip]
 const NOT_AFTER_YEAR: &[&str] = &[
     "%", "percent", "people", "persons", "troops", "soldiers", "men", "women", "km", "miles",
     "feet", "meters", "metres", "tons", "tonnes", "barrels", "shares", "acres", "points", "votes",
@@ -252,44 +253,12 @@ const NOT_AFTER_YEAR: &[&str] = &[
     "units", "copies", "pages", "children", "students", "cases", "deaths", "homes", "houses", "kg",
     "mw", "others",
 ];
+#[rustfmt::skip]
 const NOT_BEFORE_YEAR: &[&str] = &[
-    "$",
-    "#",
-    "£",
-    "€",
-    "about",
-    "nearly",
-    "some",
-    "than",
-    "approximately",
-    "roughly",
-    "almost",
-    "around",
-    "over",
-    "only",
-    "just",
-    "no",
-    "number",
-    "top",
-    "pages",
-    "page",
-    "flight",
-    "route",
-    "rule",
-    "article",
-    "resolution",
-    "room",
-    "no",
-    "model",
-    "version",
-    "form",
-    "interstate",
-    "highway",
-    "gate",
-    "chapter",
-    "section",
-    "uss",
-    "x",
+    "$", "#", "£", "€", "about", "nearly", "some", "than", "approximately", "roughly", "almost", "around",
+    "over", "only", "just", "no", "number", "top", "pages", "page", "flight", "route", "rule", "article",
+    "resolution", "room", "no", "model", "version", "form", "interstate", "highway", "gate", "chapter",
+    "section", "uss", "x",
 ];
 
 /// Years, decades, centuries, fiscal and spoken years.

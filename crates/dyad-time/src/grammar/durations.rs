@@ -13,43 +13,17 @@ use crate::token::Kind;
 use crate::{Direction, TimexType};
 use chrono::{Datelike, Duration};
 
+#[rustfmt::skip]
 const LEAD: &[&str] = &[
-    "past",
-    "last",
-    "next",
-    "coming",
-    "previous",
-    "first",
-    "final",
-    "latest",
-    "remaining",
-    "following",
-    "initial",
-    "preceding",
-    "ensuing",
-    "same",
-    "intervening",
-    "subsequent",
-    "full",
-    "entire",
-    "whole",
+    "past", "last", "next", "coming", "previous", "first", "final", "latest", "remaining", "following",
+    "initial", "preceding", "ensuing", "same", "intervening", "subsequent", "full", "entire", "whole",
 ];
+#[rustfmt::skip]
 const FILL: &[&str] = &[
-    "more",
-    "additional",
-    "straight",
-    "consecutive",
-    "full",
-    "long",
-    "trading",
-    "business",
-    "working",
-    "calendar",
-    "extra",
-    "further",
-    "successive",
-    "short",
+    "more", "additional", "straight", "consecutive", "full", "long", "trading", "business", "working",
+    "calendar", "extra", "further", "successive", "short",
 ];
+#[rustfmt::skip]
 const BARE_BEFORE: &[&str] = &[
     "for", "within", "over", "took", "last", "lasted", "spent", "spend", "in",
 ];

@@ -40,20 +40,10 @@ pub(super) fn day(c: &Ctx, d: NaiveDate, j: usize, deictic: bool) -> M {
     }
 }
 
+#[rustfmt::skip]
 const CURRENT_NOT: &[&str] = &[
-    "account",
-    "accounts",
-    "affairs",
-    "events",
-    "assets",
-    "liabilities",
-    "flows",
-    "flow",
-    "-",
-    "density",
-    "draw",
-    "source",
-    "sources",
+    "account", "accounts", "affairs", "events", "assets", "liabilities", "flows", "flow", "-", "density",
+    "draw", "source", "sources",
 ];
 
 /// Single deictic words and fixed phrases.

@@ -8,6 +8,7 @@ use crate::resolve::Point;
 use crate::token::Kind;
 use crate::TimexType;
 
+#[rustfmt::skip]
 const ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
     "eet", "eest", "msk", "jst", "kst", "ist", "hkt", "sgt", "aest", "aedt", "wib", "pkt", "ast",
