@@ -52,8 +52,9 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     } else {
         start.wrapping_sub(1)
     };
-    if c.any(p, &["until", "till", "before"])
-        || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"]))
+    if (c.any(p, &["until", "till", "before"])
+        || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"])))
+        && !past_perfect(c, start, end)
     {
         return Lean::Future;
     }
@@ -85,6 +86,30 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
         steps += 1;
     }
     default
+}
+
+/// True when the clause around `[start, end)` has a past perfect ("had"),
+/// which dates the whole clause before the DCT ("until Thursday, they had
+/// not called him a suspect").
+fn past_perfect(c: &Ctx, start: usize, end: usize) -> bool {
+    let mut k = start;
+    while k > 0 && start - k < 12 {
+        k -= 1;
+        if boundary(c, k) {
+            break;
+        }
+        if c.w(k) == "had" {
+            return true;
+        }
+    }
+    let mut k = end;
+    while k < c.len() && k - end < 8 && !boundary(c, k) {
+        if c.w(k) == "had" {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 #[rustfmt::skip]
@@ -129,7 +154,10 @@ fn cue(c: &Ctx, k: usize, before: bool) -> Option<Lean> {
     // "planned to leave on Thursday" points ahead; "on Thursday, X planned to
     // leave" dates the planning, and a past form is then a past cue
     if c.w(k + 1) == "to" && INTENT.contains(&w) && (before || !w.ends_with("ed")) {
-        return Some(Lean::Future);
+        // "had been due to expire Friday" is over
+        let had = c.w(k.wrapping_sub(1)) == "had"
+            || (c.w(k.wrapping_sub(1)) == "been" && c.w(k.wrapping_sub(2)) == "had");
+        return Some(if had { Lean::Past } else { Lean::Future });
     }
     if w == "going" && c.w(k + 1) != "to" {
         return None;

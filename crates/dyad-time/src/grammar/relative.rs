@@ -213,6 +213,12 @@ fn holiday(c: &Ctx, i: usize) -> Option<M> {
 
 /// Bare weekdays ("Thursday", "Friday morning"), by tense; plurals are SETs.
 pub fn weekday(c: &Ctx, i: usize) -> Option<M> {
+    weekday_from(c, i, i)
+}
+
+/// A bare weekday at `i` whose tense is read from the clause around tokens
+/// `from..` (the start of a longer expression such as "4 a.m. Thursday").
+pub fn weekday_from(c: &Ctx, i: usize, from: usize) -> Option<M> {
     let e = c.e(i)?;
     if e.weekday == 0 {
         return None;
@@ -245,7 +251,7 @@ pub fn weekday(c: &Ctx, i: usize) -> Option<M> {
         ));
     }
     let j = if full { i + 1 } else { c.skip_dot(i + 1) };
-    let lean = c.lean(i, j, Lean::Past);
+    let lean = c.lean(from.min(i), j, Lean::Past);
     Some(day(c, wd_date(c.dct, wd, lean), j, true))
 }
 

@@ -43,14 +43,15 @@ fn zone(c: &Ctx, i: usize) -> Option<usize> {
 }
 
 /// A date after a time: ", Wednesday", "on Nov. 9", "today".
-fn date_after(c: &Ctx, i: usize) -> Option<(Point, usize)> {
+fn date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
     let j = if c.any(i, &[",", "on"]) { i + 1 } else { i };
-    for r in [
-        super::dates::explicit as super::Rule,
-        super::relative::weekday,
-        super::relative::words,
-    ] {
-        if let Some(m) = r(c, j) {
+    for r in 0..3 {
+        let m = match r {
+            0 => super::dates::explicit(c, j),
+            1 => super::relative::weekday_from(c, j, from),
+            _ => super::relative::words(c, j),
+        };
+        if let Some(m) = m {
             if let (Some(p @ Point::Day(_)), crate::TimexType::Date | crate::TimexType::Time) =
                 (m.point, m.kind)
             {
@@ -121,7 +122,7 @@ pub fn clock(c: &Ctx, i: usize) -> Option<M> {
         j = k;
         explicit = explicit || c.w(i + 1) == ":";
     }
-    let dated = date_after(c, j);
+    let dated = date_after(c, j, i);
     // a bare "7:30" is a time when introduced as one or followed by a date
     if !explicit
         && c.w(i + 1) == ":"
