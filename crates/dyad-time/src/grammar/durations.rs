@@ -324,8 +324,13 @@ fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: boo
 fn ago(c: &Ctx, end: usize, u: Gran, n: i64) -> Option<M> {
     let d = c.dct;
     let p = match u {
-        Gran::Year if matches!(c.last_ref, Some(Point::Quarter(..)) | Some(Point::Half(..))) => {
-            c.last_ref?.shift(Gran::Year, n)?
+        Gran::Year
+            if matches!(
+                c.last_past,
+                Some(Point::Quarter(..)) | Some(Point::Half(..))
+            ) =>
+        {
+            c.last_past?.shift(Gran::Year, n)?
         }
         Gran::Second | Gran::Minute | Gran::Hour => Point::Day(d),
         Gran::Day => Point::Day(d.checked_add_signed(Duration::try_days(n)?)?),

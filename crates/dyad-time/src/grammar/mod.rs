@@ -35,6 +35,10 @@ pub struct Ctx<'a> {
     pub ents: Vec<Option<&'a Entry>>,
     /// Last period of any kind mentioned (weekdays included), for day-level anaphora.
     pub last_any: Option<Point>,
+    /// Last non-deictic period mentioned that had begun by the DCT: the
+    /// period a report is about, for "a year earlier" and "the quarter"
+    /// (a forecast "third quarter of 1990" is not what they compare with).
+    pub last_past: Option<Point>,
 }
 
 impl<'a> Ctx<'a> {
@@ -341,6 +345,7 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
         ents,
         last_ref: None,
         last_any: None,
+        last_past: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -376,6 +381,9 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
             c.last_any = Some(p);
             if !m.deictic {
                 c.last_ref = Some(p);
+                if reported(p, dct) {
+                    c.last_past = Some(p);
+                }
             }
         }
         let range_day = match m.point {
@@ -398,6 +406,25 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
         }
     }
     out
+}
+
+/// True when `p` can be the period a report is about: a year or longer
+/// that has begun by the DCT, or a shorter period that has ended by it.
+fn reported(p: Point, dct: NaiveDate) -> bool {
+    let Some(start) = p.first_day() else {
+        return false;
+    };
+    if p.gran() >= Gran::Year {
+        return start <= dct;
+    }
+    let unit = match p {
+        Point::Half(..) => Gran::Quarter,
+        _ => p.gran(),
+    };
+    let n = if matches!(p, Point::Half(..)) { 2 } else { 1 };
+    p.shift(unit, n)
+        .and_then(|q| q.first_day())
+        .is_some_and(|next| next <= dct)
 }
 
 fn public_unit(amount: Option<i64>, g: Gran) -> (Option<i64>, Unit) {

@@ -229,7 +229,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 (b, s) => b.shift(u, s)?,
             };
             // "compared with $3 million last year": the quarter under discussion, a year back
-            if let (Gran::Year, -1, Some(q @ Point::Quarter(..))) = (u, sign, c.last_ref) {
+            if let (Gran::Year, -1, Some(q @ Point::Quarter(..))) = (u, sign, c.last_past) {
                 if (1..=4).any(|k| {
                     c.any(
                         i.wrapping_sub(k),
