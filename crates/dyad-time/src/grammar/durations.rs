@@ -166,6 +166,10 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         if w == "coming" {
             return Some(M::lit(k, TimexType::Date, "FUTURE_REF"));
         }
+        if u == Gran::Year {
+            // "in recent years" is annotated as a vague past date
+            return Some(M::lit(k, TimexType::Date, "PAST_REF"));
+        }
         return Some(M::lit(k, TimexType::Duration, u.duration(None)));
     }
     // "day-long", "decades-long", bare plurals after "for"

@@ -164,6 +164,8 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 Some(anaphoric(c, unit, n, j, dir))
             }
             "same" if unit == Gran::Day => Some(anaphoric(c, unit, 0, j, Direction::After)),
+            // TimeBank dates "the past year" as the previous calendar year
+            "past" | "last" if unit == Gran::Year => Some(M::date(j, Point::Year(dct.year() - 1))),
             "past" | "last" if unit > Gran::Day => {
                 Some(M::lit(j, TimexType::Duration, unit.duration(Some(1.0))))
             }
