@@ -39,6 +39,8 @@ pub struct Ctx<'a> {
     /// period a report is about, for "a year earlier" and "the quarter"
     /// (a forecast "third quarter of 1990" is not what they compare with).
     pub last_past: Option<Point>,
+    /// Token index just past the last expression found, with its period.
+    pub last_end: Option<(usize, Option<Point>)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -196,7 +198,7 @@ const RULES: &[Rule] = &[
     times::clock,
 ];
 
-fn best(c: &Ctx, i: usize) -> Option<M> {
+pub(super) fn best(c: &Ctx, i: usize) -> Option<M> {
     let mut best: Option<M> = None;
     for r in RULES {
         if let Some(m) = r(c, i) {
@@ -346,6 +348,7 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
         last_ref: None,
         last_any: None,
         last_past: None,
+        last_end: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -377,6 +380,7 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
                 anchor_start: a.at.and_then(|k| t.toks.get(k)).map_or(end, |tk| tk.start),
             }
         });
+        c.last_end = Some((end_tok, m.point));
         if let Some(p) = m.point {
             c.last_any = Some(p);
             if !m.deictic {
