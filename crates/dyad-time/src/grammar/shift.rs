@@ -108,6 +108,16 @@ fn day_around(c: &Ctx, i: usize, at: usize, unit: Gran, n: i64) -> Option<Point>
 pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     let dct = c.dct;
+    // "the next morning", "the following evening": the day after the last one mentioned
+    if w == "the"
+        && c.any(i + 1, &["next", "following"])
+        && c.e(i + 2).is_some_and(|e| e.part.is_some())
+        && !c.w(i + 2).ends_with('s')
+    {
+        if let Some(Point::Day(d)) = c.last_any {
+            return Some(M::date(i + 3, Point::Day(d + Duration::days(1))));
+        }
+    }
     if w == "the"
         && c.any(
             i + 1,
@@ -230,6 +240,12 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
     }
     if w == "the" || (w == "this" && c.any(i + 1, &["coming", "past"])) {
         return None;
+    }
+    if w == "that" && c.w(i + 1) == "same" && c.any(i + 2, &["day", "week", "month", "year"]) {
+        let (u, _) = c.unit(i + 2)?;
+        let mut m = anaphoric(c, u, 0, i + 3, Direction::After);
+        m.anchor = None;
+        return Some(m);
     }
     if w == "that" && c.any(i + 1, &["day", "week", "month", "year"]) && !c.cap(i + 2) {
         let (u, _) = c.unit(i + 1)?;
