@@ -135,8 +135,7 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
         if let Some((y, k2)) = year_after(c, k) {
             return full(c, y, m, d, k2);
         }
-        let lean = c.lean(i, k, Lean::Past);
-        return full(c, year_for(c.dct, m, Some(d), lean), m, d, k);
+        return full(c, day_year(c, i, k, m, d), m, d, k);
     }
     if let Some((y, k)) = year_after(c, j) {
         return Some(M::date(k, Point::Month(y, m)));
@@ -165,6 +164,22 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
     Some(M::date(j, Point::Month(year_for(c.dct, m, None, lean), m)))
 }
 
+/// The year of a day and month given without one, for tokens `[i, k)`:
+/// after "ended" ("the year ended Jan. 31") the last such day not after
+/// the DCT, otherwise [`year_for`] by the clause tense.
+fn day_year(c: &Ctx, i: usize, k: usize, m: u32, d: u32) -> i32 {
+    let y = c.dct.year();
+    if c.w(i.wrapping_sub(1)) == "ended" {
+        let this = NaiveDate::from_ymd_opt(y, m, d.min(28));
+        return if this.is_some_and(|t| t <= c.dct) {
+            y
+        } else {
+            y - 1
+        };
+    }
+    year_for(c.dct, m, Some(d), c.lean(i, k, Lean::Past))
+}
+
 fn day_first(c: &Ctx, i: usize) -> Option<M> {
     let (d, mut j) = day_at(c, i)?;
     if c.w(j) == "of" {
@@ -183,8 +198,7 @@ fn day_first(c: &Ctx, i: usize) -> Option<M> {
     if let Some((y, k2)) = year_after(c, k) {
         return full(c, y, m, d, k2);
     }
-    let lean = c.lean(i, k, Lean::Past);
-    full(c, year_for(c.dct, m, Some(d), lean), m, d, k)
+    full(c, day_year(c, i, k, m, d), m, d, k)
 }
 
 /// "2023-09-15", "9/15/2023", "15/9/2023", "9/15/23".

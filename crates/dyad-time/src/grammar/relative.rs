@@ -138,14 +138,24 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             _ => return None,
         },
         "year" if c.w(i + 1) == "-" && c.w(i + 2) == "end" && c.glued(i + 2) => {
-            M::date(i + 3, Point::Year(dct.year()))
+            year_end(c, i, i + 3)?
         }
-        "year" if c.w(i + 1) == "end" => M::date(i + 2, Point::Year(dct.year())),
+        "year" if c.w(i + 1) == "end" => year_end(c, i, i + 2)?,
         "year" if c.w(i + 1) == "'" && c.w(i + 2) == "s" && c.w(i + 3) == "end" => {
             M::date(i + 4, Point::Year(dct.year()))
         }
         _ => return holiday(c, i),
     })
+}
+
+/// "year-end", "year end": December 31 of the DCT year, or of the year
+/// before after "since".
+fn year_end(c: &Ctx, i: usize, end: usize) -> Option<M> {
+    let y = c.dct.year() - i32::from(c.w(i.wrapping_sub(1)) == "since");
+    Some(M::date(
+        end,
+        Point::Day(NaiveDate::from_ymd_opt(y, 12, 31)?),
+    ))
 }
 
 fn next_is_quantity(c: &Ctx, j: usize) -> bool {
