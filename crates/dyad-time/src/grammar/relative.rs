@@ -82,6 +82,7 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
         "future" if c.any(i.wrapping_sub(1), &["in", "for"]) => {
             M::lit(i + 1, TimexType::Date, "FUTURE_REF")
         }
+        "current" if c.w(i.wrapping_sub(1)) == "then" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
         "current" if !CURRENT_NOT.contains(&c.w(i + 1)) && c.kind(i + 1) == Some(Kind::Word) => {
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
@@ -125,7 +126,8 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
                 if c.w(i + 1) == "fiscal" {
                     return Some(M::lit(k, TimexType::Duration, "P1Y"));
                 }
-                let y = c.last_ref.map_or(dct.year(), |p| p.year());
+                // the year under discussion: a forecast year does not count
+                let y = c.last_past.map_or(dct.year(), |p| p.year());
                 M::date(k, Point::Year(y)).deictic()
             }
 

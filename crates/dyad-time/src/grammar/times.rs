@@ -44,6 +44,23 @@ fn zone(c: &Ctx, i: usize) -> Option<usize> {
 
 /// A date after a time: ", Wednesday", "on Nov. 9", "today".
 fn date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
+    // "10:35 a.m. (0735 GMT) Friday": the date after a short parenthesis
+    // dates the time but stays outside its extent
+    if c.w(i) == "(" {
+        let close = (i + 1..i + 12).find(|&k| c.w(k) == ")")?;
+        // "4 in the morning (4 a.m. EDT Thursday)": or the date inside it
+        let inside = (i + 1..close).find_map(|k| {
+            let m = super::dates::explicit(c, k)
+                .or_else(|| super::relative::weekday_from(c, k, from))?;
+            match m.point {
+                Some(p @ Point::Day(_)) => Some(p),
+                _ => None,
+            }
+        });
+        return inside
+            .or_else(|| date_after(c, close + 1, from).map(|(p, _)| p))
+            .map(|p| (p, i));
+    }
     let j = if c.any(i, &[",", "on"]) { i + 1 } else { i };
     for r in 0..3 {
         let m = match r {
