@@ -11,13 +11,13 @@ use crate::token::Kind;
 
 #[rustfmt::skip]
 const FUTURE: &[&str] = &[
-    "will", "shall", "ll", "upcoming", "scheduled", "plans", "planning", "tomorrow", "next", "intends",
+    "will", "shall", "ll", "upcoming", "scheduled", "planning", "tomorrow", "next",
     "forthcoming", "going", "set", "slated", "coming", "effective",
 ];
 
 #[rustfmt::skip]
 const INTENT: &[&str] = &[
-    "planned", "plans", "plan", "expected", "expects", "expect", "scheduled", "due", "hopes", "hoped", "hope",
+    "planned", "plans", "plan", "planning", "expected", "expects", "expect", "scheduled", "due", "hopes", "hoped", "hope",
     "intends", "intended", "wants", "wanted", "aims", "aimed", "agreed", "promised", "vowed", "decided",
     "prepared", "preparing", "ready", "likely", "set",
 ];
