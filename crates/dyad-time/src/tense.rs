@@ -52,7 +52,10 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     } else {
         start.wrapping_sub(1)
     };
+    // "ahead of the weekend"
+    let ahead = c.w(p) == "of" && c.w(p.wrapping_sub(1)) == "ahead";
     if (c.any(p, &["until", "till", "before"])
+        || ahead
         || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"])))
         && !past_perfect(c, start, end)
     {

@@ -247,7 +247,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
         m.anchor = None;
         return Some(m);
     }
-    if w == "that" && c.any(i + 1, &["day", "week", "month", "year"]) && !c.cap(i + 2) {
+    if w == "that" && c.any(i + 1, &["day", "week", "month", "quarter", "year"]) && !c.cap(i + 2) {
         let (u, _) = c.unit(i + 1)?;
         let mut m = anaphoric(c, u, 0, i + 2, Direction::After);
         m.anchor = None;
