@@ -5,7 +5,7 @@
 //! A month or day without a year takes the year the clause tense points to.
 
 use super::{Ctx, M};
-use crate::resolve::{year_for, Lean, Point};
+use crate::resolve::{year_for, year_within, Lean, Point};
 use crate::token::Kind;
 use crate::{Timex, TimexType};
 use chrono::{Datelike, NaiveDate};
@@ -160,16 +160,25 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
     {
         return None;
     }
-    let lean = c.lean(i, j, Lean::Past);
-    Some(M::date(j, Point::Month(year_for(c.dct, m, None, lean), m)))
+    let y = if c.any(i.wrapping_sub(1), &["since", "ended"]) {
+        c.dct.year() - i32::from(m > c.dct.month())
+    } else {
+        // with no tense cue, a month alone reaches further ahead ("by
+        // February" in October) than in a past clause
+        match c.lean(i, j, Lean::Nearest) {
+            Lean::Nearest => year_within(c.dct, m, None, Lean::Past, 120),
+            lean => year_for(c.dct, m, None, lean),
+        }
+    };
+    Some(M::date(j, Point::Month(y, m)))
 }
 
 /// The year of a day and month given without one, for tokens `[i, k)`:
-/// after "ended" ("the year ended Jan. 31") the last such day not after
+/// after "ended" or "since" ("the year ended Jan. 31") the last such day not after
 /// the DCT, otherwise [`year_for`] by the clause tense.
 fn day_year(c: &Ctx, i: usize, k: usize, m: u32, d: u32) -> i32 {
     let y = c.dct.year();
-    if c.w(i.wrapping_sub(1)) == "ended" {
+    if c.any(i.wrapping_sub(1), &["since", "ended"]) {
         let this = NaiveDate::from_ymd_opt(y, m, d.min(28));
         return if this.is_some_and(|t| t <= c.dct) {
             y
