@@ -259,6 +259,12 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
 
 /// What follows "N units" at token `k`: ago, earlier/later, before/after, from now.
 fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: bool) -> M {
+    // "a week or so ago"
+    let k = if c.w(k) == "or" && c.w(k + 1) == "so" && c.any(k + 2, &["ago", "earlier", "later"]) {
+        k + 2
+    } else {
+        k
+    };
     let n = val.map(|v| v.round() as i64);
     let dur = u.duration(val);
     match c.w(k) {
