@@ -78,7 +78,7 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     }
     let mut k = end;
     steps = 0;
-    while k < c.len() && steps < 8 {
+    while k < c.len() && steps < 12 {
         if boundary(c, k) || c.tok(k).is_some_and(|t| t.newline) {
             break;
         }
