@@ -151,6 +151,10 @@ fn cue(c: &Ctx, k: usize, before: bool) -> Option<Lean> {
     if w == "there" && (c.any(k + 1, &["is", "are"]) || (apos(k + 1) && c.w(k + 2) == "s")) {
         return Some(Lean::Future);
     }
+    // "would be traveling Thursday"
+    if w == "would" && c.w(k + 1) == "be" && c.w(k + 2).len() > 4 && c.w(k + 2).ends_with("ing") {
+        return Some(Lean::Future);
+    }
     if (w == "is" || w == "are") && c.w(k + 1) == "to" {
         return Some(Lean::Future);
     }
