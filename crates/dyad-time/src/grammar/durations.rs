@@ -24,6 +24,12 @@ const FILL: &[&str] = &[
     "calendar", "extra", "further", "successive", "short",
 ];
 #[rustfmt::skip]
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "those", "these", "their", "its", "his", "her", "our", "my", "your", "whose", "what",
+    "which", "first", "last", "early", "final", "closing", "opening", "many", "several", "few",
+];
+
 const BARE_BEFORE: &[&str] = &[
     "for", "within", "over", "took", "last", "lasted", "spent", "spend", "in",
 ];
@@ -188,6 +194,16 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
             && !c.any(i.wrapping_sub(1), LEAD)
         {
             return Some(follow(c, i, i + 1, u, None, false));
+        }
+        // "after weeks of protests", "follows months of twists and turns"
+        if pl
+            && u >= Gran::Day
+            && c.w(i + 1) == "of"
+            && c.kind(i.wrapping_sub(1)) == Some(Kind::Word)
+            && c.e(i.wrapping_sub(1)).is_none_or(|e| e.card.is_none())
+            && !c.any(i.wrapping_sub(1), DETERMINERS)
+        {
+            return Some(M::lit(i + 1, TimexType::Duration, u.duration(None)));
         }
         if pl
             && u >= Gran::Hour

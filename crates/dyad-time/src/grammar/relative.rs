@@ -74,6 +74,9 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
         {
             M::lit(i + 2, TimexType::Date, "FUTURE_REF")
         }
+        "a" if c.w(i + 1) == "while" && c.any(i.wrapping_sub(1), &["for", "in", "after"]) => {
+            M::lit(i + 2, TimexType::Duration, "PXX")
+        }
         "a" if c.w(i + 1) == "later" && c.w(i + 2) == "date" => {
             M::lit(i + 3, TimexType::Date, "FUTURE_REF")
         }
