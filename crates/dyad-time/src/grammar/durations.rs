@@ -117,6 +117,12 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     // the past three years / the first nine months / the nine months
     if w == "the" {
+        // "over the years", "in the years that followed"
+        if c.w(i + 1) == "years"
+            && (c.w(i.wrapping_sub(1)) == "over" || c.any(i + 2, &["that", "since", "following"]))
+        {
+            return Some(M::lit(i + 2, TimexType::Duration, "PXY"));
+        }
         let j = if c.any(i + 1, LEAD) { i + 2 } else { i + 1 };
         if c.any(j, &["a", "an"]) {
             return None;
