@@ -54,7 +54,7 @@ fn year_ago(c: &Ctx, i: usize) -> Option<usize> {
 }
 
 fn prev_quarter(c: &Ctx) -> Point {
-    match c.last_ref {
+    match c.last_past {
         Some(p @ Point::Quarter(..)) | Some(p @ Point::Half(..)) => p,
         _ => quarter_of(c.dct)
             .shift(Gran::Quarter, -1)
@@ -85,7 +85,7 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
         if the {
             return None;
         }
-        let base = c.last_ref.unwrap_or(Point::Year(c.dct.year()));
+        let base = c.last_past.unwrap_or(Point::Year(c.dct.year()));
         let base = if base.gran() < Gran::Month {
             Point::Year(base.year())
         } else {

@@ -70,11 +70,54 @@ fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
     m
 }
 
+/// The date of "the day before/after <phrase>" starting at token `i`, when
+/// the text gives it: the date the expression stands in apposition to
+/// ("Oct. 12, the day before the crash" is Oct. 12), a date inside the
+/// phrase ("the day before last Tuesday's hearing"), else the last day
+/// mentioned, shifted by `n` units of `unit`, in a narrative past clause.
+fn day_around(c: &Ctx, i: usize, at: usize, unit: Gran, n: i64) -> Option<Point> {
+    if unit != Gran::Day {
+        return None;
+    }
+    if let Some((end, Some(p @ Point::Day(_)))) = c.last_end {
+        if i >= 1 && end == i - 1 && c.w(i - 1) == "," {
+            return Some(p);
+        }
+    }
+    for k in at..at + 3 {
+        if matches!(c.w(k), "." | "," | ";") {
+            break;
+        }
+        if let Some(m) = super::best(c, k) {
+            if let Some(p @ Point::Day(_)) = m.point {
+                return p.shift(Gran::Day, n);
+            }
+            break;
+        }
+    }
+    match c.last_any {
+        Some(p @ Point::Day(d)) if d <= c.dct && c.lean(i, at, Lean::Past) == Lean::Past => {
+            p.shift(Gran::Day, n)
+        }
+        _ => None,
+    }
+}
+
 /// "this week", "last month", "next Friday", "last November", "this
 /// morning", "the following day", "the day before", "the weekend".
 pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     let dct = c.dct;
+    // "the next morning", "the following evening": the day after the last one mentioned
+    if w == "the"
+        && c.any(i + 1, &["next", "following"])
+        && c.e(i + 2).is_some_and(|e| e.part.is_some())
+        && !c.w(i + 2).ends_with('s')
+    {
+        if let Some(Point::Day(d)) = c.last_any {
+            return Some(M::date(i + 3, Point::Day(d + Duration::days(1))));
+        }
+    }
     if w == "the"
         && c.any(
             i + 1,
@@ -114,7 +157,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             return Some(m);
         }
     }
-    if w == "this" && c.w(i + 1) == "coming" {
+    if w == "this" && c.any(i + 1, &["coming", "past"]) {
         let mut m = this_last_next(c, i + 1)?;
         m.deictic = true;
         return Some(m);
@@ -164,6 +207,8 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 Some(anaphoric(c, unit, n, j, dir))
             }
             "same" if unit == Gran::Day => Some(anaphoric(c, unit, 0, j, Direction::After)),
+            // TimeBank dates "the past year" as the previous calendar year
+            "past" | "last" if unit == Gran::Year => Some(M::date(j, Point::Year(dct.year() - 1))),
             "past" | "last" if unit > Gran::Day => {
                 Some(M::lit(j, TimexType::Duration, unit.duration(Some(1.0))))
             }
@@ -176,7 +221,9 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 };
                 let n = if dir == Direction::Before { -1 } else { 1 };
                 if phrase_follows(c, j + 1) && c.any(j, &["before", "after"]) {
-                    let mut m = M::lit(j + 1, TimexType::Date, "XXXX-XX-XX");
+                    let value = day_around(c, i, j + 1, unit, n)
+                        .map_or_else(|| "XXXX-XX-XX".to_string(), |p| p.value());
+                    let mut m = M::lit(j + 1, TimexType::Date, value);
                     m.end = j + 1;
                     m.anchor = Some(Anch {
                         amount: Some(1),
@@ -191,10 +238,16 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             _ => None,
         };
     }
-    if w == "the" || (w == "this" && c.w(i + 1) == "coming") {
+    if w == "the" || (w == "this" && c.any(i + 1, &["coming", "past"])) {
         return None;
     }
-    if w == "that" && c.any(i + 1, &["day", "week", "month", "year"]) && !c.cap(i + 2) {
+    if w == "that" && c.w(i + 1) == "same" && c.any(i + 2, &["day", "week", "month", "year"]) {
+        let (u, _) = c.unit(i + 2)?;
+        let mut m = anaphoric(c, u, 0, i + 3, Direction::After);
+        m.anchor = None;
+        return Some(m);
+    }
+    if w == "that" && c.any(i + 1, &["day", "week", "month", "quarter", "year"]) && !c.cap(i + 2) {
         let (u, _) = c.unit(i + 1)?;
         let mut m = anaphoric(c, u, 0, i + 2, Direction::After);
         m.anchor = None;
@@ -229,7 +282,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 (b, s) => b.shift(u, s)?,
             };
             // "compared with $3 million last year": the quarter under discussion, a year back
-            if let (Gran::Year, -1, Some(q @ Point::Quarter(..))) = (u, sign, c.last_ref) {
+            if let (Gran::Year, -1, Some(q @ Point::Quarter(..))) = (u, sign, c.last_past) {
                 if (1..=4).any(|k| {
                     c.any(
                         i.wrapping_sub(k),
@@ -251,7 +304,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             };
             return Some(day(c, d, j + 1, true));
         }
-        if e.month > 0 && (c.cap(j) || e.month != 5) {
+        if e.month > 0 && c.cap(j) {
             let m = e.month as u32;
             let k = if e.abbrev { c.skip_dot(j + 1) } else { j + 1 };
             if c.kind(k) == Some(Kind::Num) {
