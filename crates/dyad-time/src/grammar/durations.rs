@@ -156,10 +156,12 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         if c.w(k) == "ahead" {
             return Some(M::lit(k + 1, TimexType::Duration, u.duration(q.val)));
         }
-        if j == i + 2 {
-            return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
-        }
-        return Some(follow(c, i, k, u, q.val, false));
+        let m = if j == i + 2 {
+            M::lit(k, TimexType::Duration, u.duration(q.val))
+        } else {
+            follow(c, i, k, u, q.val, false)
+        };
+        return Some(year_to_date(c, m, u, q.val));
     }
     // past/last/next N units without "the"
     if c.any(i, &["past", "last", "next", "coming", "first", "previous"]) {
@@ -277,6 +279,20 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         return None;
     }
     Some(follow(c, i, k, u, val, q.article))
+}
+
+/// "the nine months", "the first six months": a reporting period within the
+/// year, which "a year earlier" then compares with the year before (the
+/// duration keeps its value; only the reference for anaphora changes).
+fn year_to_date(c: &Ctx, mut m: M, u: Gran, val: Option<f64>) -> M {
+    if m.kind == TimexType::Duration
+        && m.anchor.is_none()
+        && u == Gran::Month
+        && val.is_some_and(|v| (2.0..12.0).contains(&v))
+    {
+        m.point = Some(Point::Year(c.dct.year()));
+    }
+    m
 }
 
 /// What follows "N units" at token `k`: ago, earlier/later, before/after, from now.
