@@ -283,12 +283,13 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             };
             // "compared with $3 million last year": the quarter under discussion, a year back
             if let (Gran::Year, -1, Some(q @ Point::Quarter(..))) = (u, sign, c.last_past) {
-                if (1..=4).any(|k| {
+                if ((1..=7).any(|k| {
                     c.any(
                         i.wrapping_sub(k),
                         &["from", "with", "than", "against", "over"],
                     )
-                }) && c.w(j + 1) != "'"
+                }) || c.w(i.wrapping_sub(1)) == "period")
+                    && c.w(j + 1) != "'"
                 {
                     return Some(M::date(j + 1, q.shift(Gran::Year, -1)?).deictic());
                 }
