@@ -253,6 +253,14 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
         m.anchor = None;
         return Some(m);
     }
+    // a quoted title: ABC's "This Week"
+    if c.cap(i)
+        && c.cap(i + 1)
+        && c.glued(i)
+        && c.any(i.wrapping_sub(1), &["\"", "“", "'", "‘", "`"])
+    {
+        return None;
+    }
     let sign: i64 = match w {
         "this" | "current" => 0,
         "last" | "past" | "previous" => -1,

@@ -85,6 +85,8 @@ fn date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
 pub fn clock(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     let (mut h, mi, mut j, mut explicit) = match w {
+        // "High Noon" is a film
+        "noon" if c.w(i.wrapping_sub(1)) == "high" => return None,
         "noon" | "midday" => (12, 0, i + 1, true),
         "midnight" => (24, 0, i + 1, true),
         _ => {
