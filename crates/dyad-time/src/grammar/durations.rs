@@ -253,6 +253,10 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
     }
     let (u, _, mut k) = unit_at(c, q.end)?;
+    // a quoted title: CBS's "60 Minutes"
+    if c.cap(k - 1) && c.glued(i) && c.any(i.wrapping_sub(1), &["\"", "“", "'", "‘", "`"]) {
+        return None;
+    }
     if (c.w(k) == "-" && c.glued(k)) || c.w(k) == "old" {
         return None;
     }
