@@ -177,3 +177,47 @@ fn timebank_conventions() {
         &["current => DATE PAST_REF"],
     );
 }
+
+#[test]
+fn reporting_periods() {
+    // after "the nine months", "a year earlier" is the year before, not the quarter
+    check(
+        "Profit rose in the third quarter. For the nine months, it earned $2 billion, up from $1.7 billion a year earlier.",
+        "1989-10-26",
+        &[
+            "the third quarter => DATE 1989-Q3",
+            "the nine months => DURATION P9M",
+            "a year earlier => DATE 1988",
+        ],
+    );
+    check(
+        "It lost $23 million in the latest quarter, compared with earnings of $33 million last year.",
+        "1989-10-30",
+        &["the latest quarter => DATE 1989-Q3", "last year => DATE 1988-Q3"],
+    );
+}
+
+#[test]
+fn titles_and_bare_plurals() {
+    check(
+        "Baker said on ABC's \"This Week\" that talks continue this week.",
+        "1990-08-13",
+        &["this week => DATE 1990-W33"],
+    );
+    check("The film \"High Noon\" was shown.", "1999-03-12", &[]);
+    check(
+        "He spoke on CBS's \"60 Minutes\" last night.",
+        "2000-04-17",
+        &["last night => TIME 2000-04-16TNI"],
+    );
+    check(
+        "The deal follows months of twists and turns, and will not happen for a while.",
+        "1989-10-27",
+        &["months => DURATION PXM", "a while => DURATION PXX"],
+    );
+    check(
+        "Over the years, and in the years that followed, prices rose.",
+        "2000-04-01",
+        &["the years => DURATION PXY", "the years => DURATION PXY"],
+    );
+}
