@@ -383,7 +383,10 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
         c.last_end = Some((end_tok, m.point));
         if let Some(p) = m.point {
             c.last_any = Some(p);
-            if !m.deictic {
+            // "the quarter ended Sept. 30": the end date does not replace the
+            // period under discussion
+            let ends_period = i > 0 && c.any(i - 1, &["ended", "ending"]);
+            if !m.deictic && !ends_period {
                 c.last_ref = Some(p);
                 if reported(p, dct) {
                     c.last_past = Some(p);
