@@ -119,6 +119,8 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
         return Some(M::date(j + 1, prev_quarter(c)));
     }
     let (py, k) = year_prefix(c, j);
+    // "last year's quarter" reads like "the 1988 quarter"
+    let the = the || (py.is_some() && c.kind(j) == Some(Kind::Word));
     j = k;
     if c.w(j) == "fiscal" {
         j += 1;
