@@ -221,3 +221,36 @@ fn titles_and_bare_plurals() {
         &["the years => DURATION PXY", "the years => DURATION PXY"],
     );
 }
+
+#[test]
+fn no_day_is_invented() {
+    check(
+        "The market crashed in October 1987. Traders lost heavily that day.",
+        "1989-10-30",
+        &[
+            "October 1987 => DATE 1987-10",
+            "that day => DATE 1987-10-XX",
+        ],
+    );
+    check(
+        "Flights will leave Bombay on Monday and Tuesday nights.",
+        "1998-02-13",
+        &[
+            "Monday => SET XXXX-WXX-1TNI",
+            "Tuesday nights => SET XXXX-WXX-2TNI",
+        ],
+    );
+    check(
+        "Its share of 7% before Friday's purchases is far below the limit.",
+        "1989-10-30",
+        &["Friday => DATE 1989-10-27"],
+    );
+    check(
+        "Sales rose in the third quarter. The 1988 period included a gain.",
+        "1989-10-26",
+        &[
+            "the third quarter => DATE 1989-Q3",
+            "The 1988 period => DATE 1988-Q3",
+        ],
+    );
+}

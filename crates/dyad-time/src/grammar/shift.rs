@@ -52,6 +52,23 @@ pub fn season_rel(c: &Ctx, s: u32, modifier: &str, lean: Lean) -> Point {
 
 fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
     let base = c.reference(unit);
+    let anchor = Some(Anch {
+        amount: Some(n.abs()),
+        unit,
+        dir,
+        at: None,
+    });
+    // "that day" after "in 1987": the day is unknown, and no day is invented
+    if unit == Gran::Day && base.gran() > Gran::Week {
+        let value = match base {
+            Point::Month(y, m) => format!("{y:04}-{m:02}-XX"),
+            Point::Year(y) => format!("{y:04}-XX-XX"),
+            _ => "XXXX-XX-XX".to_string(),
+        };
+        let mut m = M::lit(end, TimexType::Date, value);
+        m.anchor = anchor;
+        return m;
+    }
     let p = base.shift(unit, n).unwrap_or(base);
     let p = match (unit, p) {
         (Gran::Year, Point::Month(y, _) | Point::Season(y, _) | Point::Half(y, _)) => {
@@ -61,12 +78,7 @@ fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
         _ => p,
     };
     let mut m = M::date(end, p);
-    m.anchor = Some(Anch {
-        amount: Some(n.abs()),
-        unit,
-        dir,
-        at: None,
-    });
+    m.anchor = anchor;
     m
 }
 
