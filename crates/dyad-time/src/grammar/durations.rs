@@ -24,12 +24,11 @@ const FILL: &[&str] = &[
     "calendar", "extra", "further", "successive", "short",
 ];
 #[rustfmt::skip]
-#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
     "the", "those", "these", "their", "its", "his", "her", "our", "my", "your", "whose", "what",
     "which", "first", "last", "early", "final", "closing", "opening", "many", "several", "few",
 ];
-
+#[rustfmt::skip]
 const BARE_BEFORE: &[&str] = &[
     "for", "within", "over", "took", "last", "lasted", "spent", "spend", "in",
 ];
