@@ -82,39 +82,6 @@ fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
     m
 }
 
-/// The date of "the day before/after <phrase>" starting at token `i`, when
-/// the text gives it: the date the expression stands in apposition to
-/// ("Oct. 12, the day before the crash" is Oct. 12), a date inside the
-/// phrase ("the day before last Tuesday's hearing"), else the last day
-/// mentioned, shifted by `n` units of `unit`, in a narrative past clause.
-fn day_around(c: &Ctx, i: usize, at: usize, unit: Gran, n: i64) -> Option<Point> {
-    if unit != Gran::Day {
-        return None;
-    }
-    if let Some((end, Some(p @ Point::Day(_)))) = c.last_end {
-        if i >= 1 && end == i - 1 && c.w(i - 1) == "," {
-            return Some(p);
-        }
-    }
-    for k in at..at + 3 {
-        if matches!(c.w(k), "." | "," | ";") {
-            break;
-        }
-        if let Some(m) = super::best(c, k) {
-            if let Some(p @ Point::Day(_)) = m.point {
-                return p.shift(Gran::Day, n);
-            }
-            break;
-        }
-    }
-    match c.last_any {
-        Some(p @ Point::Day(d)) if d <= c.dct && c.lean(i, at, Lean::Past) == Lean::Past => {
-            p.shift(Gran::Day, n)
-        }
-        _ => None,
-    }
-}
-
 /// "this week", "last month", "next Friday", "last November", "this
 /// morning", "the following day", "the day before", "the weekend".
 pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
@@ -233,7 +200,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 };
                 let n = if dir == Direction::Before { -1 } else { 1 };
                 if phrase_follows(c, j + 1) && c.any(j, &["before", "after"]) {
-                    let value = day_around(c, i, j + 1, unit, n)
+                    let value = super::narrative::day_around(c, i, j + 1, unit, n)
                         .map_or_else(|| "XXXX-XX-XX".to_string(), |p| p.value());
                     let mut m = M::lit(j + 1, TimexType::Date, value);
                     m.end = j + 1;
