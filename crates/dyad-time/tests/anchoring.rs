@@ -254,3 +254,44 @@ fn no_day_is_invented() {
         ],
     );
 }
+
+#[test]
+fn odd_input_around_the_new_rules() {
+    let t = Tagger::new();
+    let dct = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+    let long = format!("at 10 a.m. {}", "()".repeat(100_000));
+    for s in [
+        "the day before",
+        "the day after",
+        ", the day before",
+        "that same",
+        "that same day",
+        "the next morning",
+        "Monday and",
+        "Monday and Tuesday",
+        "ended",
+        "ended Jan. 31",
+        "since",
+        "the 1988 period",
+        "year-end",
+        "until Thursday had",
+        "4 in the morning (",
+        "4 in the morning ( 4 a.m. Thursday",
+        "10 a.m. (",
+        "\"This",
+        "\"60 Minutes",
+        "a week or so",
+        "months of",
+        "over the years",
+        "for a while",
+        long.as_str(),
+    ] {
+        let out = t.tag(s, dct);
+        for w in out.windows(2) {
+            assert!(w[0].end <= w[1].start, "{s}");
+        }
+        for x in &out {
+            assert!(s.is_char_boundary(x.start) && s.is_char_boundary(x.end) && x.start < x.end);
+        }
+    }
+}

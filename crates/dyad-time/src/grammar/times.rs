@@ -58,9 +58,14 @@ fn date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
             }
         });
         return inside
-            .or_else(|| date_after(c, close + 1, from).map(|(p, _)| p))
+            .or_else(|| plain_date_after(c, close + 1, from).map(|(p, _)| p))
             .map(|p| (p, i));
     }
+    plain_date_after(c, i, from)
+}
+
+/// [`date_after`] without the parenthesis.
+fn plain_date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
     let j = if c.any(i, &[",", "on"]) { i + 1 } else { i };
     for r in 0..3 {
         let m = match r {
