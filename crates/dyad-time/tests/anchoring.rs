@@ -174,7 +174,7 @@ fn timebank_conventions() {
     check(
         "It bought shares at the then current price.",
         "1989-10-26",
-        &["current => DATE PAST_REF"],
+        &["then current => DATE PAST_REF"],
     );
 }
 

@@ -85,7 +85,8 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
         "future" if c.any(i.wrapping_sub(1), &["in", "for"]) => {
             M::lit(i + 1, TimexType::Date, "FUTURE_REF")
         }
-        "current" if c.w(i.wrapping_sub(1)) == "then" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
+        // "the then current price"
+        "then" if c.w(i + 1) == "current" => M::lit(i + 2, TimexType::Date, "PAST_REF"),
         "current" if !CURRENT_NOT.contains(&c.w(i + 1)) && c.kind(i + 1) == Some(Kind::Word) => {
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
