@@ -186,6 +186,7 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
                 }
             }
         }
+        m.possessive = m.last < last && tokens[m.last].norm == "'s";
         // Left modifiers.
         let mut countries: Vec<(usize, String)> = Vec::new();
         let mut k = h;
@@ -301,7 +302,6 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
                 }
             }
         }
-        m.possessive = m.last < last && tokens[m.last].norm == "'s";
         if countries.is_empty() {
             push_group(&mut out, vec![m], next_group);
         } else {
