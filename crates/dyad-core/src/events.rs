@@ -571,7 +571,7 @@ fn object_end(tokens: &[Token], from: usize, last: usize) -> usize {
         }
         if w == "," && i + 1 < last {
             let rest = &tokens[i + 1..last.min(i + 8)];
-            if rest.iter().any(|t| is_report(t)) || rest.first().is_some_and(|t| matches!(t.norm.as_str(), "according" | "saying" | "which" | "who" | "where" | "adding") || t.norm.ends_with("ing")) {
+            if rest.iter().any(|t| is_report(t)) || rest.first().is_some_and(|t| matches!(t.norm.as_str(), "according" | "saying" | "which" | "who" | "where" | "adding") || t.norm.ends_with("ing") && !PREPS.contains(&t.norm.as_str())) {
                 return i;
             }
         }
