@@ -347,6 +347,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     // Preceded by a capitalised word inside a sentence: part of a longer name.
     if let Some((p, gap)) = prev {
         if !headline
+            && !first.all_caps
             && !prev_is_match
             && p.cap
             && !first.sent_start
@@ -358,8 +359,16 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             return false;
         }
     }
+    let possessive = text[m.end..].starts_with("'s") || text[m.end..].starts_with("’s");
     if let Some((nx, gap)) = next {
         let nw = lower(text, nx);
+        // "Sheriff's" → "sheriff", "President-elect" → "president".
+        let nw = nw.trim_end_matches("'s").trim_end_matches("’s");
+        let nw = nw.split('-').next().unwrap_or(nw).to_string();
+        let populated = m
+            .ids
+            .iter()
+            .any(|&id| gaz.entries[id as usize].class == b'P');
         if nx.cap && (gap == " " || gap == ". ") && ORG_AFTER.contains(&nw.as_str()) {
             return false;
         }
@@ -370,7 +379,9 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && gap == " "
             && !headline
             && !nx.all_caps
-            && ((!big && max_pop < 500_000) || !gaz.is_common(hash(&key(&nw))))
+            && !first.all_caps
+            && !possessive
+            && ((!big && populated && max_pop < 500_000) || !gaz.is_common(hash(&key(&nw))))
             && !MODIFIER_OK.contains(&nw.as_str())
             && !is_big(gaz, &ids_of(gaz.lookup(hash(&nw))))
         {

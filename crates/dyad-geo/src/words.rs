@@ -68,6 +68,9 @@ pub(crate) const MODIFIER_OK: &[&str] = &[
     "treaty", "process", "plan", "navy", "marines", "air", "force", "guard", "coast", "envoy",
     "delegation", "team", "troops", "citizens", "residents", "province's", "state's", "strip",
     "sea", "ocean", "gulf", "mountains", "desert", "region's", "capital", "metropolitan",
+    "sheriff", "coroner", "commissioner", "commissioners", "commission", "schools", "board",
+    "clerk", "jail", "courts", "judge", "prosecutor", "ems", "deputies", "deputy", "fair",
+    "residents", "native", "natives", "district", "township", "borough", "parish", "office",
 ];
 
 /// Heads of "<head> of <place>" organisation names.
