@@ -336,7 +336,11 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     }
     // Common words ("Reading", "Mobile") need a locative context unless they are big places.
     if single && gaz.is_common(h) && !country_like {
-        if first.sent_start || headline || (max_pop < 100_000 && !locative) {
+        let divisions = m
+            .ids
+            .iter()
+            .all(|&id| gaz.entries[id as usize].class == b'A');
+        if first.sent_start || headline || ((max_pop < 100_000 || divisions) && !locative) {
             return false;
         }
     }

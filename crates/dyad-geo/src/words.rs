@@ -33,8 +33,7 @@ pub(crate) const DIRECTION: &[&str] = &[
 pub(crate) const LOCATIVE: &[&str] = &[
     "in", "at", "near", "from", "to", "outside", "across", "around", "toward", "towards", "into",
     "via", "through", "throughout", "between", "of", "inside", "within", "visit", "visited",
-    "visiting", "left", "reached", "entered", "fled", "northern", "southern", "eastern", "western",
-    "central", "downtown", "rural",
+    "visiting", "left", "reached", "entered", "fled",
 ];
 
 /// Heads of organisation names that a place name can modify ("Washington Post").
