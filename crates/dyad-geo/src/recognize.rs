@@ -171,7 +171,8 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
         let (a, b) = (&toks[i + n - 1], &toks[i + n]);
         let gap = &text[a.end..b.start];
         let short_abbrev = a.end - a.start <= 3 && gap.trim() == "." && gap.len() <= 3;
-        if !(gap.chars().all(|c| c == ' ') && gap.len() <= 2) && !short_abbrev {
+        let spaces = gap.chars().all(|c| c == ' ') && gap.len() <= 2;
+        if !spaces && !short_abbrev {
             break;
         }
         if !b.cap && !CONNECTORS.contains(&lower(text, b).as_str()) {
@@ -305,7 +306,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let prev_word = prev.map(|(p, _)| lower(text, p)).unwrap_or_default();
     let locative =
         prev.is_some_and(|(_, gap)| gap == " ") && LOCATIVE.contains(&prev_word.as_str());
-    if single && STOP.contains(&k.as_str()) && !(m.abbrev && !first.sent_start) {
+    let abbrev_ok = m.abbrev && !first.sent_start;
+    if single && !abbrev_ok && STOP.contains(&k.as_str()) {
         return false;
     }
     // Contractions ("I've") and short codes not written as codes ("Us", "Ba").
