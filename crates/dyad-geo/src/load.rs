@@ -12,7 +12,7 @@
 //! optionally with a code (`P`, `P.PPL`, `A.ADM1`, `L.RGN`); `alternate_names` are `|`-separated.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::Error;
@@ -250,10 +250,17 @@ impl Gazetteer {
     }
 
     /// Adds the places of a GeoNames dump (`allCountries.txt`, `citiesNNN.txt`: 19 tab-separated
-    /// columns). Places whose GeoNames id is already present are skipped. Returns how many
-    /// were added.
+    /// columns). Places whose GeoNames id is already present are not added again but take the
+    /// dump's coordinates (GeoNames' own reference points for countries and regions). Returns
+    /// how many were added.
     pub fn add_geonames(&mut self, content: &str) -> Result<usize, Error> {
-        let have: HashSet<u64> = self.entries.iter().map(|e| e.gid).collect();
+        let have: HashMap<u64, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.gid != 0)
+            .map(|(i, e)| (e.gid, i))
+            .collect();
         let mut n = 0;
         for (i, line) in content.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -268,11 +275,15 @@ impl Gazetteer {
                 return Err(bad("expected 19 GeoNames columns"));
             }
             let gid: u64 = f[0].parse().map_err(|_| bad("bad geonameid"))?;
-            if have.contains(&gid) {
-                continue;
-            }
             let lat: f32 = f[4].parse().map_err(|_| bad("bad latitude"))?;
             let lon: f32 = f[5].parse().map_err(|_| bad("bad longitude"))?;
+            if let Some(&i) = have.get(&gid) {
+                // The dump is authoritative for places already present: take its point.
+                let e = &mut self.entries[i];
+                e.lat = lat;
+                e.lon = lon;
+                continue;
+            }
             let alts: Vec<&str> = f[3]
                 .split(',')
                 .filter(|a| a.len() > 2 && a.bytes().any(|b| b.is_ascii_alphabetic()))
