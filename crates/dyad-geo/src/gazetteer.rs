@@ -13,16 +13,24 @@ use crate::text::key_hash;
 /// Flag on index ids: the name is an alternate name (not the primary name or an alias).
 pub(crate) const ALT: u32 = 1 << 31;
 
+/// Flag on index ids: the name is an alias from `data/geo/aliases.tsv`.
+pub(crate) const ALIAS: u32 = 1 << 30;
+
 /// Alternate names are indexed only for places of at least this population (and for all
 /// countries, regions and other non-populated-place features).
 const ALT_MIN_POP: u64 = 15_000;
 
 /// Entry ids of index hits, without the flag, deduplicated.
 pub(crate) fn ids_of(hits: &[(u64, u32)]) -> Vec<u32> {
-    let mut v: Vec<u32> = hits.iter().map(|h| h.1 & !ALT).collect();
+    let mut v: Vec<u32> = hits.iter().map(|h| h.1 & !(ALT | ALIAS)).collect();
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// True when some hit is an alias.
+pub(crate) fn any_alias(hits: &[(u64, u32)]) -> bool {
+    hits.iter().any(|h| h.1 & ALIAS != 0)
 }
 
 /// True when some hit is a primary name or alias.
@@ -200,7 +208,7 @@ impl Gazetteer {
             }
         }
         for (n, id) in &self.aliases {
-            add(n, *id, &mut index);
+            add(n, *id | ALIAS, &mut index);
         }
         index.sort_unstable();
         self.index = merge_sorted(old, index);

@@ -15,7 +15,7 @@
 
 use std::collections::HashSet;
 
-use crate::gazetteer::{any_primary, ids_of, Gazetteer};
+use crate::gazetteer::{any_alias, any_primary, ids_of, Gazetteer};
 use crate::text::{hash, key, Token};
 use crate::Hints;
 
@@ -76,6 +76,8 @@ struct Match {
     primary: bool,
     /// Matched an abbreviation with its period ("Ky.").
     abbrev: bool,
+    /// Matched an alias ("US", "DRC").
+    alias: bool,
 }
 
 /// Finds candidate place and demonym mentions (see the module docs).
@@ -208,6 +210,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
                 demonym: hit.demonym,
                 primary: hit.primary,
                 abbrev: hit.abbrev,
+                alias: hit.alias,
             });
         }
     }
@@ -220,6 +223,8 @@ pub(crate) struct Hit {
     pub demonym: bool,
     pub primary: bool,
     pub abbrev: bool,
+    /// Matched an alias of `data/geo/aliases.tsv` ("US", "DRC").
+    pub alias: bool,
 }
 
 /// Looks a key hash up: abbreviations first when the text shows a period after the word
@@ -234,6 +239,7 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
                 demonym: false,
                 primary: true,
                 abbrev: true,
+                alias: true,
             });
         }
     }
@@ -247,6 +253,7 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
             demonym: true,
             primary: true,
             abbrev: false,
+            alias: false,
         });
     }
     if !found.is_empty() {
@@ -255,6 +262,7 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
             demonym: false,
             primary: any_primary(found),
             abbrev: false,
+            alias: any_alias(found),
         });
     }
     None
@@ -324,13 +332,20 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     if single && k.len() <= 2 && uppers < 2 && !surface.contains('.') {
         return false;
     }
-    // Acronyms ("NATO", "U.N.") only through primary names and aliases.
+    // Acronyms ("NATO", "U.N.", "BA") in mixed-case text only through aliases ("US", "DRC");
+    // short all-caps names stay places in all-caps lines and datelines ("ROME").
+    let caps_line = prev.is_some_and(|(p, _)| p.all_caps) || next.is_some_and(|(n, _)| n.all_caps);
     if single
         && (first.all_caps || surface.contains('.'))
-        && k.len() <= 4
-        && !m.primary
+        && k.len() <= 5
+        && !m.alias
         && !headline
+        && !caps_line
     {
+        return false;
+    }
+    // Very short alternate names are mostly surnames and syllables ("Chen", "Ava").
+    if single && !m.primary && k.len() <= 4 && !surface.contains('.') {
         return false;
     }
     if m.demonym {
@@ -338,11 +353,15 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     }
     // Common words ("Reading", "Mobile") need a locative context unless they are big places.
     if single && gaz.is_common(h) && !country_like {
-        let divisions = m
+        let town_pop = m
             .ids
             .iter()
-            .all(|&id| gaz.entries[id as usize].class == b'A');
-        if first.sent_start || headline || ((max_pop < 100_000 || divisions) && !locative) {
+            .map(|&id| &gaz.entries[id as usize])
+            .filter(|e| e.class == b'P')
+            .map(|e| e.pop)
+            .max()
+            .unwrap_or(0);
+        if first.sent_start || headline || (town_pop < 100_000 && !locative) {
             return false;
         }
     }
