@@ -32,7 +32,9 @@ pub(crate) struct Mention {
     pub partial: bool,
 }
 
-use crate::words::{CONNECTORS, DIRECTION, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP};
+use crate::words::{
+    CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP,
+};
 
 /// True for function words, months, titles and direction words: never a place alone.
 pub(crate) fn is_stop_or_direction(k: &str) -> bool {
@@ -315,7 +317,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let locative =
         prev.is_some_and(|(_, gap)| gap == " ") && LOCATIVE.contains(&prev_word.as_str());
     let abbrev_ok = m.abbrev && !first.sent_start;
-    if single && !abbrev_ok && STOP.contains(&k.as_str()) {
+    if (single && !abbrev_ok && STOP.contains(&k.as_str())) || INSTITUTIONS.contains(&k.as_str()) {
         return false;
     }
     // Contractions ("I've") and short codes not written as codes ("Us", "Ba").

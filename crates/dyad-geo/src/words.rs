@@ -17,6 +17,14 @@ pub(crate) const STOP: &[&str] = &[
     "county", "arab", "arabs", "kurdish", "kurds", "says", "said", "after", "before", "during", "while", "with", "from", "into", "over", "also",
 ];
 
+/// Institutions named after their buildings: actors, not the towns that share the name
+/// ("White House", Tennessee).
+#[rustfmt::skip]
+pub(crate) const INSTITUTIONS: &[&str] = &[
+    "white house", "pentagon", "kremlin", "capitol", "capitol hill", "downing street",
+    "elysee", "elysee palace", "blue house", "zhongnanhai", "foggy bottom", "whitehall",
+];
+
 /// Words allowed right before a place inside a capitalised sequence ("Northern Syria").
 #[rustfmt::skip]
 pub(crate) const DIRECTION: &[&str] = &[

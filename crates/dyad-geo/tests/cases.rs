@@ -120,3 +120,9 @@ fn no_panic_on_odd_input() {
         let _ = dyad_geo::resolve(&gaz, text, &[(0, text.len())], &Hints::default());
     }
 }
+
+#[test]
+fn gazetteer_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Gazetteer>();
+}
