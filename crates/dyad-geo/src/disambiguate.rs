@@ -60,7 +60,7 @@ impl Votes {
 /// "X, Y": keeps the candidates of X that lie inside a country or region candidate of Y.
 fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
     for m in 0..ms.len().saturating_sub(1) {
-        let gap = &text[ms[m].end..ms[m + 1].start];
+        let gap = text.get(ms[m].end..ms[m + 1].start).unwrap_or("");
         if gap.trim() != "," || ms[m].demonym || ms[m + 1].demonym {
             continue;
         }
