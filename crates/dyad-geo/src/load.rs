@@ -23,6 +23,31 @@ static REGIONS: &str = include_str!("../../../data/geo/regions.tsv");
 static ALIASES: &str = include_str!("../../../data/geo/aliases.tsv");
 static DEMONYMS: &str = include_str!("../../../data/geo/demonyms.tsv");
 
+/// FNV-1a hasher for the one-pass target maps (SipHash is needlessly slow at start-up).
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
 fn parse_cc(g: &Gazetteer, s: &str) -> [u8; 2] {
     g.alpha2_of(s).unwrap_or([0, 0])
 }
@@ -126,9 +151,11 @@ impl Gazetteer {
     /// Resolves alias targets: `#GEONAMEID`, `=Exact Name` (the most populous such entry),
     /// `CC.ADMIN1`, or a country code. One pass over the entries for all of them.
     fn targets(&mut self, targets: &[&str]) -> Vec<Option<u32>> {
-        self.rebuild_tables();
-        let mut by_gid: HashMap<u64, Option<u32>> = HashMap::new();
-        let mut by_name: HashMap<&str, Option<u32>> = HashMap::new();
+        if self.countries.is_empty() {
+            self.rebuild_tables();
+        }
+        let mut by_gid: HashMap<u64, Option<u32>, Fnv> = HashMap::default();
+        let mut by_name: HashMap<&str, Option<u32>, Fnv> = HashMap::default();
         for t in targets {
             if let Some(g) = t.strip_prefix('#').and_then(|g| g.parse().ok()) {
                 by_gid.insert(g, None);
