@@ -103,7 +103,9 @@ pub async fn annotate(
     let value = if many {
         serde_json::to_value(&docs)
     } else {
-        docs.into_iter().next().map_or(Ok(Value::Null), |d| serde_json::to_value(&d))
+        docs.into_iter()
+            .next()
+            .map_or(Ok(Value::Null), |d| serde_json::to_value(&d))
     };
     value
         .map(Json)

@@ -21,13 +21,15 @@ impl FromRequest<AppState> for JsonBody {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<JsonBody, ApiError> {
-        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|e| {
-            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::too_large(state.body_limit)
-            } else {
-                ApiError::bad_json(format!("cannot read the request body: {e}"))
-            }
-        })?;
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| {
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::too_large(state.body_limit)
+                } else {
+                    ApiError::bad_json(format!("cannot read the request body: {e}"))
+                }
+            })?;
         if bytes.is_empty() {
             return Err(ApiError::bad_json("the request body is empty; send JSON"));
         }

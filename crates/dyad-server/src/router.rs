@@ -32,8 +32,13 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
         .layer(DefaultBodyLimit::max(config.body_limit))
-        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(config.concurrency.max(1)))
-        .layer(axum::middleware::from_fn_with_state(timeout, limits::timeout))
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            config.concurrency.max(1),
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            timeout,
+            limits::timeout,
+        ))
         .layer(CatchPanicLayer::custom(limits::panic_response))
 }
 

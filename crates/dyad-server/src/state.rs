@@ -22,7 +22,11 @@ impl AppState {
     pub fn new(config: &Config) -> Result<AppState, Error> {
         Ok(AppState {
             coder: Arc::new(Coder::builtin()),
-            token: config.token.as_deref().filter(|t| !t.is_empty()).map(Arc::from),
+            token: config
+                .token
+                .as_deref()
+                .filter(|t| !t.is_empty())
+                .map(Arc::from),
             body_limit: config.body_limit,
         })
     }
