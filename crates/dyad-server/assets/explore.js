@@ -1,1 +1,242 @@
+// dyad web page: the "Explore" view. Every number comes from a server-side
+// aggregate and every list is paginated, so the page stays small at 10M events.
 "use strict";
+
+(function () {
+  const { el, api, status } = window.dyad;
+  const Q_NAMES = ["", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
+  const state = { loaded: false, world: null, listQuery: null, cursor: null };
+
+  const $ = (id) => document.getElementById(id);
+  const svg = (tag, attrs, ...kids) => el(`svg:${tag}`, attrs, ...kids);
+  const qs = (o) => Object.entries(o).filter(([, v]) => v !== "" && v !== null && v !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+
+  function period() {
+    const from = $("from").value, to = $("to").value;
+    return { from: from ? `${from}-01` : "", to: to ? lastDay(to) : "" };
+  }
+  function lastDay(month) {
+    const [y, m] = month.split("-").map(Number);
+    const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return `${month}-${String(d).padStart(2, "0")}`;
+  }
+  function pair() { return { actor: $("actor-a").value, recipient: $("actor-b").value }; }
+
+  async function init() {
+    state.loaded = true;
+    status("explore-status", "Loading actors…");
+    try {
+      const [actors, dyads] = await Promise.all([
+        api("GET", "/v1/actors?limit=200"),
+        api("GET", "/v1/aggregates?by=dyad&limit=1"),
+      ]);
+      for (const sel of [$("actor-a"), $("actor-b")]) {
+        sel.textContent = "";
+        for (const a of actors.items) sel.append(el("option", { value: a.code }, `${a.code} (${a.events})`));
+      }
+      const top = dyads.groups[0];
+      if (top) { setSelect("actor-a", top.actor); setSelect("actor-b", top.recipient); }
+      else if (actors.items.length > 1) $("actor-b").selectedIndex = 1;
+      if (actors.items.length === 0) { status("explore-status", "The store is empty: ingest articles first."); return; }
+      await refresh();
+    } catch (err) {
+      status("explore-status", err.message, true);
+    }
+  }
+  function setSelect(id, code) {
+    const sel = $(id);
+    if (![...sel.options].some((o) => o.value === code)) sel.append(el("option", { value: code }, code));
+    sel.value = code;
+  }
+
+  async function refresh(e) {
+    if (e) e.preventDefault();
+    const { actor, recipient } = pair();
+    const p = period();
+    status("explore-status", "Loading…");
+    try {
+      const [series, dyads, places] = await Promise.all([
+        api("GET", `/v1/aggregates?${qs({ by: "month", actor, recipient, symmetric: true, ...p })}`),
+        api("GET", `/v1/aggregates?${qs({ by: "dyad", limit: 30, ...p })}`),
+        api("GET", `/v1/aggregates?${qs({ by: "location", limit: 2000, ...p })}`),
+      ]);
+      drawChart(series.groups);
+      drawNetwork(dyads.groups);
+      await drawMap(places.groups);
+      const n = series.groups.reduce((s, g) => s + g.count, 0);
+      status("explore-status", `${n} events between ${actor} and ${recipient}`);
+      listEvents({ actor, recipient, symmetric: true, ...p }, `Events between ${actor} and ${recipient}`);
+    } catch (err) {
+      status("explore-status", err.message, true);
+    }
+  }
+
+  // ---- monthly series: stacked bars per quad class, Goldstein mean as a line ----
+  function monthsBetween(a, b) {
+    const out = [];
+    let [y, m] = a.split("-").map(Number);
+    const [y2, m2] = b.split("-").map(Number);
+    while ((y < y2 || (y === y2 && m <= m2)) && out.length < 1200) {
+      out.push(`${y}-${String(m).padStart(2, "0")}`);
+      m += 1; if (m > 12) { m = 1; y += 1; }
+    }
+    return out;
+  }
+
+  function drawChart(groups) {
+    const box = $("chart");
+    box.textContent = "";
+    if (!groups.length) { box.append(el("div", { class: "empty" }, "No events for this pair in this period.")); return; }
+    const byKey = new Map(groups.map((g) => [g.key, g]));
+    const keys = groups.map((g) => g.key).sort();
+    const months = monthsBetween(keys[0], keys[keys.length - 1]);
+    const W = 960, H = 280, L = 40, R = 40, T = 12, B = 36;
+    const max = Math.max(1, ...groups.map((g) => g.count));
+    const bw = (W - L - R) / months.length;
+    const y = (v) => T + (H - T - B) * (1 - v / max);
+    const yg = (g) => T + (H - T - B) * (1 - (g + 10) / 20);
+    const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "monthly series" });
+    const axis = svg("g", { class: "axis" });
+    for (const t of [0, max / 2, max]) {
+      axis.append(svg("line", { x1: L, x2: W - R, y1: y(t), y2: y(t) }),
+        svg("text", { x: L - 4, y: y(t) + 3, "text-anchor": "end" }, Math.round(t)));
+    }
+    for (const g of [-10, 0, 10]) axis.append(svg("text", { x: W - R + 4, y: yg(g) + 3 }, g));
+    const step = Math.max(1, Math.ceil(months.length / 12));
+    months.forEach((m, i) => {
+      if (i % step === 0) axis.append(svg("text", { x: L + i * bw + bw / 2, y: H - B + 14, "text-anchor": "middle" }, m));
+    });
+    root.append(axis);
+    const line = [];
+    months.forEach((m, i) => {
+      const g = byKey.get(m);
+      const x = L + i * bw;
+      if (g) {
+        let acc = 0;
+        g.quad.forEach((n, q) => {
+          if (!n) return;
+          root.append(svg("rect", { class: `bar q${q + 1}`, x: x + bw * 0.1, width: Math.max(1, bw * 0.8),
+            y: y(acc + n), height: y(acc) - y(acc + n), fill: `var(--q${q + 1})` },
+          svg("title", {}, `${m}: ${n} ${Q_NAMES[q + 1]}`)));
+          acc += n;
+        });
+        if (g.goldstein_mean !== null) line.push(`${x + bw / 2},${yg(g.goldstein_mean)}`);
+      }
+      const hit = svg("rect", { class: "month-hit", "data-month": m, x, y: T, width: bw, height: H - T - B,
+        onclick: () => {
+          for (const h of root.querySelectorAll(".month-hit")) h.classList.remove("selected");
+          hit.classList.add("selected");
+          const { actor, recipient } = pair();
+          listEvents({ actor, recipient, symmetric: true, from: `${m}-01`, to: lastDay(m) }, `Events between ${actor} and ${recipient} in ${m}`);
+        } },
+      svg("title", {}, g ? `${m}: ${g.count} events, Goldstein mean ${g.goldstein_mean === null ? "–" : g.goldstein_mean.toFixed(2)}` : `${m}: no events`));
+      root.append(hit);
+    });
+    if (line.length > 1) root.append(svg("polyline", { class: "goldstein", points: line.join(" "), fill: "none", stroke: "#1d2330", "stroke-width": 1.5 }));
+    for (const p of line) { const [cx, cy] = p.split(","); root.append(svg("circle", { cx, cy, r: 2.5, fill: "#1d2330" })); }
+    const legend = svg("g", { class: "axis" });
+    [1, 2, 3, 4].forEach((q, i) => legend.append(
+      svg("rect", { x: L + i * 150, y: H - 12, width: 10, height: 10, fill: `var(--q${q})` }),
+      svg("text", { x: L + i * 150 + 14, y: H - 3 }, Q_NAMES[q])));
+    legend.append(svg("line", { x1: L + 610, x2: L + 630, y1: H - 7, y2: H - 7, stroke: "#1d2330", "stroke-width": 1.5 }),
+      svg("text", { x: L + 634, y: H - 3 }, "Goldstein mean (right axis)"));
+    root.append(legend);
+    box.append(root);
+  }
+
+  // ---- the events behind a point: paginated ----
+  async function listEvents(query, title) {
+    state.listQuery = query; state.cursor = null;
+    $("list-title").textContent = title;
+    $("event-list").textContent = "";
+    await more();
+  }
+  async function more() {
+    const q = { ...state.listQuery, limit: 20 };
+    if (state.cursor) q.cursor = state.cursor;
+    try {
+      const page = await api("GET", `/v1/events?${qs(q)}`);
+      for (const ev of page.items) $("event-list").append(eventItem(ev));
+      if (!page.items.length && !state.cursor) $("event-list").append(el("li", {}, "No events."));
+      state.cursor = page.next_cursor;
+      $("more").classList.toggle("hidden", !state.cursor);
+    } catch (err) {
+      status("explore-status", err.message, true);
+    }
+  }
+  function eventItem(ev) {
+    const ev_ = ev.event || ev;
+    const ix = ev_.evidence.indexOf(ev_.trigger.text);
+    const evidence = ix < 0 ? [ev_.evidence] : [ev_.evidence.slice(0, ix), el("b", {}, ev_.trigger.text), ev_.evidence.slice(ix + ev_.trigger.text.length)];
+    const src = ev.url ? el("a", { href: ev.url, rel: "noreferrer", target: "_blank" }, ev.title || ev.url) : (ev.title || "");
+    return el("li", { "data-event-id": ev_.id },
+      el("div", {}, el("b", { class: `q${ev_.quad_class}` }, ev_.event_type), " ",
+        window.dyad.actorLabel(ev_.actor), " → ", window.dyad.actorLabel(ev_.recipient), " · ", ev_.date,
+        ev_.location ? ` · ${ev_.location.name}` : ""),
+      el("div", { class: "evidence" }, "“", evidence, "”"),
+      el("div", { class: "meta" }, [ev.source, src, ev_.doc_id].filter(Boolean).flatMap((x, i) => (i ? [" · ", x] : [x]))));
+  }
+
+  // ---- network of the most active dyads ----
+  function drawNetwork(groups) {
+    const box = $("network");
+    box.textContent = "";
+    if (!groups.length) { box.append(el("div", { class: "empty" }, "No dyads in this period.")); return; }
+    const W = 460, H = 360, cx = W / 2, cy = H / 2, rad = Math.min(W, H) / 2 - 40;
+    const names = [...new Set(groups.flatMap((g) => [g.actor, g.recipient]))];
+    const pos = new Map(names.map((n, i) => {
+      const a = (2 * Math.PI * i) / names.length - Math.PI / 2;
+      return [n, [cx + rad * Math.cos(a), cy + rad * Math.sin(a)]];
+    }));
+    const max = Math.max(...groups.map((g) => g.count));
+    const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "dyad network" });
+    for (const g of groups) {
+      const [x1, y1] = pos.get(g.actor), [x2, y2] = pos.get(g.recipient);
+      const gm = g.goldstein_mean ?? 0;
+      const color = gm >= 0 ? `rgba(46,134,222,${0.35 + 0.6 * Math.min(1, gm / 5)})` : `rgba(192,57,43,${0.35 + 0.6 * Math.min(1, -gm / 5)})`;
+      root.append(svg("line", { class: "edge", x1, y1, x2, y2, stroke: color, "stroke-width": 1 + 7 * (g.count / max),
+        onclick: () => { setSelect("actor-a", g.actor); setSelect("actor-b", g.recipient); refresh(); } },
+      svg("title", {}, `${g.actor} → ${g.recipient}: ${g.count} events, Goldstein mean ${gm.toFixed(2)}`)));
+    }
+    for (const n of names) {
+      const [x, y] = pos.get(n);
+      const outside = x < cx ? "end" : "start";
+      root.append(svg("g", { class: "node" }, svg("circle", { cx: x, cy: y, r: 4 }),
+        svg("text", { x: x + (x < cx ? -7 : 7), y: y + 4, "text-anchor": outside }, n)));
+    }
+    box.append(root);
+  }
+
+  // ---- map: embedded world outline (equirectangular) and event locations ----
+  async function drawMap(groups) {
+    if (!state.world) state.world = await (await fetch("/assets/world.json")).json();
+    const box = $("map");
+    box.textContent = "";
+    const W = 720, H = 360;
+    const px = (lon) => ((lon + 180) / 360) * W, py = (lat) => ((90 - lat) / 180) * H;
+    const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "map of event locations" });
+    root.append(svg("rect", { x: 0, y: 0, width: W, height: H, fill: "#f2f6fb" }));
+    const land = svg("g", { class: "land" });
+    for (const line of state.world.lines) {
+      let pts = [];
+      for (let i = 0; i + 1 < line.length; i += 2) {
+        if (pts.length && Math.abs(line[i] - line[i - 2]) > 180) { land.append(svg("polyline", { points: pts.join(" ") })); pts = []; }
+        pts.push(`${px(line[i]).toFixed(1)},${py(line[i + 1]).toFixed(1)}`);
+      }
+      if (pts.length > 1) land.append(svg("polyline", { points: pts.join(" ") }));
+    }
+    root.append(land);
+    const max = Math.max(1, ...groups.map((g) => g.count));
+    for (const g of groups) {
+      root.append(svg("circle", { class: "dot", cx: px(g.lon), cy: py(g.lat), r: 2 + 8 * Math.sqrt(g.count / max) },
+        svg("title", {}, `${g.name}: ${g.count} events`)));
+    }
+    box.append(root);
+  }
+
+  $("explore-form").addEventListener("submit", refresh);
+  $("more").addEventListener("click", more);
+  document.addEventListener("dyad:view", (e) => { if (e.detail === "explore" && !state.loaded) init(); });
+  if (location.hash === "#explore") init();
+})();
