@@ -28,21 +28,27 @@
     status("explore-status", "Loading actors…");
     try {
       const [actors, dyads] = await Promise.all([
-        api("GET", "/v1/actors?limit=200"),
-        api("GET", "/v1/aggregates?by=dyad&limit=1"),
+        api("GET", "/v1/aggregates?group=actor&limit=300"),
+        api("GET", "/v1/aggregates?group=dyad&limit=20"),
       ]);
+      const codes = actors.rows.filter((r) => r.key && r.key !== "?");
       for (const sel of [$("actor-a"), $("actor-b")]) {
         sel.textContent = "";
-        for (const a of actors.items) sel.append(el("option", { value: a.code }, `${a.code} (${a.events})`));
+        for (const a of codes) sel.append(el("option", { value: a.key }, `${a.key} (${a.count})`));
       }
-      const top = dyads.groups[0];
-      if (top) { setSelect("actor-a", top.actor); setSelect("actor-b", top.recipient); }
-      else if (actors.items.length > 1) $("actor-b").selectedIndex = 1;
-      if (actors.items.length === 0) { status("explore-status", "The store is empty: ingest articles first."); return; }
+      if (codes.length === 0) { status("explore-status", "The store is empty: ingest articles first."); return; }
+      const top = dyads.rows.map(splitDyad).find((d) => d && d.a !== d.b);
+      if (top) { setSelect("actor-a", top.a); setSelect("actor-b", top.b); }
+      else if (codes.length > 1) $("actor-b").selectedIndex = 1;
       await refresh();
     } catch (err) {
       status("explore-status", err.message, true);
     }
+  }
+  // "RUS-UKR" into {a, b}; null when a side is unknown.
+  function splitDyad(row) {
+    const [a, b] = (row.key || "").split("-");
+    return a && b && a !== "?" && b !== "?" ? { a, b, row } : null;
   }
   function setSelect(id, code) {
     const sel = $(id);
@@ -57,16 +63,16 @@
     status("explore-status", "Loading…");
     try {
       const [series, dyads, places] = await Promise.all([
-        api("GET", `/v1/aggregates?${qs({ by: "month", actor, recipient, symmetric: true, ...p })}`),
-        api("GET", `/v1/aggregates?${qs({ by: "dyad", limit: 30, ...p })}`),
-        api("GET", `/v1/aggregates?${qs({ by: "location", limit: 2000, ...p })}`),
+        api("GET", `/v1/aggregates?${qs({ by: "month", dyad: `${actor}-${recipient}`, ...p })}`),
+        api("GET", `/v1/aggregates?${qs({ group: "dyad", limit: 40, ...p })}`),
+        api("GET", `/v1/aggregates?${qs({ group: "place", limit: 2000, ...p })}`),
       ]);
-      drawChart(series.groups);
-      drawNetwork(dyads.groups);
-      await drawMap(places.groups);
-      const n = series.groups.reduce((s, g) => s + g.count, 0);
+      drawChart(series.rows);
+      drawNetwork(dyads.rows.map(splitDyad).filter((d) => d && d.a !== d.b).slice(0, 25));
+      await drawMap(places.rows, places.truncated ? places.sampled_events : 0);
+      const n = series.rows.reduce((s, g) => s + g.count, 0);
       status("explore-status", `${n} events between ${actor} and ${recipient}`);
-      listEvents({ actor, recipient, symmetric: true, ...p }, `Events between ${actor} and ${recipient}`);
+      listEvents({ dyad: `${actor}-${recipient}`, ...p }, `Events between ${actor} and ${recipient}`);
     } catch (err) {
       status("explore-status", err.message, true);
     }
@@ -88,8 +94,8 @@
     const box = $("chart");
     box.textContent = "";
     if (!groups.length) { box.append(el("div", { class: "empty" }, "No events for this pair in this period.")); return; }
-    const byKey = new Map(groups.map((g) => [g.key, g]));
-    const keys = groups.map((g) => g.key).sort();
+    const byKey = new Map(groups.map((g) => [g.period, g]));
+    const keys = groups.map((g) => g.period).sort();
     const months = monthsBetween(keys[0], keys[keys.length - 1]);
     const W = 960, H = 280, L = 40, R = 40, T = 12, B = 36;
     const max = Math.max(1, ...groups.map((g) => g.count));
@@ -114,23 +120,23 @@
       const x = L + i * bw;
       if (g) {
         let acc = 0;
-        g.quad.forEach((n, q) => {
+        [g.quad1, g.quad2, g.quad3, g.quad4].forEach((n, q) => {
           if (!n) return;
           root.append(svg("rect", { class: `bar q${q + 1}`, x: x + bw * 0.1, width: Math.max(1, bw * 0.8),
             y: y(acc + n), height: y(acc) - y(acc + n), fill: `var(--q${q + 1})` },
           svg("title", {}, `${m}: ${n} ${Q_NAMES[q + 1]}`)));
           acc += n;
         });
-        if (g.goldstein_mean !== null) line.push(`${x + bw / 2},${yg(g.goldstein_mean)}`);
+        line.push(`${x + bw / 2},${yg(g.goldstein_mean)}`);
       }
       const hit = svg("rect", { class: "month-hit", "data-month": m, x, y: T, width: bw, height: H - T - B,
         onclick: () => {
           for (const h of root.querySelectorAll(".month-hit")) h.classList.remove("selected");
           hit.classList.add("selected");
           const { actor, recipient } = pair();
-          listEvents({ actor, recipient, symmetric: true, from: `${m}-01`, to: lastDay(m) }, `Events between ${actor} and ${recipient} in ${m}`);
+          listEvents({ dyad: `${actor}-${recipient}`, from: `${m}-01`, to: lastDay(m) }, `Events between ${actor} and ${recipient} in ${m}`);
         } },
-      svg("title", {}, g ? `${m}: ${g.count} events, Goldstein mean ${g.goldstein_mean === null ? "–" : g.goldstein_mean.toFixed(2)}` : `${m}: no events`));
+      svg("title", {}, g ? `${m}: ${g.count} events, Goldstein mean ${g.goldstein_mean.toFixed(2)}` : `${m}: no events`));
       root.append(hit);
     });
     if (line.length > 1) root.append(svg("polyline", { class: "goldstein", points: line.join(" "), fill: "none", stroke: "#1d2330", "stroke-width": 1.5 }));
@@ -165,17 +171,29 @@
       status("explore-status", err.message, true);
     }
   }
+  function party(p) {
+    if (!p) return "?";
+    const code = [p.country, p.sector].filter(Boolean).join(" ");
+    return p.name ? `${p.name} (${code || "?"})` : code || "?";
+  }
+  // One stored event: its codes, then each report with its evidence and source.
   function eventItem(ev) {
-    const ev_ = ev.event || ev;
-    const ix = ev_.evidence.indexOf(ev_.trigger.text);
-    const evidence = ix < 0 ? [ev_.evidence] : [ev_.evidence.slice(0, ix), el("b", {}, ev_.trigger.text), ev_.evidence.slice(ix + ev_.trigger.text.length)];
-    const src = ev.url ? el("a", { href: ev.url, rel: "noreferrer", target: "_blank" }, ev.title || ev.url) : (ev.title || "");
-    return el("li", { "data-event-id": ev_.id },
-      el("div", {}, el("b", { class: `q${ev_.quad_class}` }, ev_.event_type), " ",
-        window.dyad.actorLabel(ev_.actor), " → ", window.dyad.actorLabel(ev_.recipient), " · ", ev_.date,
-        ev_.location ? ` · ${ev_.location.name}` : ""),
-      el("div", { class: "evidence" }, "“", evidence, "”"),
-      el("div", { class: "meta" }, [ev.source, src, ev_.doc_id].filter(Boolean).flatMap((x, i) => (i ? [" · ", x] : [x]))));
+    const reports = (ev.mentions || []).slice(0, 3).map((m) => {
+      const ix = m.evidence.indexOf(m.trigger.text);
+      const evidence = ix < 0 ? [m.evidence]
+        : [m.evidence.slice(0, ix), el("b", {}, m.trigger.text), m.evidence.slice(ix + m.trigger.text.length)];
+      const where = m.url ? el("a", { href: m.url, rel: "noreferrer", target: "_blank" }, m.source || m.doc_id) : (m.source || m.doc_id);
+      return el("div", { class: "report" },
+        el("div", { class: "evidence" }, "“", evidence, "”"),
+        el("div", { class: "meta" }, where, m.doc_date ? ` · published ${m.doc_date}` : "", ` · ${m.doc_id}`));
+    });
+    const extra = ev.num_mentions > 3 ? el("div", { class: "meta" }, `… and ${ev.num_mentions - 3} more reports`) : null;
+    return el("li", { "data-event-id": ev.id },
+      el("div", {}, el("b", { class: `q${ev.quad_class}` }, ev.event_type), " ",
+        party(ev.actor), " → ", party(ev.recipient), ` · ${ev.date}`,
+        ev.location ? ` · ${ev.location.name}` : "",
+        el("span", { class: "meta" }, ` · ${ev.num_mentions} reports, ${ev.num_sources} sources · Goldstein ${ev.goldstein}`)),
+      reports, extra);
   }
 
   // ---- network of the most active dyads ----
@@ -184,14 +202,15 @@
     box.textContent = "";
     if (!groups.length) { box.append(el("div", { class: "empty" }, "No dyads in this period.")); return; }
     const W = 460, H = 360, cx = W / 2, cy = H / 2, rad = Math.min(W, H) / 2 - 40;
-    const names = [...new Set(groups.flatMap((g) => [g.actor, g.recipient]))];
+    const names = [...new Set(groups.flatMap((g) => [g.a, g.b]))];
     const pos = new Map(names.map((n, i) => {
       const a = (2 * Math.PI * i) / names.length - Math.PI / 2;
       return [n, [cx + rad * Math.cos(a), cy + rad * Math.sin(a)]];
     }));
-    const max = Math.max(...groups.map((g) => g.count));
+    const max = Math.max(...groups.map((d) => d.row.count));
     const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "dyad network" });
-    for (const g of groups) {
+    for (const d of groups) {
+      const g = { ...d.row, actor: d.a, recipient: d.b };
       const [x1, y1] = pos.get(g.actor), [x2, y2] = pos.get(g.recipient);
       const gm = g.goldstein_mean ?? 0;
       const color = gm >= 0 ? `rgba(46,134,222,${0.35 + 0.6 * Math.min(1, gm / 5)})` : `rgba(192,57,43,${0.35 + 0.6 * Math.min(1, -gm / 5)})`;
@@ -209,7 +228,7 @@
   }
 
   // ---- map: embedded world outline (equirectangular) and event locations ----
-  async function drawMap(groups) {
+  async function drawMap(groups, sampled) {
     if (!state.world) state.world = await (await fetch("/assets/world.json")).json();
     const box = $("map");
     box.textContent = "";
@@ -230,9 +249,10 @@
     const max = Math.max(1, ...groups.map((g) => g.count));
     for (const g of groups) {
       root.append(svg("circle", { class: "dot", cx: px(g.lon), cy: py(g.lat), r: 2 + 8 * Math.sqrt(g.count / max) },
-        svg("title", {}, `${g.name}: ${g.count} events`)));
+        svg("title", {}, `${g.key}: ${g.count} events`)));
     }
     box.append(root);
+    if (sampled) box.append(el("div", { class: "meta" }, `Places of the first ${sampled} located events of the selection.`));
   }
 
   $("explore-form").addEventListener("submit", refresh);

@@ -25,8 +25,11 @@ mod code;
 mod error;
 mod limits;
 pub mod openapi;
+mod params;
+mod pool;
 pub mod router;
 mod state;
+mod store_api;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

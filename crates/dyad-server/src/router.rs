@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::{assets, code, limits, openapi, ApiError, AppState, Config};
+use crate::{assets, code, limits, openapi, store_api, ApiError, AppState, Config};
 
 /// Every route of the API, as `(method, path)`: the OpenAPI test checks the spec against it.
 pub const ROUTES: &[(&str, &str)] = &[
@@ -16,6 +16,10 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("get", "/openapi.json"),
     ("post", "/v1/code"),
     ("post", "/v1/annotate"),
+    ("post", "/v1/ingest"),
+    ("get", "/v1/events"),
+    ("get", "/v1/aggregates"),
+    ("get", "/v1/actors"),
 ];
 
 /// Builds the application: routes, limits, JSON errors.
@@ -26,6 +30,10 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .route("/openapi.json", get(openapi::spec))
         .route("/v1/code", post(code::code))
         .route("/v1/annotate", post(code::annotate))
+        .route("/v1/ingest", post(store_api::ingest))
+        .route("/v1/events", get(store_api::events))
+        .route("/v1/aggregates", get(store_api::aggregates))
+        .route("/v1/actors", get(store_api::actors))
         .route("/", get(assets::index))
         .route("/assets/{*name}", get(assets::file))
         .fallback(not_found)

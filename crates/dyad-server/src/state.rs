@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use dyad_core::Coder;
 
+use crate::pool::StorePool;
 use crate::{Config, Error};
 
 /// Shared by all handlers: the coder, the token, the store.
@@ -15,6 +16,8 @@ pub struct AppState {
     pub token: Option<Arc<str>>,
     /// Largest body accepted, in bytes (for error messages).
     pub body_limit: usize,
+    /// The event store, when the server has one.
+    pub store: Option<Arc<StorePool>>,
 }
 
 impl AppState {
@@ -28,6 +31,10 @@ impl AppState {
                 .filter(|t| !t.is_empty())
                 .map(Arc::from),
             body_limit: config.body_limit,
+            store: match &config.db {
+                Some(path) => Some(Arc::new(StorePool::open(path)?)),
+                None => None,
+            },
         })
     }
 }

@@ -82,3 +82,40 @@ pub fn seed_article() -> Option<serde_json::Value> {
     let line = std::fs::read_to_string(p).expect("read seed");
     Some(serde_json::from_str(line.lines().next().expect("a line")).expect("seed JSON"))
 }
+
+/// A database file in the temp dir, removed (with its WAL files) on drop.
+pub struct TempDb(pub PathBuf);
+
+impl TempDb {
+    pub fn new(tag: &str) -> TempDb {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let p =
+            std::env::temp_dir().join(format!("dyad-server-{tag}-{}-{n}.db", std::process::id()));
+        let db = TempDb(p);
+        db.clean();
+        db
+    }
+    fn clean(&self) {
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", self.0.display()));
+        }
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        self.clean();
+    }
+}
+
+/// The router with a fresh store and the token `secret`.
+pub fn app_with_store(tag: &str) -> (axum::Router, TempDb) {
+    let db = TempDb::new(tag);
+    let app = app_with(dyad_server::Config {
+        token: Some("secret".into()),
+        db: Some(db.0.clone()),
+        ..Default::default()
+    });
+    (app, db)
+}
