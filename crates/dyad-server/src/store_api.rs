@@ -13,6 +13,7 @@ use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::Json;
+use dyad_core::schema::{EventRecord, InputDoc};
 use dyad_store::{BBox, Bucket, Group, IngestDoc, Page};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -243,22 +244,88 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     diff == 0
 }
 
-/// `POST /v1/ingest`: codes the articles and writes them to the store in one transaction.
+/// A document whose events were coded elsewhere (`dyad code` output), as `/v1/ingest` takes it.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodedDoc {
+    id: String,
+    events: Vec<EventRecord>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// One item of an ingest body: an article to code, or a document already coded.
+enum Item {
+    Article(InputDoc),
+    Coded(CodedDoc),
+}
+
+fn parse_items(body: Value) -> Result<Vec<Item>, ApiError> {
+    let items = match body {
+        Value::Array(items) => items,
+        obj @ Value::Object(_) => vec![obj],
+        _ => {
+            return Err(ApiError::invalid_input(
+                "expected an article or coded document, or an array of them",
+            ))
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let coded = item.get("events").is_some() && item.get("text").is_none();
+        if coded {
+            let d: CodedDoc = serde_json::from_value(item)
+                .map_err(|e| ApiError::invalid_input(format!("coded document {i}: {e}")))?;
+            if d.id.trim().is_empty() {
+                return Err(ApiError::invalid_input(format!(
+                    "coded document {i}: empty id"
+                )));
+            }
+            out.push(Item::Coded(d));
+        } else {
+            let mut one = parse_articles(item)?.docs;
+            match one.pop() {
+                Some(doc) => out.push(Item::Article(doc)),
+                None => return Err(ApiError::invalid_input(format!("article {i}: empty"))),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `POST /v1/ingest`: codes the articles (or takes coded documents) and writes them in one transaction.
 pub async fn ingest(
     _w: Writer,
     State(state): State<AppState>,
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, ApiError> {
     let pool = store(&state)?;
-    let articles = parse_articles(body)?;
+    let items = parse_items(body)?;
     let report = blocking(move || {
-        let mut docs = Vec::with_capacity(articles.docs.len());
-        for (i, d) in articles.docs.iter().enumerate() {
-            let events = state
-                .coder
-                .code(d)
-                .map_err(|e| ApiError::invalid_input(format!("article {i} ({:?}): {e}", d.id)))?;
-            docs.push(IngestDoc::from_article(d, events));
+        let mut docs = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            docs.push(match item {
+                Item::Article(d) => {
+                    let events = state.coder.code(&d).map_err(|e| {
+                        ApiError::invalid_input(format!("article {i} ({:?}): {e}", d.id))
+                    })?;
+                    IngestDoc::from_article(&d, events)
+                }
+                Item::Coded(c) => {
+                    let mut doc = IngestDoc::from_coded(c.id, c.events);
+                    doc.date = c.date;
+                    doc.source = c.source;
+                    doc.title = c.title;
+                    doc.url = c.url;
+                    doc
+                }
+            });
         }
         pool.write(|s| s.ingest_batch(&docs))
     })

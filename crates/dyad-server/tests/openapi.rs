@@ -185,6 +185,37 @@ async fn store_answers_match_the_spec() {
     )
     .await;
     check_response(&spec, &spec["paths"]["/v1/ingest"]["post"], "ingest", &r);
+    // Coded documents too, so every event field is exercised whatever the coder finds.
+    let docs = serde_json::Value::Array(common::synthetic_docs(40, 5));
+    let s = spec
+        .pointer("/paths/~1v1~1ingest/post/requestBody/content/application~1json/schema")
+        .expect("ingest body schema");
+    assert_eq!(schema::check(&spec, s, &docs), Vec::<String>::new());
+    let r = call(
+        &app,
+        "POST",
+        "/v1/ingest",
+        Some(docs.to_string().into_bytes()),
+        &auth,
+    )
+    .await;
+    assert_eq!(
+        r.status.as_u16(),
+        200,
+        "{}",
+        String::from_utf8_lossy(&r.raw)
+    );
+    check_response(
+        &spec,
+        &spec["paths"]["/v1/ingest"]["post"],
+        "ingest coded",
+        &r,
+    );
+    assert!(
+        r.json["events_new"].as_u64().is_some_and(|n| n > 0),
+        "{}",
+        r.json
+    );
     let gets = [
         ("/v1/events", "/v1/events?limit=3"),
         ("/v1/events", "/v1/events?limit=2&cursor=2&mentions=false"),
@@ -203,6 +234,13 @@ async fn store_answers_match_the_spec() {
     for (path, uri) in gets {
         let r = call(&app, "GET", uri, None, &[]).await;
         check_response(&spec, &spec["paths"][path]["get"], uri, &r);
+        if r.status.is_success() {
+            let n = r.json["items"]
+                .as_array()
+                .or(r.json["rows"].as_array())
+                .map_or(0, Vec::len);
+            assert!(n > 0, "{uri}: empty answer checks nothing");
+        }
     }
     // No store: a documented 503.
     let r = call(&common::app(), "GET", "/v1/events", None, &[]).await;
