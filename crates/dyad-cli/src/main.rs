@@ -7,6 +7,7 @@
 use clap::{Parser, Subcommand};
 
 mod cmd;
+#[allow(dead_code)]
 mod io;
 
 /// News in, event data out.

@@ -25,11 +25,19 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod codes;
 pub mod doc;
+pub mod eval;
+pub mod lexicon;
 pub mod input;
 pub mod schema;
+pub mod text;
 
+pub mod clause;
 mod coder;
+mod coref;
+pub mod events;
+pub mod mentions;
 
 pub use coder::{Coder, Error};
 pub use doc::Doc;

@@ -1,0 +1,103 @@
+//! Coreference: pronouns, "his Belarusian counterpart", "the two sides".
+//!
+//! Resolution is greedy and left to right. A pronoun takes the most recent
+//! compatible mention (person pronouns a person; "it" a state or organisation;
+//! "they" a group). A counterpart takes its antecedent's rank and sector and its
+//! own country. "The two sides" and plural pronouns after a two-party event
+//! stand for that event's participants, which the event stage supplies.
+
+use crate::mentions::{Mention, MentionKind};
+
+/// What earlier sentences left for coreference.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    /// Resolved mentions so far, in text order.
+    pub mentions: Vec<Mention>,
+    /// The participants of the most recent two-party event.
+    pub pair: Vec<Mention>,
+}
+
+fn compatible(p: &Mention, a: &Mention) -> bool {
+    if a.country.is_none() || a.kind == MentionKind::Adjective || a.kind == MentionKind::Pair {
+        return false;
+    }
+    match p.kind {
+        MentionKind::Counterpart => a.person,
+        _ if p.person => a.person && !a.plural,
+        _ if p.plural => a.plural || (!a.person && a.sector.is_some()),
+        _ => !a.person && !a.plural,
+    }
+}
+
+/// Resolves the sentence's pronoun and counterpart mentions in place. Unresolved
+/// ones keep `country: None`. Plural pronouns after a two-party event become [`MentionKind::Pair`].
+pub fn resolve(sentence: &mut [Mention], history: &History) {
+    resolve_pronouns(sentence, history);
+    // "President Laurent Gbagbo", "police", "students": an office or agent with no
+    // country of its own belongs to the country last named.
+    for i in 0..sentence.len() {
+        let m = &sentence[i];
+        if m.kind != MentionKind::Direct || m.country.is_some() || m.possessive || m.name.is_some() && m.role.is_none() {
+            continue;
+        }
+        let sector_ok = m.sector.as_deref().is_some_and(|s| matches!(s, "GOV" | "COP" | "MIL" | "JUD" | "LEG" | "OPP" | "REB" | "CVL" | "EDU" | "LAB" | "AGR" | "REF" | "PTY" | "HLH"));
+        if !sector_ok || !(m.role.is_some() || m.plural) {
+            continue;
+        }
+        // The country named last before it; else the first named after it in the sentence.
+        let state = |a: &&Mention| a.kind != MentionKind::Pair && a.country.as_deref().is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c));
+        let before = sentence[..i].iter().rev().chain(history.mentions.iter().rev());
+        let focus = before.filter(|a| a.kind != MentionKind::Adjective).find(state).or_else(|| sentence[i + 1..].iter().find(state)).and_then(|a| a.country.clone());
+        if let Some(c) = focus {
+            sentence[i].country = Some(c);
+            sentence[i].rules.push("coref:focus-country".into());
+        }
+    }
+    // "its forces", "their leaders": a head after a possessive pronoun belongs to its antecedent.
+    for i in 1..sentence.len() {
+        let (before, rest) = sentence.split_at_mut(i);
+        let p = &before[i - 1];
+        let m = &mut rest[0];
+        if p.kind == MentionKind::Pronoun && p.possessive && p.last == m.first && m.country.is_none() && p.country.is_some() {
+            m.country = p.country.clone();
+            if m.sector.is_none() {
+                m.sector = p.sector.clone();
+            }
+        }
+    }
+}
+
+fn resolve_pronouns(sentence: &mut [Mention], history: &History) {
+    for i in 0..sentence.len() {
+        let kind = sentence[i].kind;
+        if !matches!(kind, MentionKind::Pronoun | MentionKind::Counterpart) {
+            continue;
+        }
+        if kind == MentionKind::Pronoun && sentence[i].plural && history.pair.len() >= 2 {
+            // "They also agreed", "their talks": the two parties of the last event.
+            let earlier_plural = sentence[..i].iter().any(|m| m.plural && m.country.is_some());
+            if !earlier_plural {
+                sentence[i].kind = MentionKind::Pair;
+                continue;
+            }
+        }
+        let p = sentence[i].clone();
+        let before = sentence[..i].iter().rev().chain(history.mentions.iter().rev());
+        let Some(a) = before.filter(|a| compatible(&p, a)).find(|a| kind != MentionKind::Counterpart || a.country != p.country) else {
+            continue;
+        };
+        let a = a.clone();
+        let m = &mut sentence[i];
+        m.sector = a.sector.clone();
+        m.rank = a.rank.clone();
+        m.rules.extend(a.rules.iter().cloned());
+        if kind == MentionKind::Pronoun {
+            m.country = a.country.clone();
+            m.name = a.name.clone();
+            m.role = a.role.clone();
+            m.person = a.person;
+        } else {
+            m.role = a.role.clone();
+        }
+    }
+}

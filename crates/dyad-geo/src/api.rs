@@ -1,0 +1,196 @@
+//! The public entry points: [`find_places`], [`find_places_with`] and [`resolve`].
+
+use crate::disambiguate::{choose, is_country};
+use crate::gazetteer::Gazetteer;
+use crate::recognize::{mentions, Mention};
+use crate::text::{hash, key, tokenize};
+use crate::{dateline, Hints, Place};
+
+/// Options of [`find_places_with`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FindOptions {
+    /// Also return demonyms ("Syrian" → Syria), marked `demonym: true`.
+    pub demonyms: bool,
+}
+
+fn place(gaz: &Gazetteer, m: &Mention, id: u32) -> Place {
+    let e = &gaz.entries[id as usize];
+    let admin1 = if e.admin1 != 0 && !is_country(gaz, e) {
+        match gaz.admin1s.get(&(e.cc, e.admin1)) {
+            Some(&a) => Some(gaz.entries[a as usize].name.to_string()),
+            None => Some(gaz.admin1(e).to_string()),
+        }
+    } else {
+        None
+    };
+    Place {
+        start: m.start,
+        end: m.end,
+        name: e.name.to_string(),
+        country: gaz.alpha3_of(e.cc),
+        admin1,
+        lat: f64::from(e.lat),
+        lon: f64::from(e.lon),
+        geonames_id: (e.gid != 0).then_some(e.gid),
+        feature_class: (e.class as char).to_string(),
+        feature_code: gaz.code(e).to_string(),
+        population: e.pop,
+        in_dateline: m.in_dateline,
+        demonym: m.demonym,
+    }
+}
+
+/// Finds and resolves the place names of `text`, sorted by start. Demonyms are left out.
+pub fn find_places(gaz: &Gazetteer, text: &str, hints: &Hints) -> Vec<Place> {
+    find_places_with(gaz, text, hints, &FindOptions::default())
+}
+
+/// [`find_places`] with options.
+pub fn find_places_with(
+    gaz: &Gazetteer,
+    text: &str,
+    hints: &Hints,
+    opts: &FindOptions,
+) -> Vec<Place> {
+    let toks = tokenize(text);
+    let dl = dateline(text);
+    let mut ms = mentions(gaz, text, &toks, hints, dl);
+    let chosen = choose(gaz, text, &mut ms, hints);
+    ms.iter()
+        .zip(chosen)
+        .filter(|(m, _)| opts.demonyms || !m.demonym)
+        .filter_map(|(m, c)| c.map(|c| place(gaz, m, c)))
+        .collect()
+}
+
+/// Candidates for a given span: the whole span, then its longest sub-sequence of words that
+/// names a place or a demonym ("northern Syria" → Syria, "Edmonton police" → Edmonton).
+fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>, bool) {
+    let span = &text[a..b];
+    let mut s = span.trim();
+    for p in ["the ", "The "] {
+        s = s.strip_prefix(p).unwrap_or(s);
+    }
+    for suf in ["'s", "’s", "'"] {
+        s = s.strip_suffix(suf).unwrap_or(s);
+    }
+    let h = hash(&key(s));
+    for (found, dem) in [
+        (gaz.lookup(h), false),
+        (gaz.lookup_abbrev(h), false),
+        (gaz.lookup_demonym(h), true),
+    ] {
+        if !found.is_empty() {
+            return (found.iter().map(|x| x.1).collect(), dem);
+        }
+    }
+    let toks = tokenize(span);
+    for len in (1..toks.len()).rev() {
+        for i in 0..=toks.len() - len {
+            let sub = &span[toks[i].start..toks[i + len - 1].end];
+            if !sub.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let h = hash(&key(sub));
+            for (found, dem) in [(gaz.lookup(h), false), (gaz.lookup_demonym(h), true)] {
+                if !found.is_empty() {
+                    return (found.iter().map(|x| x.1).collect(), dem);
+                }
+            }
+        }
+    }
+    (Vec::new(), false)
+}
+
+/// Resolves given spans (e.g. gold toponyms) in `text`. The rest of the text is parsed for
+/// context. A span with no gazetteer match falls back to the document's focus place (the
+/// dateline place, else the most mentioned place), since an unknown place in a story is most
+/// likely near the story's focus.
+pub fn resolve(
+    gaz: &Gazetteer,
+    text: &str,
+    spans: &[(usize, usize)],
+    hints: &Hints,
+) -> Vec<Option<Place>> {
+    let toks = tokenize(text);
+    let dl = dateline(text);
+    let valid = |&(a, b): &(usize, usize)| {
+        a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
+    };
+    let mut ms: Vec<Mention> = mentions(gaz, text, &toks, hints, dl)
+        .into_iter()
+        .filter(|m| {
+            !spans
+                .iter()
+                .filter(|s| valid(s))
+                .any(|&(a, b)| m.start < b && a < m.end)
+        })
+        .collect();
+    let n_ctx = ms.len();
+    for &(a, b) in spans {
+        let (ids, demonym) = if valid(&(a, b)) {
+            span_candidates(gaz, text, a, b)
+        } else {
+            (Vec::new(), false)
+        };
+        let in_dateline = dl.is_some_and(|(x, y)| a >= x && b <= y);
+        ms.push(Mention {
+            start: a,
+            end: b,
+            ids,
+            demonym,
+            in_dateline,
+        });
+    }
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by_key(|&i| (ms[i].start, i));
+    let mut sorted: Vec<Mention> = order.iter().map(|&i| ms[i].clone()).collect();
+    let chosen_sorted = choose(gaz, text, &mut sorted, hints);
+    let mut chosen = vec![None; ms.len()];
+    for (k, &i) in order.iter().enumerate() {
+        chosen[i] = chosen_sorted[k];
+        ms[i].ids = sorted[k].ids.clone();
+    }
+    let focus = focus(gaz, &ms, &chosen);
+    (0..spans.len())
+        .map(|k| {
+            let i = n_ctx + k;
+            match (chosen[i], focus) {
+                (Some(c), _) => Some(place(gaz, &ms[i], c)),
+                (None, Some(f)) if valid(&spans[k]) => Some(place(gaz, &ms[i], f)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The document's focus: the dateline place, else the most mentioned populated place, else
+/// the most mentioned first-level region or country.
+fn focus(gaz: &Gazetteer, ms: &[Mention], chosen: &[Option<u32>]) -> Option<u32> {
+    if let Some(c) = ms
+        .iter()
+        .zip(chosen)
+        .find(|(m, c)| m.in_dateline && c.is_some())
+        .and_then(|(_, c)| *c)
+    {
+        return Some(c);
+    }
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for (m, c) in ms.iter().zip(chosen) {
+        if let (Some(c), false) = (c, m.demonym) {
+            match counts.iter_mut().find(|x| x.0 == *c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((*c, 1)),
+            }
+        }
+    }
+    let rank = |c: u32| match gaz.entries[c as usize].class {
+        b'P' => 2,
+        b'A' if gaz.code(&gaz.entries[c as usize]) == "ADM1" => 1,
+        _ => 0,
+    };
+    counts
+        .iter()
+        .max_by_key(|&&(c, n)| (rank(c), n))
+        .map(|x| x.0)
+}

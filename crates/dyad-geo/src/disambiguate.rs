@@ -1,0 +1,237 @@
+//! Disambiguation: choose one gazetteer entry per mention.
+//!
+//! Each candidate is scored by
+//! - its prominence: log population, plus a bonus by feature (country, continent, first-level
+//!   region, capital, named region);
+//! - the document's country and region focus: votes cast by the *other* mentions (country
+//!   names, first-level regions, demonyms, unambiguous cities), the dateline and the caller's
+//!   hint countries;
+//! - containment: "Paris, Texas" keeps only the Paris inside Texas;
+//! - proximity to the places the other mentions resolved to (a second pass).
+
+use std::collections::HashMap;
+
+use crate::gazetteer::{Entry, Gazetteer};
+use crate::recognize::Mention;
+use crate::Hints;
+
+type Cc = [u8; 2];
+
+/// Great-circle distance in km.
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}
+
+fn dist(a: &Entry, b: &Entry) -> f64 {
+    haversine_km(a.lat.into(), a.lon.into(), b.lat.into(), b.lon.into())
+}
+
+pub(crate) fn is_country(gaz: &Gazetteer, e: &Entry) -> bool {
+    gaz.code(e).starts_with("PCL")
+}
+
+fn is_adm1(gaz: &Gazetteer, e: &Entry) -> bool {
+    gaz.code(e) == "ADM1"
+}
+
+#[derive(Default)]
+struct Votes {
+    cc: HashMap<Cc, f32>,
+    a1: HashMap<(Cc, u16), f32>,
+}
+
+impl Votes {
+    fn add(&mut self, own: &mut Vec<(Cc, Option<u16>, f32)>, cc: Cc, a1: Option<u16>, w: f32) {
+        if cc == [0, 0] {
+            return;
+        }
+        *self.cc.entry(cc).or_default() += w;
+        if let Some(a) = a1 {
+            *self.a1.entry((cc, a)).or_default() += w;
+        }
+        own.push((cc, a1, w));
+    }
+}
+
+/// "X, Y": keeps the candidates of X that lie inside a country or region candidate of Y.
+fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
+    for m in 0..ms.len().saturating_sub(1) {
+        let gap = &text[ms[m].end..ms[m + 1].start];
+        if gap.trim() != "," || ms[m].demonym || ms[m + 1].demonym {
+            continue;
+        }
+        let outer: Vec<u32> = ms[m + 1]
+            .ids
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let e = &gaz.entries[c as usize];
+                is_country(gaz, e) || is_adm1(gaz, e)
+            })
+            .collect();
+        let inside = |id: u32, c: u32| {
+            let (e, o) = (&gaz.entries[id as usize], &gaz.entries[c as usize]);
+            id != c && e.cc == o.cc && (is_country(gaz, o) || e.admin1 == o.admin1)
+        };
+        let kept: Vec<u32> = ms[m]
+            .ids
+            .iter()
+            .copied()
+            .filter(|&id| outer.iter().any(|&c| inside(id, c)))
+            .collect();
+        if !kept.is_empty() {
+            let outer_kept: Vec<u32> = outer
+                .into_iter()
+                .filter(|&c| kept.iter().any(|&id| inside(id, c)))
+                .collect();
+            ms[m].ids = kept;
+            ms[m + 1].ids = outer_kept;
+        }
+    }
+}
+
+fn feature_bonus(gaz: &Gazetteer, e: &Entry) -> f64 {
+    match gaz.code(e) {
+        c if c.starts_with("PCL") => 6.0,
+        "CONT" => 6.0,
+        "ADM1" => 3.0,
+        "PPLC" => 1.5,
+        _ if e.class == b'L' || e.class == b'H' || e.class == b'T' => 2.0,
+        _ => 0.0,
+    }
+}
+
+/// Chooses an entry for each mention (`None` when it has no candidate).
+pub(crate) fn choose(
+    gaz: &Gazetteer,
+    text: &str,
+    ms: &mut [Mention],
+    hints: &Hints,
+) -> Vec<Option<u32>> {
+    containment(gaz, text, ms);
+    let mut hint_cc: HashMap<Cc, f32> = HashMap::new();
+    for (i, c) in hints.countries.iter().enumerate() {
+        if let Some(cc) = gaz.alpha2_of(c) {
+            *hint_cc.entry(cc).or_default() += 2.0 / (i as f32 + 1.0) + 1.0;
+        }
+    }
+    let mut chosen: Vec<Option<u32>> = vec![None; ms.len()];
+    for pass in 0..2 {
+        let mut votes = Votes::default();
+        let mut own: Vec<Vec<(Cc, Option<u16>, f32)>> = vec![Vec::new(); ms.len()];
+        for (m, men) in ms.iter().enumerate() {
+            cast(gaz, men, chosen[m], pass, &mut votes, &mut own[m]);
+        }
+        let dl_point: Option<&Entry> = ms
+            .iter()
+            .zip(&chosen)
+            .filter(|(m, _)| m.in_dateline)
+            .filter_map(|(_, c)| c.map(|c| &gaz.entries[c as usize]))
+            .find(|e| !is_country(gaz, e) && !is_adm1(gaz, e));
+        let prev = chosen.clone();
+        for (m, men) in ms.iter().enumerate() {
+            let mut best: Option<(f64, u32)> = None;
+            for &id in &men.ids {
+                let e = &gaz.entries[id as usize];
+                let mut s = (e.pop as f64 + 1.0).ln() + feature_bonus(gaz, e);
+                let own_cc: f32 = own[m].iter().filter(|o| o.0 == e.cc).map(|o| o.2).sum();
+                let v = votes.cc.get(&e.cc).copied().unwrap_or(0.0) - own_cc
+                    + hint_cc.get(&e.cc).copied().unwrap_or(0.0);
+                if v > 0.01 && e.cc != [0, 0] {
+                    s += 2.5 + 1.5 * f64::from(v).ln_1p();
+                }
+                if !is_country(gaz, e) && e.admin1 != 0 {
+                    let own_a1: f32 = own[m]
+                        .iter()
+                        .filter(|o| o.0 == e.cc && o.1 == Some(e.admin1))
+                        .map(|o| o.2)
+                        .sum();
+                    let va = votes.a1.get(&(e.cc, e.admin1)).copied().unwrap_or(0.0) - own_a1;
+                    if va > 0.01 && !is_adm1(gaz, e) {
+                        s += 3.0 + f64::from(va).ln_1p();
+                    }
+                }
+                if pass > 0 {
+                    if let Some(d) = dl_point {
+                        if !men.in_dateline && dist(d, e) < 150.0 {
+                            s += 3.0;
+                        }
+                    }
+                    let mut near = 0.0;
+                    for (o, c) in prev.iter().enumerate() {
+                        if o == m || ms[o].demonym {
+                            continue;
+                        }
+                        if let Some(c) = c {
+                            let oe = &gaz.entries[*c as usize];
+                            if *c != id
+                                && !is_country(gaz, oe)
+                                && e.class == b'P'
+                                && dist(oe, e) < 150.0
+                            {
+                                near += 1.5;
+                            }
+                        }
+                    }
+                    s += f64::min(near, 3.0);
+                }
+                if best.is_none_or(|(bs, _)| s > bs) {
+                    best = Some((s, id));
+                }
+            }
+            chosen[m] = best.map(|b| b.1);
+        }
+    }
+    chosen
+}
+
+/// The focus votes one mention casts.
+fn cast(
+    gaz: &Gazetteer,
+    m: &Mention,
+    chosen: Option<u32>,
+    pass: usize,
+    v: &mut Votes,
+    own: &mut Vec<(Cc, Option<u16>, f32)>,
+) {
+    let weight = if m.in_dateline { 2.0 } else { 1.0 };
+    if pass > 0 {
+        if let Some(c) = chosen {
+            let e = &gaz.entries[c as usize];
+            let w = if m.demonym {
+                0.5
+            } else if is_country(gaz, e) || is_adm1(gaz, e) {
+                1.0
+            } else {
+                0.5
+            };
+            let a1 = (!is_country(gaz, e) && e.admin1 != 0).then_some(e.admin1);
+            v.add(own, e.cc, a1, w * weight);
+        }
+        return;
+    }
+    let es: Vec<&Entry> = m.ids.iter().map(|&i| &gaz.entries[i as usize]).collect();
+    let top =
+        |f: &dyn Fn(&Entry) -> bool| es.iter().copied().filter(|e| f(e)).max_by_key(|e| e.pop);
+    if let Some(c) = top(&|e| is_country(gaz, e)) {
+        v.add(own, c.cc, None, if m.demonym { 0.5 } else { 1.0 } * weight);
+    } else if let Some(a) = top(&|e| is_adm1(gaz, e)) {
+        v.add(
+            own,
+            a.cc,
+            Some(a.admin1),
+            if m.demonym { 0.5 } else { 1.0 } * weight,
+        );
+    } else if es.len() == 1 {
+        let e = es[0];
+        v.add(own, e.cc, (e.admin1 != 0).then_some(e.admin1), 0.3 * weight);
+    } else if m.in_dateline {
+        if let Some(e) = top(&|_| true) {
+            v.add(own, e.cc, (e.admin1 != 0).then_some(e.admin1), 0.5 * weight);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The gazetteer: entries (one per place) and a hash index from name keys to entries.
+//!
+//! Entries live in one `Vec`; the name index is a sorted `Vec<(key hash, entry id)>` searched
+//! by binary search, so loading costs one sort and no per-name allocation. Country codes,
+//! feature codes and admin1 codes are interned. Demonyms ("Belarusian" → Belarus) have an
+//! index of their own, so that recognition can tell them apart from place names.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::text::key_hash;
+
+/// One place of the gazetteer.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub name: Box<str>,
+    /// Alternate names, `|`-separated.
+    pub alts: Box<str>,
+    pub lat: f32,
+    pub lon: f32,
+    pub pop: u64,
+    /// GeoNames id, 0 when unknown.
+    pub gid: u64,
+    /// GeoNames feature class letter (A, P, L, H, T, S, R, U, V).
+    pub class: u8,
+    /// Interned feature code ("PCLI", "ADM1", "PPLC", ...).
+    pub code: u16,
+    /// ISO alpha-2 country code, `[0, 0]` when none.
+    pub cc: [u8; 2],
+    /// Interned admin1 code ("" when none).
+    pub admin1: u16,
+}
+
+/// An embedded or user-extended gazetteer. `Send + Sync`; build it once and share it.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) index: Vec<(u64, u32)>,
+    pub(crate) demonyms: Vec<(u64, u32)>,
+    pub(crate) pending_demonyms: Vec<(String, u32)>,
+    pub(crate) codes: Vec<Box<str>>,
+    pub(crate) code_ids: HashMap<Box<str>, u16>,
+    pub(crate) a1_codes: Vec<Box<str>>,
+    pub(crate) a1_ids: HashMap<Box<str>, u16>,
+    pub(crate) alpha3: HashMap<[u8; 2], [u8; 3]>,
+    pub(crate) alpha2: HashMap<[u8; 3], [u8; 2]>,
+    pub(crate) countries: HashMap<[u8; 2], u32>,
+    pub(crate) admin1s: HashMap<([u8; 2], u16), u32>,
+    pub(crate) common: HashSet<u64>,
+    /// Abbreviations that need their period in the text ("Ky." → Kentucky), sorted.
+    pub(crate) abbrevs: Vec<(u64, u32)>,
+    pub(crate) max_tokens: usize,
+}
+
+impl Gazetteer {
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the gazetteer holds no place.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub(crate) fn intern_code(&mut self, code: &str) -> u16 {
+        if let Some(&i) = self.code_ids.get(code) {
+            return i;
+        }
+        let i = self.codes.len() as u16;
+        self.codes.push(code.into());
+        self.code_ids.insert(code.into(), i);
+        i
+    }
+
+    pub(crate) fn intern_a1(&mut self, a1: &str) -> u16 {
+        if self.a1_codes.is_empty() {
+            self.a1_codes.push("".into());
+            self.a1_ids.insert("".into(), 0);
+        }
+        if let Some(&i) = self.a1_ids.get(a1) {
+            return i;
+        }
+        let i = self.a1_codes.len().min(u16::MAX as usize) as u16;
+        self.a1_codes.push(a1.into());
+        self.a1_ids.insert(a1.into(), i);
+        i
+    }
+
+    pub(crate) fn code(&self, e: &Entry) -> &str {
+        self.codes.get(e.code as usize).map_or("", |s| s)
+    }
+
+    pub(crate) fn admin1(&self, e: &Entry) -> &str {
+        self.a1_codes.get(e.admin1 as usize).map_or("", |s| s)
+    }
+
+    /// ISO alpha-3 for an alpha-2 code (falls back to the alpha-2 letters when unknown).
+    pub(crate) fn alpha3_of(&self, cc: [u8; 2]) -> Option<String> {
+        if cc == [0, 0] {
+            return None;
+        }
+        Some(match self.alpha3.get(&cc) {
+            Some(a3) => String::from_utf8_lossy(a3).into_owned(),
+            None => String::from_utf8_lossy(&cc).into_owned(),
+        })
+    }
+
+    /// Alpha-2 code for a 2- or 3-letter country code.
+    pub(crate) fn alpha2_of(&self, code: &str) -> Option<[u8; 2]> {
+        let up = code.trim().to_ascii_uppercase();
+        let b = up.as_bytes();
+        match b.len() {
+            2 => Some([b[0], b[1]]),
+            3 => self.alpha2.get(&[b[0], b[1], b[2]]).copied(),
+            _ => None,
+        }
+    }
+
+    /// Adds an entry; the index is rebuilt by [`Gazetteer::reindex`].
+    pub(crate) fn push(&mut self, e: Entry) -> u32 {
+        let id = self.entries.len() as u32;
+        self.entries.push(e);
+        id
+    }
+
+    /// Rebuilds the name index, the country and admin1 tables and the demonym index.
+    pub(crate) fn reindex(&mut self) {
+        let mut index = Vec::with_capacity(self.entries.len() * 4);
+        let mut max_tokens = 1;
+        for (id, e) in self.entries.iter().enumerate() {
+            let id = id as u32;
+            for n in std::iter::once(&*e.name).chain(e.alts.split('|')) {
+                if n.is_empty() {
+                    continue;
+                }
+                let k = crate::text::key(n);
+                if k.is_empty() {
+                    continue;
+                }
+                max_tokens = max_tokens.max(k.split(' ').count());
+                index.push((crate::text::hash(&k), id));
+            }
+        }
+        index.sort_unstable();
+        index.dedup();
+        self.index = index;
+        self.max_tokens = max_tokens.min(8);
+        self.rebuild_tables();
+        let mut dem: Vec<(u64, u32)> = self
+            .pending_demonyms
+            .iter()
+            .map(|(n, id)| (key_hash(n), *id))
+            .collect();
+        dem.sort_unstable();
+        dem.dedup();
+        self.demonyms = dem;
+        self.abbrevs.sort_unstable();
+        self.abbrevs.dedup();
+    }
+
+    /// Rebuilds the country and admin1 tables.
+    pub(crate) fn rebuild_tables(&mut self) {
+        self.countries.clear();
+        self.admin1s.clear();
+        for (id, e) in self.entries.iter().enumerate() {
+            let code = self.codes.get(e.code as usize).map_or("", |s| s);
+            if code == "PCLI" || code == "PCLD" || code == "PCLS" || code == "PCLF" || code == "PCL"
+            {
+                let better = match self.countries.get(&e.cc) {
+                    Some(&o) => self.entries[o as usize].pop < e.pop,
+                    None => true,
+                };
+                if better {
+                    self.countries.insert(e.cc, id as u32);
+                }
+            } else if code == "ADM1" {
+                self.admin1s.insert((e.cc, e.admin1), id as u32);
+            }
+        }
+    }
+
+    /// Entry ids whose name or alternate name has the key hash `h`.
+    pub(crate) fn lookup(&self, h: u64) -> &[(u64, u32)] {
+        let lo = self.index.partition_point(|&(k, _)| k < h);
+        let hi = lo + self.index[lo..].partition_point(|&(k, _)| k == h);
+        &self.index[lo..hi]
+    }
+
+    /// Entry ids for an abbreviation key hash (the text must show the period).
+    pub(crate) fn lookup_abbrev(&self, h: u64) -> &[(u64, u32)] {
+        let lo = self.abbrevs.partition_point(|&(k, _)| k < h);
+        let hi = lo + self.abbrevs[lo..].partition_point(|&(k, _)| k == h);
+        &self.abbrevs[lo..hi]
+    }
+
+    /// Entry ids of countries for which `h` is a demonym.
+    pub(crate) fn lookup_demonym(&self, h: u64) -> &[(u64, u32)] {
+        let lo = self.demonyms.partition_point(|&(k, _)| k < h);
+        let hi = lo + self.demonyms[lo..].partition_point(|&(k, _)| k == h);
+        &self.demonyms[lo..hi]
+    }
+
+    /// True when the key hash names a common English word (e.g. "reading", "mobile").
+    pub(crate) fn is_common(&self, h: u64) -> bool {
+        self.common.contains(&h)
+    }
+}

@@ -1,0 +1,247 @@
+//! DCT-relative words: "today", "yesterday morning", "now" (PRESENT_REF),
+//! "recently" (PAST_REF), "the future" (FUTURE_REF), "the year", decades
+//! in words, holidays, and bare weekdays resolved by clause tense.
+
+use super::{Ctx, M};
+use crate::resolve::{weekday as wd_date, year_for, Lean, Point};
+use crate::token::Kind;
+use crate::TimexType;
+use chrono::{Datelike, Duration, NaiveDate};
+
+pub(super) fn part_after(c: &Ctx, j: usize) -> Option<(&'static str, usize)> {
+    let e = c.e(j)?;
+    let p = e.part?;
+    if c.w(j).ends_with('s') || c.w(j) == "overnight" {
+        return None;
+    }
+    Some((p, j + 1))
+}
+
+pub(super) fn time_of(d: NaiveDate, part: &str, end: usize, deictic: bool) -> M {
+    let mut m = M::lit(
+        end,
+        TimexType::Time,
+        format!("{}T{part}", Point::Day(d).value()),
+    );
+    m.point = Some(Point::Day(d));
+    m.deictic = deictic;
+    m
+}
+
+pub(super) fn day(c: &Ctx, d: NaiveDate, j: usize, deictic: bool) -> M {
+    if let Some((p, k)) = part_after(c, j) {
+        return time_of(d, p, k, deictic);
+    }
+    let m = M::date(j, Point::Day(d));
+    if deictic {
+        m.deictic()
+    } else {
+        m
+    }
+}
+
+const CURRENT_NOT: &[&str] = &[
+    "account",
+    "accounts",
+    "affairs",
+    "events",
+    "assets",
+    "liabilities",
+    "flows",
+    "flow",
+    "-",
+    "density",
+    "draw",
+    "source",
+    "sources",
+];
+
+/// Single deictic words and fixed phrases.
+pub fn words(c: &Ctx, i: usize) -> Option<M> {
+    let dct = c.dct;
+    let w = c.w(i);
+    Some(match w {
+        "today" => day(c, dct, i + 1, true),
+        "yesterday" => day(c, dct - Duration::days(1), i + 1, true),
+        "tomorrow" => day(c, dct + Duration::days(1), i + 1, true),
+        "tonight" => time_of(dct, "NI", i + 1, true),
+        "now" | "currently" | "presently" | "nowadays" => {
+            if w == "now" && c.w(i.wrapping_sub(1)) == "from" {
+                return None;
+            }
+            M::lit(i + 1, TimexType::Date, "PRESENT_REF")
+        }
+        "a" if c.w(i + 1) == "later" && c.w(i + 2) == "date" => M::lit(i + 3, TimexType::Date, "FUTURE_REF"),
+        "these" if c.w(i + 1) == "days" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
+        "recently" | "lately" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
+        "future" if c.any(i.wrapping_sub(1), &["in", "for"]) => {
+            M::lit(i + 1, TimexType::Date, "FUTURE_REF")
+        }
+        "current" if !CURRENT_NOT.contains(&c.w(i + 1)) && c.kind(i + 1) == Some(Kind::Word) => {
+            M::lit(i + 1, TimexType::Date, "PRESENT_REF")
+        }
+        "the" => match c.w(i + 1) {
+            "past" if !next_is_quantity(c, i + 2) => M::lit(i + 2, TimexType::Date, "PAST_REF"),
+            "future" => M::lit(i + 2, TimexType::Date, "FUTURE_REF"),
+            "year" | "fiscal" | "full" | "nineties" | "eighties" | "seventies" | "sixties"
+            | "fifties" | "forties" | "thirties" | "twenties" => {
+                let k = if c.any(i + 1, &["fiscal", "full"]) && c.w(i + 2) == "year" {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                if c.w(k - 1) != "year" {
+                    let d = [
+                        "twenties",
+                        "thirties",
+                        "forties",
+                        "fifties",
+                        "sixties",
+                        "seventies",
+                        "eighties",
+                        "nineties",
+                    ]
+                    .iter()
+                    .position(|x| *x == c.w(i + 1))? as i32;
+                    return Some(M::date(i + 2, Point::Decade(190 + d + 2)));
+                }
+                if c.any(k, &["ended", "ending"]) {
+                    return Some(M::lit(k, TimexType::Duration, "P1Y"));
+                }
+                if c.any(
+                    k,
+                    &[
+                        "to", "through", "before", "after", "earlier", "ago", "-", "'", "and", "or",
+                    ],
+                ) || c.kind(k) == Some(Kind::Num)
+                {
+                    return None;
+                }
+                if c.w(i + 1) == "fiscal" {
+                    return Some(M::lit(k, TimexType::Duration, "P1Y"));
+                }
+                let y = c.last_ref.map_or(dct.year(), |p| p.year());
+                M::date(k, Point::Year(y)).deictic()
+            }
+
+            "near" | "short" if c.w(i + 2) == "term" && c.w(i + 3) != "-" => {
+                M::lit(i + 3, TimexType::Date, "FUTURE_REF")
+            }
+            "near" | "distant" | "foreseeable" if c.w(i + 2) == "future" => {
+                M::lit(i + 3, TimexType::Date, "FUTURE_REF")
+            }
+            _ => return None,
+        },
+        "year" if c.w(i + 1) == "-" && c.w(i + 2) == "end" && c.glued(i + 2) => {
+            M::date(i + 3, Point::Year(dct.year()))
+        }
+        "year" if c.w(i + 1) == "end" => M::date(i + 2, Point::Year(dct.year())),
+        "year" if c.w(i + 1) == "'" && c.w(i + 2) == "s" && c.w(i + 3) == "end" => {
+            M::date(i + 4, Point::Year(dct.year()))
+        }
+        _ => return holiday(c, i),
+    })
+}
+
+fn next_is_quantity(c: &Ctx, j: usize) -> bool {
+    c.e(j).is_some_and(|e| {
+        e.unit.is_some() || e.card.is_some() || e.weekday > 0 || e.month > 0 || e.season > 0
+    }) || c.kind(j) == Some(Kind::Num)
+        || c.any(
+            j,
+            &[
+                "few", "several", "many", "couple", "decade", "year", "week", "weekend", "month",
+                "a",
+            ],
+        )
+}
+
+fn holiday(c: &Ctx, i: usize) -> Option<M> {
+    let w = c.w(i);
+    let (m, d, end) = if let Some((m, d)) = c.e(i).and_then(|e| e.holiday) {
+        if !c.cap(i) {
+            return None;
+        }
+        let end = if c.any(i + 1, &["day", "eve"]) && c.cap(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let d = if c.w(i + 1) == "eve" { d - 1 } else { d };
+        (m as u32, d as u32, end)
+    } else if w == "new"
+        && c.cap(i)
+        && c.w(i + 1) == "year"
+        && c.w(i + 2) == "'"
+        && c.w(i + 3) == "s"
+        && c.any(i + 4, &["day", "eve"])
+    {
+        if c.w(i + 4) == "eve" {
+            (12, 31, i + 5)
+        } else {
+            (1, 1, i + 5)
+        }
+    } else if w == "election" && c.cap(i) && c.w(i + 1) == "day" && c.cap(i + 1) {
+        let y = year_for(c.dct, 11, Some(5), c.lean(i, i + 2, Lean::Nearest));
+        let first = NaiveDate::from_ymd_opt(y, 11, 2)?;
+        let off = (1 + 7 - first.weekday().num_days_from_monday() as i64) % 7;
+        return Some(M::date(i + 2, Point::Day(first + Duration::days(off))));
+    } else if w == "thanksgiving" && c.cap(i) {
+        let end = if c.w(i + 1) == "day" { i + 2 } else { i + 1 };
+        let lean = c.lean(i, end, Lean::Nearest);
+        let y = year_for(c.dct, 11, Some(25), lean);
+        let first = NaiveDate::from_ymd_opt(y, 11, 1)?;
+        let off = (3 + 7 - first.weekday().num_days_from_monday() as i64) % 7;
+        return Some(M::date(end, Point::Day(first + Duration::days(off + 21))));
+    } else {
+        return None;
+    };
+    let (y, end) = match super::dates::year_at(c, end) {
+        Some((y, e)) => (y, e),
+        None => (
+            year_for(c.dct, m, Some(d), c.lean(i, end, Lean::Nearest)),
+            end,
+        ),
+    };
+    Some(M::date(end, Point::Day(NaiveDate::from_ymd_opt(y, m, d)?)))
+}
+
+/// Bare weekdays ("Thursday", "Friday morning"), by tense; plurals are SETs.
+pub fn weekday(c: &Ctx, i: usize) -> Option<M> {
+    let e = c.e(i)?;
+    if e.weekday == 0 {
+        return None;
+    }
+    let full = c.w(i).len() >= 6;
+    if !c.cap(i) && !full {
+        return None;
+    }
+    let wd = e.weekday as u32 - 1;
+    if !(full || c.w(i + 1) == "." && c.glued(i + 1)) {
+        return None;
+    }
+    if e.weekday_plural {
+        return Some(M::lit(
+            i + 1,
+            TimexType::Set,
+            format!("XXXX-WXX-{}", wd + 1),
+        ));
+    }
+    let j = if full { i + 1 } else { c.skip_dot(i + 1) };
+    let lean = c.lean(i, j, Lean::Past);
+    Some(day(c, wd_date(c.dct, wd, lean), j, true))
+}
+
+/// True when an anchor phrase (a noun phrase, not a clause end) starts at `j`.
+pub fn phrase_follows(c: &Ctx, j: usize) -> bool {
+    match c.kind(j) {
+        Some(Kind::Word) | Some(Kind::Num) => !c.any(
+            j,
+            &[
+                "and", "or", "but", "that", "which", "when", "then", "in", "on", "at", "for",
+            ],
+        ),
+        Some(Kind::Punct) => c.any(j, &["'", "\"", "“", "‘"]),
+        None => false,
+    }
+}

@@ -1,0 +1,137 @@
+//! Clock times: "10:35 a.m.", "10 p.m. Wednesday", "7:15 p.m. EST", "1400
+//! GMT", "noon", "midnight Friday", "4 in the morning". The date part comes
+//! from a following weekday or date, else the DCT. Time zones are part of
+//! the extent but not of the value.
+
+use super::{Ctx, M};
+use crate::resolve::Point;
+use crate::token::Kind;
+use crate::TimexType;
+
+const ZONES: &[&str] = &[
+    "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+    "eet", "eest", "msk", "jst", "kst", "ist", "hkt", "sgt", "aest", "aedt", "wib", "pkt", "ast",
+    "et", "pt", "ct", "mt",
+];
+
+/// "a.m." / "am" / "p.m." / "pm" at `i`: (is_pm, end).
+fn meridian(c: &Ctx, i: usize) -> Option<(bool, usize)> {
+    let w = c.w(i);
+    if w == "am" || w == "pm" {
+        return Some((w == "pm", c.skip_dot(i + 1)));
+    }
+    if (w == "a" || w == "p")
+        && c.w(i + 1) == "."
+        && c.glued(i + 1)
+        && c.w(i + 2) == "m"
+        && c.glued(i + 2)
+    {
+        return Some((w == "p", c.skip_dot(i + 3)));
+    }
+    None
+}
+
+fn zone(c: &Ctx, i: usize) -> Option<usize> {
+    if c.any(i, ZONES) && c.tok(i).is_some_and(|t| t.cap) {
+        return Some(i + 1);
+    }
+    if c.w(i) == "local" && c.w(i + 1) == "time" {
+        return Some(i + 2);
+    }
+    None
+}
+
+/// A date after a time: ", Wednesday", "on Nov. 9", "today".
+fn date_after(c: &Ctx, i: usize) -> Option<(Point, usize)> {
+    let j = if c.any(i, &[",", "on"]) { i + 1 } else { i };
+    for r in [
+        super::dates::explicit as super::Rule,
+        super::relative::weekday,
+        super::relative::words,
+    ] {
+        if let Some(m) = r(c, j) {
+            if let (Some(p @ Point::Day(_)), crate::TimexType::Date) = (m.point, m.kind) {
+                // "10 a.m. Tuesday" is one expression; "10 a.m. on Tuesday" two,
+                // but the date still dates the time
+                return Some((p, if c.w(i) == "on" { i } else { m.end }));
+            }
+        }
+    }
+    None
+}
+
+/// Clock times.
+pub fn clock(c: &Ctx, i: usize) -> Option<M> {
+    let w = c.w(i);
+    let (mut h, mi, mut j, mut explicit) = match w {
+        "noon" | "midday" => (12, 0, i + 1, true),
+        "midnight" => (24, 0, i + 1, true),
+        _ => {
+            let h = c.num(i)?;
+            if c.glued(i) && c.kind(i - 1) != Some(Kind::Punct) {
+                return None;
+            }
+            if c.w(i + 1) == ":" && c.glued(i + 1) && c.glued(i + 2) && c.w(i + 2).len() == 2 {
+                let m = c.num(i + 2)?;
+                let mut j = i + 3;
+                if c.w(j) == ":" && c.glued(j) && c.w(j + 1).len() == 2 {
+                    j += 2;
+                }
+                (h, m, j, false)
+            } else if c.w(i).len() == 4 && zone(c, i + 1).is_some() {
+                (h / 100, h % 100, i + 1, true)
+            } else {
+                (h, 0, i + 1, false)
+            }
+        }
+    };
+    if !(0..=24).contains(&h) || !(0..60).contains(&mi) {
+        return None;
+    }
+    if let Some((pm, k)) = meridian(c, j) {
+        if h > 12 || h == 0 {
+            return None;
+        }
+        if pm && h < 12 {
+            h += 12;
+        }
+        if !pm && h == 12 {
+            h = 0;
+        }
+        j = k;
+        explicit = true;
+    } else if c.w(j) == "o" && c.w(j + 1) == "'" && c.w(j + 2) == "clock" {
+        j += 3;
+        explicit = true;
+    } else if c.w(j) == "in"
+        && c.w(j + 1) == "the"
+        && c.any(j + 2, &["morning", "afternoon", "evening"])
+        && h <= 12
+    {
+        if c.w(j + 2) != "morning" && h < 12 {
+            h += 12;
+        }
+        j += 3;
+        explicit = true;
+    }
+    if let Some(k) = zone(c, j) {
+        j = k;
+        explicit = explicit || c.w(i + 1) == ":";
+    }
+    if !explicit {
+        return None;
+    }
+    let (date, end) = match date_after(c, j) {
+        Some((p, e)) => (p, e),
+        None => (Point::Day(c.dct), j),
+    };
+    let v = if mi == 0 && (w == "noon" || w == "midnight") {
+        format!("{}T{:02}:00", date.value(), h)
+    } else {
+        format!("{}T{:02}:{:02}", date.value(), h, mi)
+    };
+    let mut m = M::lit(end, TimexType::Time, v);
+    m.point = Some(date);
+    m.deictic = true;
+    Some(m)
+}

@@ -1,0 +1,292 @@
+//! Tense of the clause around a time expression, from cheap cues: modals and
+//! auxiliaries ("will", "'ll", "is to", "going to"), future-leaning words
+//! ("next", "scheduled", "expected") and past forms ("was", "said", "-ed"
+//! verbs, a list of irregular past forms). The nearest cue before the
+//! expression wins; if there is none, the nearest one after it. Clause
+//! boundaries (sentence punctuation, line breaks) stop the search.
+
+use crate::grammar::Ctx;
+use crate::resolve::Lean;
+use crate::token::Kind;
+
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "upcoming",
+    "scheduled",
+    "plans",
+    "planning",
+    "tomorrow",
+    "next",
+    "intends",
+    "forthcoming",
+    "going",
+    "set",
+    "slated",
+    "coming",
+    "effective",
+];
+
+const INTENT: &[&str] = &[
+    "planned",
+    "plans",
+    "plan",
+    "expected",
+    "expects",
+    "expect",
+    "scheduled",
+    "due",
+    "hopes",
+    "hoped",
+    "hope",
+    "intends",
+    "intended",
+    "wants",
+    "wanted",
+    "aims",
+    "aimed",
+    "agreed",
+    "promised",
+    "vowed",
+    "decided",
+    "prepared",
+    "preparing",
+    "ready",
+    "likely",
+    "set",
+];
+
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "ago",
+    "yesterday",
+    "last",
+    "met",
+    "held",
+    "began",
+    "came",
+    "went",
+    "made",
+    "took",
+    "gave",
+    "left",
+    "saw",
+    "found",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "got",
+    "sent",
+    "spoke",
+    "wrote",
+    "struck",
+    "fought",
+    "led",
+    "brought",
+    "bought",
+    "sold",
+    "thought",
+    "became",
+    "broke",
+    "flew",
+    "drew",
+    "ran",
+    "shot",
+    "stood",
+    "kept",
+    "paid",
+    "told",
+    "knew",
+    "grew",
+    "threw",
+    "sought",
+    "taught",
+    "caught",
+    "felt",
+    "heard",
+    "meant",
+    "built",
+    "sent",
+    "spent",
+    "swept",
+    "slid",
+    "hit",
+    "quit",
+    "earlier",
+    "since",
+    "been",
+    "previously",
+    "recently",
+    "already",
+    "arrived",
+    "began",
+    "ended",
+    "tumbled",
+    "agreed",
+    "claimed",
+    "killed",
+];
+
+const NOT_PAST_ED: &[&str] = &[
+    "need",
+    "speed",
+    "feed",
+    "red",
+    "bed",
+    "hundred",
+    "seed",
+    "indeed",
+    "shed",
+    "breed",
+    "bled",
+    "sled",
+    "wed",
+    "united",
+    "based",
+    "scheduled",
+    "expected",
+    "planned",
+    "proposed",
+    "supposed",
+    "limited",
+    "related",
+    "used",
+    "called",
+    "armed",
+    "detailed",
+    "embed",
+    "fed",
+    "med",
+    "ted",
+    "ed",
+    "led",
+    "speed",
+    "exceed",
+    "proceed",
+    "succeed",
+    "creed",
+    "greed",
+    "weed",
+    "deed",
+    "reed",
+    "bread",
+    "ahead",
+    "dead",
+    "head",
+    "lead",
+    "read",
+    "spread",
+    "thread",
+    "instead",
+    "tread",
+];
+
+/// The direction to resolve an underspecified expression spanning tokens
+/// `[start, end)`: the previous occurrence in a past clause, the next one in
+/// a future clause, `default` when there is no cue.
+pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
+    // "until Tuesday", "as early as Tuesday", "by Friday"
+    let p = if c.w(start.wrapping_sub(1)) == "on" {
+        start.wrapping_sub(2)
+    } else {
+        start.wrapping_sub(1)
+    };
+    if c.any(p, &["until", "till", "before"])
+        || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"]))
+    {
+        return Lean::Future;
+    }
+    let mut k = start;
+    let mut steps = 0;
+    while k > 0 && steps < 12 {
+        k -= 1;
+        steps += 1;
+        if boundary(c, k) {
+            break;
+        }
+        if let Some(l) = cue(c, k) {
+            return l;
+        }
+        if c.tok(k + 1).is_some_and(|t| t.newline) {
+            break;
+        }
+    }
+    let mut k = end;
+    steps = 0;
+    while k < c.len() && steps < 8 {
+        if boundary(c, k) || c.tok(k).is_some_and(|t| t.newline) {
+            break;
+        }
+        if let Some(l) = cue(c, k) {
+            return l;
+        }
+        k += 1;
+        steps += 1;
+    }
+    default
+}
+
+const ABBR: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "corp", "inc", "co",
+    "ltd", "col", "lt", "sgt", "capt", "prof", "rev", "vs", "no", "u", "s", "a", "m", "p",
+];
+
+fn boundary(c: &Ctx, k: usize) -> bool {
+    let w = c.w(k);
+    if w != "." {
+        return matches!(w, ";" | "!" | "?" | "\"" | ":" | "“" | "”");
+    }
+    let prev_word = k > 0 && c.glued(k) && c.kind(k - 1) == Some(Kind::Word);
+    let abbrev = prev_word
+        && (c.w(k - 1).len() == 1
+            || ABBR.contains(&c.w(k - 1))
+            || c.e(k - 1).is_some_and(|e| e.abbrev));
+    !abbrev
+}
+
+fn cue(c: &Ctx, k: usize) -> Option<Lean> {
+    let w = c.w(k);
+    if c.kind(k) != Some(Kind::Word) {
+        return None;
+    }
+    let apos = |j: usize| c.any(j, &["'", "’"]);
+    if w == "ll" && apos(k.wrapping_sub(1)) {
+        return Some(Lean::Future);
+    }
+    // progressive present ("is meeting Wednesday") and "there is/'s" point ahead
+    if matches!(w, "is" | "are" | "am") && c.w(k + 1).len() > 4 && c.w(k + 1).ends_with("ing") {
+        return Some(Lean::Future);
+    }
+    if w == "there" && (c.any(k + 1, &["is", "are"]) || (apos(k + 1) && c.w(k + 2) == "s")) {
+        return Some(Lean::Future);
+    }
+    if (w == "is" || w == "are") && c.w(k + 1) == "to" {
+        return Some(Lean::Future);
+    }
+    if c.w(k + 1) == "to" && INTENT.contains(&w) {
+        return Some(Lean::Future);
+    }
+    if w == "going" && c.w(k + 1) != "to" {
+        return None;
+    }
+    if w == "set" && c.w(k + 1) != "to" {
+        return None;
+    }
+    if FUTURE.contains(&w) {
+        return Some(Lean::Future);
+    }
+    if PAST.contains(&w) {
+        return Some(Lean::Past);
+    }
+    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) {
+        return Some(Lean::Past);
+    }
+    None
+}
