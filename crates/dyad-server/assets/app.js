@@ -144,7 +144,8 @@ function renderEvents() {
       dyad.el("td", {}, dyad.actorLabel(ev.actor)),
       dyad.el("td", {}, dyad.actorLabel(ev.recipient), ev.mutual ? dyad.el("div", { class: "code" }, "mutual") : null),
       dyad.el("td", {}, ev.date, dyad.el("div", { class: "code" }, ev.date_basis)),
-      dyad.el("td", {}, ev.location ? ev.location.name : ""),
+      dyad.el("td", {}, ev.location ? [ev.location.text,
+        ev.location.name !== ev.location.text ? dyad.el("div", { class: "code" }, `${ev.location.name}, ${ev.location.country || "?"}`) : null] : ""),
       dyad.el("td", { class: `q${ev.quad_class}` }, `Q${ev.quad_class} / ${ev.goldstein}`),
       dyad.el("td", {}, ev.trigger.text));
     body.append(row);
