@@ -90,3 +90,114 @@ fn code_view_shows_the_pyongyang_consult_and_its_evidence() {
     b.screenshot(&artifacts("screenshots").join("code-view-selected.png"))
         .expect("screenshot");
 }
+
+/// The VOA corpus as articles for `/v1/ingest` (its records say `published`, not `date`).
+fn voa_articles() -> Option<Vec<serde_json::Value>> {
+    let path = server_common::shared("corpora/voa/voa_stories.jsonl")?;
+    let text = std::fs::read_to_string(path).expect("read VOA corpus");
+    let docs = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("VOA line is JSON");
+            json!({
+                "id": format!("voa-{}", v["id"].as_str().unwrap_or("")),
+                "date": v["published"].as_str().unwrap_or("").get(..10).unwrap_or(""),
+                "text": v["text"], "title": v["title"], "url": v["url"], "source": "VOA",
+            })
+        })
+        .collect();
+    Some(docs)
+}
+
+#[test]
+fn explore_view_charts_the_voa_corpus() {
+    let Some(docs) = voa_articles() else { return };
+    if !available() {
+        return;
+    }
+    let dir = artifacts("server-tests");
+    let db = dir.join(format!("explore-{}.db", std::process::id()));
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
+    }
+    let server = Server::start(
+        &["--db", db.to_str().expect("utf-8 path")],
+        &[("DYAD_TOKEN", "t0ken")],
+    );
+    let body = serde_json::Value::Array(docs).to_string();
+    let r = server_common::request(
+        server.addr,
+        "POST",
+        "/v1/ingest",
+        &[
+            ("Authorization", "Bearer t0ken"),
+            ("Content-Type", "application/json"),
+        ],
+        body.as_bytes(),
+    );
+    assert_eq!(
+        r.status,
+        200,
+        "ingest: {}",
+        String::from_utf8_lossy(&r.body)
+    );
+    eprintln!("ingest report: {}", r.json());
+    assert!(r.json()["events_new"].as_u64().is_some_and(|n| n > 0));
+
+    let b = Browser::start();
+    b.set_window(1400, 1900);
+    b.goto(&format!("{}/#explore", server.url()));
+    b.wait_for(
+        "return document.querySelectorAll('#chart svg rect.bar').length > 0",
+        WAIT,
+    );
+    let pair = b.js("return [document.getElementById('actor-a').value, document.getElementById('actor-b').value]", json!([]));
+    eprintln!("explore pair: {pair}");
+    b.wait_for(
+        "return document.querySelectorAll('#network svg line.edge').length > 0",
+        WAIT,
+    );
+    b.wait_for(
+        "return document.querySelectorAll('#map svg polyline').length > 100",
+        WAIT,
+    );
+    let dots = b.js(
+        "return document.querySelectorAll('#map svg circle.dot').length",
+        json!([]),
+    );
+    assert!(
+        dots.as_u64().is_some_and(|n| n > 0),
+        "no event places on the map"
+    );
+    b.wait_for(
+        "return document.querySelectorAll('#event-list li[data-event-id]').length > 0",
+        WAIT,
+    );
+    let _ = b.screenshot(&artifacts("screenshots").join("explore-view.png"));
+    // Click the busiest month: the list shows that month's events with their evidence.
+    let month = b.js(
+        "const bars = [...document.querySelectorAll('#chart svg .month-hit')];\
+         const withData = bars.filter(h => !h.textContent.includes('no events'));\
+         const m = withData[withData.length - 1]; m.dispatchEvent(new MouseEvent('click', {bubbles: true}));\
+         return m.dataset.month;",
+        json!([]),
+    );
+    let month = month.as_str().expect("a month with events").to_string();
+    b.wait_for(
+        &format!("return document.getElementById('list-title').textContent.includes('{month}') && document.querySelectorAll('#event-list li .evidence').length > 0"),
+        WAIT,
+    );
+    let first = b.js(
+        "return document.querySelector('#event-list li').textContent",
+        json!([]),
+    );
+    eprintln!("first event of {month}: {first}");
+    b.screenshot(&artifacts("screenshots").join("explore-month.png"))
+        .expect("screenshot");
+    drop(b);
+    drop(server);
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
+    }
+}

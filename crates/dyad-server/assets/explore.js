@@ -21,15 +21,31 @@
     const d = new Date(Date.UTC(y, m, 0)).getUTCDate();
     return `${month}-${String(d).padStart(2, "0")}`;
   }
+  function addMonths(month, n) {
+    const [y, m] = month.split("-").map(Number);
+    const t = y * 12 + (m - 1) + n;
+    return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
+  }
   function pair() { return { actor: $("actor-a").value, recipient: $("actor-b").value }; }
 
   async function init() {
     state.loaded = true;
     status("explore-status", "Loading actors…");
     try {
+      // Default period: the 24 months up to where 99% of the store's events lie
+      // (a stray far-future or far-past date does not stretch the chart).
+      const months = (await api("GET", "/v1/aggregates?by=month")).rows;
+      const total = months.reduce((s, r) => s + r.count, 0);
+      let acc = 0, end = null;
+      for (const r of months) { acc += r.count; if (!end && acc >= 0.99 * total) end = r.period; }
+      if (end && !$("to").value) {
+        $("to").value = end;
+        $("from").value = addMonths(end, -23);
+      }
+      const p = period();
       const [actors, dyads] = await Promise.all([
-        api("GET", "/v1/aggregates?group=actor&limit=300"),
-        api("GET", "/v1/aggregates?group=dyad&limit=20"),
+        api("GET", `/v1/aggregates?${qs({ group: "actor", limit: 300 })}`),
+        api("GET", `/v1/aggregates?${qs({ group: "dyad", limit: 20, ...p })}`),
       ]);
       const codes = actors.rows.filter((r) => r.key && r.key !== "?");
       for (const sel of [$("actor-a"), $("actor-b")]) {
@@ -67,7 +83,12 @@
         api("GET", `/v1/aggregates?${qs({ group: "dyad", limit: 40, ...p })}`),
         api("GET", `/v1/aggregates?${qs({ group: "place", limit: 2000, ...p })}`),
       ]);
-      drawChart(series.rows);
+      let rows = series.rows, bucket = "month";
+      if (rows.length && monthsBetween(rows[0].period, rows[rows.length - 1].period).length > 120) {
+        rows = (await api("GET", `/v1/aggregates?${qs({ by: "year", dyad: `${actor}-${recipient}`, ...p })}`)).rows;
+        bucket = "year";
+      }
+      drawChart(rows, bucket);
       drawNetwork(dyads.rows.map(splitDyad).filter((d) => d && d.a !== d.b).slice(0, 25));
       await drawMap(places.rows, places.truncated ? places.sampled_events : 0);
       const n = series.rows.reduce((s, g) => s + g.count, 0);
@@ -90,13 +111,25 @@
     return out;
   }
 
-  function drawChart(groups) {
+  function yearsBetween(a, b) {
+    const out = [];
+    for (let y = Number(a); y <= Number(b) && out.length < 1200; y++) out.push(String(y));
+    return out;
+  }
+
+  function drawChart(groups, bucket) {
     const box = $("chart");
     box.textContent = "";
+    $("chart-caption").textContent = `${bucket === "year" ? "Yearly" : "Monthly"} events per quad class, and the Goldstein mean`;
     if (!groups.length) { box.append(el("div", { class: "empty" }, "No events for this pair in this period.")); return; }
     const byKey = new Map(groups.map((g) => [g.period, g]));
     const keys = groups.map((g) => g.period).sort();
-    const months = monthsBetween(keys[0], keys[keys.length - 1]);
+    // The axis spans the chosen period (or the data, where no bound is set).
+    const f = $("from").value, t = $("to").value;
+    const lo = bucket === "year" ? (f ? f.slice(0, 4) : keys[0]) : (f || keys[0]);
+    const hi = bucket === "year" ? (t ? t.slice(0, 4) : keys[keys.length - 1]) : (t || keys[keys.length - 1]);
+    const first = lo < keys[0] ? lo : keys[0], last = hi > keys[keys.length - 1] ? hi : keys[keys.length - 1];
+    const months = bucket === "year" ? yearsBetween(first, last) : monthsBetween(first, last);
     const W = 960, H = 280, L = 40, R = 40, T = 12, B = 36;
     const max = Math.max(1, ...groups.map((g) => g.count));
     const bw = (W - L - R) / months.length;
@@ -134,7 +167,7 @@
           for (const h of root.querySelectorAll(".month-hit")) h.classList.remove("selected");
           hit.classList.add("selected");
           const { actor, recipient } = pair();
-          listEvents({ dyad: `${actor}-${recipient}`, from: `${m}-01`, to: lastDay(m) }, `Events between ${actor} and ${recipient} in ${m}`);
+          listEvents({ dyad: `${actor}-${recipient}`, from: m, to: m }, `Events between ${actor} and ${recipient} in ${m}`);
         } },
       svg("title", {}, g ? `${m}: ${g.count} events, Goldstein mean ${g.goldstein_mean.toFixed(2)}` : `${m}: no events`));
       root.append(hit);

@@ -105,6 +105,15 @@ impl Browser {
         self.cmd("POST", "/url", json!({"url": url}));
     }
 
+    /// Resizes the window (screenshots show what fits in it).
+    pub fn set_window(&self, width: u32, height: u32) {
+        self.cmd(
+            "POST",
+            "/window/rect",
+            json!({"width": width, "height": height}),
+        );
+    }
+
     /// Runs a script (with `arguments`) and returns its value.
     pub fn js(&self, script: &str, args: Value) -> Value {
         self.cmd(
