@@ -56,6 +56,20 @@ where
         .map_err(|e| ApiError::internal(format!("worker failed: {e}")))?
 }
 
+/// Runs CPU-bound `f` on the blocking pool once a core is free (see [`AppState::cpu`]).
+pub async fn on_cpu<T, F>(state: &AppState, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+{
+    let _permit = state
+        .cpu
+        .acquire()
+        .await
+        .map_err(|_| ApiError::internal("the coding pool is closed"))?;
+    blocking(f).await
+}
+
 /// Codes every article; the events of all of them, in input order.
 pub fn code_all(state: &AppState, docs: &[InputDoc]) -> Result<Vec<EventRecord>, ApiError> {
     let mut out = Vec::new();
@@ -75,7 +89,8 @@ pub async fn code(
     JsonBody(body): JsonBody,
 ) -> Result<Json<Vec<EventRecord>>, ApiError> {
     let articles = parse_articles(body)?;
-    let events = blocking(move || code_all(&state, &articles.docs)).await?;
+    let st = state.clone();
+    let events = on_cpu(&state, move || code_all(&st, &articles.docs)).await?;
     Ok(Json(events))
 }
 
@@ -86,7 +101,8 @@ pub async fn annotate(
 ) -> Result<Json<Value>, ApiError> {
     let articles = parse_articles(body)?;
     let many = articles.many;
-    let docs: Vec<AnnotatedDoc> = blocking(move || {
+    let st = state.clone();
+    let docs: Vec<AnnotatedDoc> = on_cpu(&st, move || {
         articles
             .docs
             .iter()

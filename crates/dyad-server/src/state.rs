@@ -16,6 +16,9 @@ pub struct AppState {
     pub token: Option<Arc<str>>,
     /// Largest body accepted, in bytes (for error messages).
     pub body_limit: usize,
+    /// Permits for CPU-bound work (coding): one per core, so a burst of
+    /// requests queues here instead of spawning a thread each.
+    pub cpu: Arc<tokio::sync::Semaphore>,
     /// The event store, when the server has one.
     pub store: Option<Arc<StorePool>>,
 }
@@ -31,6 +34,9 @@ impl AppState {
                 .filter(|t| !t.is_empty())
                 .map(Arc::from),
             body_limit: config.body_limit,
+            cpu: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )),
             store: match &config.db {
                 Some(path) => Some(Arc::new(StorePool::open(path)?)),
                 None => None,

@@ -307,7 +307,8 @@ pub async fn ingest(
 ) -> Result<Json<Value>, ApiError> {
     let pool = store(&state)?;
     let items = parse_items(body)?;
-    let report = blocking(move || {
+    let st = state.clone();
+    let report = crate::code::on_cpu(&st, move || {
         let mut docs = Vec::with_capacity(items.len());
         for (i, item) in items.into_iter().enumerate() {
             docs.push(match item {
