@@ -7,6 +7,7 @@
 //! threads.
 
 use axum::extract::State;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use dyad_core::schema::{AnnotatedDoc, EventRecord, InputDoc};
 use serde_json::Value;
@@ -98,7 +99,7 @@ pub async fn code(
 pub async fn annotate(
     State(state): State<AppState>,
     JsonBody(body): JsonBody,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let articles = parse_articles(body)?;
     let many = articles.many;
     let st = state.clone();
@@ -116,14 +117,20 @@ pub async fn annotate(
             .collect()
     })
     .await?;
-    let value = if many {
-        serde_json::to_value(&docs)
+    // Serialised straight from the records (not through `Value`, which would
+    // reorder keys): the same bytes `dyad annotate` prints.
+    let bytes = if many {
+        serde_json::to_vec(&docs)
     } else {
-        docs.into_iter()
-            .next()
-            .map_or(Ok(Value::Null), |d| serde_json::to_value(&d))
+        match docs.first() {
+            Some(d) => serde_json::to_vec(d),
+            None => Ok(b"null".to_vec()),
+        }
     };
-    value
-        .map(Json)
-        .map_err(|e| ApiError::internal(format!("cannot serialise: {e}")))
+    let bytes = bytes.map_err(|e| ApiError::internal(format!("cannot serialise: {e}")))?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        bytes,
+    )
+        .into_response())
 }
