@@ -58,6 +58,7 @@ pub const PREPS: &[&str] = &[
     "in", "at", "from", "near", "to", "for", "with", "against", "on", "by", "over", "between", "among", "of", "into",
     "across", "within", "inside", "outside", "under", "toward", "towards", "despite", "including", "like", "via",
     "amid", "after", "before", "during", "about", "without", "upon", "onto", "through", "than", "behind", "around",
+    "along", "alongside", "beyond", "off", "past", "throughout", "opposite", "beside", "near", "across",
 ];
 
 /// Whether token `i` is "not", "n't", "never" or "no".
@@ -98,6 +99,10 @@ pub fn modality(tokens: &[Token], group: std::ops::Range<usize>, trigger: usize,
 
 /// A passive trigger: a form of "be" in the verb group and a past participle.
 pub fn passive(tokens: &[Token], group: std::ops::Range<usize>, trigger: usize) -> bool {
+    // "were engaged in", "is committed to": a verb with its particle is not a passive.
+    if tokens.get(trigger + 1).is_some_and(|t| matches!(t.norm.as_str(), "in" | "to" | "on" | "with")) && !tokens.get(trigger + 2).is_some_and(|t| t.norm == "by") {
+        return false;
+    }
     let w = tokens[trigger].norm.as_str();
     let participle = w.ends_with("ed") || w.ends_with("en") || matches!(w, "held" | "met" | "hit" | "shot" | "struck" | "fought" | "caught" | "sent" | "told" | "put" | "cut" | "led" | "left" | "kept" | "won" | "lost" | "sold" | "bought" | "brought" | "built");
     participle && tokens[group].iter().any(|t| BE.contains(&t.norm.as_str()))

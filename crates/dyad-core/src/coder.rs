@@ -173,6 +173,20 @@ impl Coder {
         // Mentions first: their countries and names guide the geoparser.
         let mut per_sentence: Vec<Vec<Mention>> = sents.iter().map(|s| mentions::find(&self.lex, text, &tokens, s.first, s.last, doc.date, &mut group)).collect();
         let places = self.places(text, &per_sentence);
+        // A place the actor layer did not know is still a possible party: "drones struck Kharkiv".
+        for (si, s) in sents.iter().enumerate() {
+            for p in places.iter().filter(|p| s.span.start <= p.start && p.end <= s.span.end) {
+                let ms = &per_sentence[si];
+                if ms.iter().any(|m| m.span.start < p.end && p.start < m.span.end) || p.country.is_none() {
+                    continue;
+                }
+                let Some(first) = (s.first..s.last).find(|&i| tokens[i].span.start >= p.start) else { continue };
+                let last = (first..s.last).find(|&i| tokens[i].span.end >= p.end).map_or(first + 1, |i| i + 1);
+                group += 1;
+                per_sentence[si].push(mentions::place_mention(Span::new(p.start, p.end), first, last, p.country.clone(), group));
+            }
+            per_sentence[si].sort_by_key(|m| (m.first, m.last));
+        }
         for (si, s) in sents.iter().enumerate() {
             let mut ms = std::mem::take(&mut per_sentence[si]);
             coref::resolve(&mut ms, &story.history);
@@ -287,8 +301,12 @@ impl Coder {
                 }
             }
         }
-        let dated = txs.iter().filter(|t| t.anchor.is_none() && t.date.is_some());
-        if let Some(t) = dated.min_by_key(|t| t.span.start.abs_diff(head)) {
+        // A narrative past event is not dated by a future expression ("signed ... and will meet next month").
+        let pub_date = doc.date.format("%Y-%m-%d").to_string();
+        let (cs, ce) = (tokens[ev.clause.0].span.start, tokens[ev.clause.1 - 1].span.end);
+        let dated = txs.iter().filter(|t| t.anchor.is_none() && t.date.as_deref().is_some_and(|d| !(ev.narrative && ev.modality == Modality::Asserted && d > pub_date.as_str())));
+        // Nearest in the trigger's own clause, else nearest in the sentence.
+        if let Some(t) = dated.min_by_key(|t| (!(cs <= t.span.start && t.span.end <= ce), t.span.start.abs_diff(head))) {
             return (t.date.clone().unwrap_or_default(), DateBasis::Text);
         }
         if ev.narrative && ev.modality == Modality::Asserted {

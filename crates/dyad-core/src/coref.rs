@@ -40,12 +40,14 @@ pub fn resolve(sentence: &mut [Mention], history: &History) {
         if m.kind != MentionKind::Direct || m.country.is_some() || m.possessive || m.name.is_some() && m.role.is_none() {
             continue;
         }
-        let sector_ok = m.sector.as_deref().is_some_and(|s| matches!(s, "GOV" | "COP" | "MIL" | "JUD" | "LEG" | "OPP" | "REB" | "CVL" | "EDU" | "LAB" | "AGR" | "REF"));
+        let sector_ok = m.sector.as_deref().is_some_and(|s| matches!(s, "GOV" | "COP" | "MIL" | "JUD" | "LEG" | "OPP" | "REB" | "CVL" | "EDU" | "LAB" | "AGR" | "REF" | "PTY" | "HLH"));
         if !sector_ok || !(m.role.is_some() || m.plural) {
             continue;
         }
+        // The country named last before it; else the first named after it in the sentence.
+        let state = |a: &&Mention| a.kind != MentionKind::Pair && a.country.as_deref().is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c));
         let before = sentence[..i].iter().rev().chain(history.mentions.iter().rev());
-        let focus = before.filter(|a| a.kind != MentionKind::Pair && a.kind != MentionKind::Adjective).find_map(|a| a.country.clone()).filter(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c.as_str()));
+        let focus = before.filter(|a| a.kind != MentionKind::Adjective).find(state).or_else(|| sentence[i + 1..].iter().find(state)).and_then(|a| a.country.clone());
         if let Some(c) = focus {
             sentence[i].country = Some(c);
             sentence[i].rules.push("coref:focus-country".into());

@@ -230,11 +230,15 @@ impl Sentence<'_> {
             let mut score = match prep {
                 Some(p) if rp.iter().any(|r| r == p) => 5,
                 None => 4,
+                // "a proposal by Guyana": the author of what the event is about.
+                Some("by") => 3,
                 Some("against" | "on" | "with" | "to" | "at" | "toward" | "towards" | "upon" | "into") => 3,
                 Some("of" | "from" | "between") => 2,
                 Some(_) => 1,
             };
-            if m.kind == MentionKind::Adjective {
+            // "an Indian proposal", "by Pakistani fire": an adjective stands for its country only weakly,
+            // unless it follows the pattern's own preposition.
+            if m.kind == MentionKind::Adjective && score < 5 {
                 score = score.min(2);
             }
             if best.is_none_or(|(s, _)| score > s) {
@@ -268,9 +272,22 @@ impl Sentence<'_> {
                 }
             }
         }
-        let mut out = Vec::new();
+        let mut out: Vec<Event> = Vec::new();
         for (a, f) in found.iter().enumerate() {
             if absorbed[a] {
+                continue;
+            }
+            // A trigger in a subordinate clause ("unless the president agrees", "who
+            // entered") adds nothing once the main clause has an event.
+            let (cs, _) = clause::clause_bounds(toks, self.first, self.last, f.tokens[0]);
+            let subordinate = cs > self.first && matches!(toks[cs - 1].norm.as_str(), "if" | "unless" | "because" | "although" | "though" | "who" | "which" | "whom" | "whose" | "when" | "while" | "whereas" | "until" | "since");
+            // An infinitive that no verb took as its complement ("a proposal to settle") is not an event of its own.
+            let infinitive = f.trigger.kind == 'V' && f.tokens[0] > self.first && toks[f.tokens[0] - 1].norm == "to";
+            // "a statement criticizing Israel", ", killing three": a participle without an auxiliary.
+            let participle = f.trigger.kind == 'V' && toks[f.head].norm.ends_with("ing")
+                && !clause::verb_group(toks, self.first, f.tokens[0]).any(|i| matches!(toks[i].norm.as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "am"));
+            let infinitive = infinitive || participle;
+            if (subordinate || infinitive) && !out.is_empty() {
                 continue;
             }
             if let Some(ev) = self.event(f, &found[a + 1..]) {
@@ -367,14 +384,15 @@ impl Sentence<'_> {
             }
             recipients = if t.norecip { vec![] } else { self.objects(obj_start, obj_end, &t.rp, &actors) };
             // "North Korea and Belarus agreed", "French and Egyptian warships launched war games": with each other.
-            if actors.len() >= 2 && mutual {
+            let several = actors.len() >= 2 || actors.iter().any(|a| a.kind == MentionKind::Pair);
+            if several && mutual {
                 recipients.clear();
             }
         }
         if actors.is_empty() && (recipients.is_empty() || !passive) {
             return None;
         }
-        if t.weak && (actors.is_empty() || recipients.is_empty()) {
+        if t.weak && !t.adopt && !passive && (actors.is_empty() || recipients.is_empty()) {
             return None;
         }
         let _ = &mut modality;
@@ -415,6 +433,19 @@ impl Sentence<'_> {
                 } else if g.trigger.plover != "AGREE" {
                     context = g.trigger.context.clone();
                 }
+            }
+        }
+        // "ordered the expulsion", "decided to suspend": the complement's own event, by this actor.
+        if t.adopt {
+            let comp_end = complement_end(toks, end - 1, self.last);
+            if let Some(g) = later.iter().find(|g| g.tokens[0] < comp_end) {
+                plover = g.trigger.plover.clone();
+                cameo = g.trigger.cameo.clone();
+                goldstein = g.trigger.goldstein;
+                mode = g.trigger.mode.clone();
+                context = g.trigger.context.clone();
+            } else if t.weak && recipients.is_empty() {
+                return None;
             }
         }
         if t.plover == "AGREE" && (toks[f.head].norm.starts_with("propos") || toks[f.head].norm.starts_with("offer")) {
@@ -482,6 +513,10 @@ impl Sentence<'_> {
 pub fn same_actor(a: &Mention, b: &Mention) -> bool {
     if a.first == b.first && a.last == b.last && a.country == b.country {
         return true;
+    }
+    // A place is not its own government: "forces bombarded towns in Idlib".
+    if a.place_like && a.sector.is_none() || b.place_like && b.sector.is_none() {
+        return false;
     }
     if a.name.is_some() && a.name == b.name {
         return true;

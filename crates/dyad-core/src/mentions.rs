@@ -86,9 +86,9 @@ const PRONOUNS: &[(&str, bool, bool, bool)] = &[
 const FILLERS: &[&str] = &[
     "senior", "top", "junior", "ordinary", "radical", "angry", "young", "local", "city", "state-owned", "official",
     "new", "main", "chief", "deputy", "acting", "interim", "ruling", "leading", "prominent", "armed", "national",
-    "federal", "central", "regional", "provincial", "military-backed", "hardline", "moderate", "elderly", "defeated",
-    "exiled", "jailed", "detained", "ethnic", "rival", "islamist", "separatist", "pro-government", "anti-government",
-    "mainstream", "traditional", "influential", "powerful", "outgoing", "incoming", "newly", "elected", "democratic",
+    "federal", "central", "regional", "provincial", "military-backed", "hardline", "moderate", "elderly", 
+    "ethnic", "rival", "islamist", "separatist", "pro-government", "anti-government",
+    "mainstream", "traditional", "influential", "powerful", "outgoing", "incoming", "newly", "democratic",
     "government", "state", "security", "border", "riot", "secret", "special", "elite", "unidentified", "unknown",
     "suspected", "alleged", "so-called", "fellow", "many", "some", "several", "thousands", "hundreds", "dozens", "of",
 ];
@@ -353,6 +353,9 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             }
             if j < last && matches!(tokens[j].norm.as_str(), "and" | "or") {
                 j += 1;
+                if j < last && tokens[j].norm == "the" {
+                    j += 1;
+                }
             }
             if j > end && b + 1 < atoms.len() && atoms[b + 1].0 == j && !used[b + 1] {
                 b += 1;
@@ -363,31 +366,56 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
         push_group(&mut out, members, next_group);
         a = b.max(a) + 1;
     }
-    // Pronouns and pair references.
+    // Pair references ("the two sides", "both ministers"), then pronouns.
+    for i in first..last {
+        let w = tokens[i].norm.as_str();
+        let next = if i + 1 < last { tokens[i + 1].norm.as_str() } else { "" };
+        let pair_noun = matches!(next, "sides" | "parties" | "countries" | "nations" | "governments" | "leaders" | "ministers" | "men" | "presidents" | "delegations" | "neighbours" | "neighbors" | "allies");
+        if matches!(w, "both" | "two") && pair_noun {
+            let start = if i > first && tokens[i - 1].norm == "the" { i - 1 } else { i };
+            // Only when no country qualifies them: "the two countries", not "the two Korean leaders".
+            if !out.iter().any(|m| m.first <= i + 1 && i + 1 < m.last && m.country.is_some()) {
+                out.retain(|m| m.last <= start || m.first >= i + 2);
+                let m = bare(tokens, start, i + 2, MentionKind::Pair, true, false, false);
+                push_group(&mut out, vec![m], next_group);
+            }
+        }
+    }
     for i in first..last {
         let w = tokens[i].norm.as_str();
         if out.iter().any(|m| m.first <= i && i < m.last) {
             continue;
         }
         if let Some(&(_, plural, person, possessive)) = PRONOUNS.iter().find(|p| p.0 == w) {
-            // "her" before a noun is possessive; "its"/"their" are always possessive.
             let m = bare(tokens, i, i + 1, MentionKind::Pronoun, plural, person, possessive);
-            push_group(&mut out, vec![m], next_group);
-        }
-        let pair = match w {
-            "both" if i + 1 < last && matches!(tokens[i + 1].norm.as_str(), "sides" | "parties" | "countries" | "nations" | "governments" | "leaders" | "ministers" | "men") => Some(2),
-            "two" if i + 1 < last && matches!(tokens[i + 1].norm.as_str(), "sides" | "parties" | "countries" | "nations" | "governments" | "leaders" | "ministers" | "men") => Some(2),
-            _ => None,
-        };
-        if let Some(n) = pair {
-            let start = if i > first && tokens[i - 1].norm == "the" { i - 1 } else { i };
-            out.retain(|m| m.last <= start || m.first >= i + n);
-            let m = bare(tokens, start, i + n, MentionKind::Pair, true, false, false);
             push_group(&mut out, vec![m], next_group);
         }
     }
     out.sort_by_key(|m| (m.first, m.last));
     out
+}
+
+/// A mention for a gazetteer place that no lexicon entry covered ("Kharkiv"): a country, no sector.
+pub fn place_mention(span: Span, first: usize, last: usize, country: Option<String>, group: usize) -> Mention {
+    Mention {
+        span,
+        first,
+        last,
+        kind: MentionKind::Direct,
+        country,
+        sector: None,
+        name: None,
+        role: None,
+        rank: None,
+        plural: false,
+        person: false,
+        possessive: false,
+        place_like: true,
+        former: false,
+        titled: false,
+        group,
+        rules: vec!["gazetteer".into()],
+    }
 }
 
 fn bare(tokens: &[Token], first: usize, last: usize, kind: MentionKind, plural: bool, person: bool, possessive: bool) -> Mention {
@@ -443,6 +471,10 @@ fn atoms(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize
                 .expect("non-empty");
             out.push((i, i + n, best.kind.clone(), best.source.clone()));
             i += n;
+        } else if let Some(a) = compound_modifier(lex, &tokens[i]) {
+            // "Vietnamese-led forces", "Russian-backed separatists"
+            out.push((i, i + 1, a.kind.clone(), a.source.clone()));
+            i += 1;
         } else if matches!(tokens[i].norm.as_str(), "counterpart" | "counterparts") {
             let kind = AtomKind::Agent { sector: "GOV".into(), person: true };
             out.push((i, i + 1, kind, "builtin:counterpart".into()));
@@ -452,6 +484,17 @@ fn atoms(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize
         }
     }
     out
+}
+
+/// "Vietnamese-led", "Iranian-backed", "US-based": a country word fused with a participle.
+fn compound_modifier<'l>(lex: &'l Lexicons, t: &Token) -> Option<&'l crate::lexicon::Atom> {
+    let (head, tail) = t.norm.rsplit_once('-')?;
+    if !matches!(tail, "led" | "backed" | "based" | "allied" | "born" | "owned" | "funded" | "sponsored" | "run" | "dominated" | "controlled" | "supported" | "armed" | "trained") {
+        return None;
+    }
+    let atoms = lex.actors.lookup(head);
+    let a = atoms.into_iter().find(|a| matches!(a.kind, AtomKind::Demonym { .. } | AtomKind::Country { .. }))?;
+    Some(a)
 }
 
 fn priority(k: &AtomKind) -> u8 {

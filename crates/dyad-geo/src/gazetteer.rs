@@ -5,16 +5,59 @@
 //! feature codes and admin1 codes are interned. Demonyms ("Belarusian" → Belarus) have an
 //! index of their own, so that recognition can tell them apart from place names.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::text::key_hash;
+
+/// Flag on index ids: the name is an alternate name (not the primary name or an alias).
+pub(crate) const ALT: u32 = 1 << 31;
+
+/// Alternate names are indexed only for places of at least this population (and for all
+/// countries, regions and other non-populated-place features).
+const ALT_MIN_POP: u64 = 15_000;
+
+/// Entry ids of index hits, without the flag, deduplicated.
+pub(crate) fn ids_of(hits: &[(u64, u32)]) -> Vec<u32> {
+    let mut v: Vec<u32> = hits.iter().map(|h| h.1 & !ALT).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// True when some hit is a primary name or alias.
+pub(crate) fn any_primary(hits: &[(u64, u32)]) -> bool {
+    hits.iter().any(|h| h.1 & ALT == 0)
+}
+
+/// Merges two sorted pair lists, dropping duplicates.
+fn merge_sorted(a: Vec<(u64, u32)>, b: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let take_a = j >= b.len() || (i < a.len() && a[i] <= b[j]);
+        let x = if take_a { a[i] } else { b[j] };
+        if take_a {
+            i += 1;
+        } else {
+            j += 1;
+        }
+        if out.last() != Some(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
 
 /// One place of the gazetteer.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
-    pub name: Box<str>,
+    pub name: Cow<'static, str>,
     /// Alternate names, `|`-separated.
-    pub alts: Box<str>,
+    pub alts: Cow<'static, str>,
     pub lat: f32,
     pub lon: f32,
     pub pop: u64,
@@ -45,7 +88,10 @@ pub struct Gazetteer {
     pub(crate) alpha2: HashMap<[u8; 3], [u8; 2]>,
     pub(crate) countries: HashMap<[u8; 2], u32>,
     pub(crate) admin1s: HashMap<([u8; 2], u16), u32>,
-    pub(crate) common: HashSet<u64>,
+    /// Sorted hashes of lowercase English words.
+    pub(crate) common: Vec<u64>,
+    /// Aliases from `data/geo/aliases.tsv`: indexed like primary names.
+    pub(crate) aliases: Vec<(Box<str>, u32)>,
     /// Abbreviations that need their period in the text ("Ky." → Kentucky), sorted.
     pub(crate) abbrevs: Vec<(u64, u32)>,
     pub(crate) max_tokens: usize,
@@ -125,25 +171,39 @@ impl Gazetteer {
 
     /// Rebuilds the name index, the country and admin1 tables and the demonym index.
     pub(crate) fn reindex(&mut self) {
-        let mut index = Vec::with_capacity(self.entries.len() * 4);
-        let mut max_tokens = 1;
-        for (id, e) in self.entries.iter().enumerate() {
-            let id = id as u32;
-            for n in std::iter::once(&*e.name).chain(e.alts.split('|')) {
-                if n.is_empty() {
-                    continue;
-                }
-                let k = crate::text::key(n);
-                if k.is_empty() {
-                    continue;
-                }
+        self.index.clear();
+        self.max_tokens = 1;
+        self.extend_index(0);
+    }
+
+    /// Adds the names of entries `from..` and all aliases to the index, then rebuilds the
+    /// country, admin1 and demonym tables.
+    pub(crate) fn extend_index(&mut self, from: usize) {
+        let old = std::mem::take(&mut self.index);
+        let mut index = Vec::new();
+        let mut max_tokens = self.max_tokens;
+        let mut add = |n: &str, id: u32, index: &mut Vec<(u64, u32)>| {
+            let k = crate::text::key(n);
+            if !k.is_empty() {
                 max_tokens = max_tokens.max(k.split(' ').count());
                 index.push((crate::text::hash(&k), id));
             }
+        };
+        for (id, e) in self.entries.iter().enumerate().skip(from) {
+            let id = id as u32;
+            add(&e.name, id, &mut index);
+            // Alternate names of small places are mostly old names and surnames: left out.
+            if e.pop >= ALT_MIN_POP || e.class != b'P' {
+                for n in e.alts.split('|').filter(|n| !n.is_empty()) {
+                    add(n, id | ALT, &mut index);
+                }
+            }
+        }
+        for (n, id) in &self.aliases {
+            add(n, *id, &mut index);
         }
         index.sort_unstable();
-        index.dedup();
-        self.index = index;
+        self.index = merge_sorted(old, index);
         self.max_tokens = max_tokens.min(8);
         self.rebuild_tables();
         let mut dem: Vec<(u64, u32)> = self
@@ -202,6 +262,6 @@ impl Gazetteer {
 
     /// True when the key hash names a common English word (e.g. "reading", "mobile").
     pub(crate) fn is_common(&self, h: u64) -> bool {
-        self.common.contains(&h)
+        self.common.binary_search(&h).is_ok()
     }
 }

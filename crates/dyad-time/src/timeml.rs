@@ -176,6 +176,7 @@ pub struct Report {
     /// Value.
     pub value: Prf,
     /// Type.
+    #[serde(rename = "type")]
     pub kind: Prf,
 }
 

@@ -318,3 +318,18 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn hours_after_an_event_round_to_days() {
+    let t = Tagger::new();
+    let dct = NaiveDate::from_ymd_opt(2024, 7, 12).unwrap();
+    let x = t.tag("Troops withdrew 48 hours after the ceasefire.", dct);
+    let a = x[0].event_anchor.clone().unwrap();
+    assert_eq!((a.amount, a.unit), (Some(2), Unit::Day));
+}
+
+#[test]
+fn tagger_is_shareable() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Tagger>();
+}

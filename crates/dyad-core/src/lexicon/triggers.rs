@@ -6,16 +6,17 @@
 //! - `triggers.tsv`: `kind  pattern  cameo  flags`, where `kind` is `V` (the
 //!   first word is a verb lemma and matches every inflection), `N` (the last
 //!   word also matches its plural) or `P` (literal). In a pattern, `*` skips up
-//!   to three tokens. Flags (comma-separated): `comp` (takes a complement clause
+//!   to four tokens. Flags (comma-separated): `comp` (takes a complement clause
 //!   whose own triggers it absorbs: "agreed to strengthen"), `mutual`
 //!   (symmetric: "met"), `rp=with/to` (prepositions that introduce the
 //!   recipient), `norecip` (never takes a recipient), `type=`, `mode=`,
 //!   `context=` (override the CAMEO row), `weak` (only an event when it has
 //!   both an actor and a recipient), `intent` (a `comp` verb whose type comes
 //!   from its complement: "vowed to fight" is THREATEN, "pledged to help" AGREE),
-//!   `deontic` ("X said Y must": X requests of Y), `copula` (only after "be").
+//!   `deontic` ("X said Y must": X requests of Y), `copula` (only after "be"),
+//!   `adopt` (a `comp` verb that takes its complement's type: "ordered the expulsion").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{rows, LexiconError};
 use crate::text::Token;
@@ -71,6 +72,8 @@ pub struct Trigger {
     pub weak: bool,
     /// "X said Y must ...": the speaker demands it of the subject.
     pub deontic: bool,
+    /// Takes the type of its complement when it has one ("ordered the expulsion" is the expulsion).
+    pub adopt: bool,
     /// Only after a form of "be": "is ready to", "was prepared to".
     pub copula: bool,
     /// Takes its type from its complement: cooperation becomes AGREE, conflict THREATEN ("vowed to").
@@ -165,7 +168,8 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
     };
     // Doubling of a final consonant after a single stressed vowel: ban → banned, but not "offer".
     let cvc = n >= 3 && !is_vowel(last) && !matches!(last, 'w' | 'x' | 'y') && is_vowel(prev) && !is_vowel(chars[n - 3]);
-    let double = cvc && (n <= 4 || DOUBLING.contains(&lemma));
+    let syllables = chars.iter().zip(std::iter::once(&'x').chain(chars.iter())).filter(|(c, p)| is_vowel(**c) && !is_vowel(**p)).count();
+    let double = cvc && (syllables == 1 || DOUBLING.contains(&lemma));
     let stem = if double { format!("{lemma}{last}") } else { lemma.to_string() };
     let past = if last == 'e' {
         format!("{lemma}d")
@@ -183,11 +187,17 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
     } else {
         format!("{stem}ing")
     };
-    vec![lemma.to_string(), third, past.clone(), past, ing]
+    let mut forms = vec![lemma.to_string(), third, past.clone(), past, ing];
+    // British spelling doubles a final l: cancelled, travelling.
+    if last == 'l' && is_vowel(prev) && !double && n >= 4 && !is_vowel(chars[n - 3]) {
+        forms.push(format!("{lemma}led"));
+        forms.push(format!("{lemma}ling"));
+    }
+    forms
 }
 
 /// Longer verbs that double their final consonant (stress on the last syllable).
-const DOUBLING: &[&str] = &["commit", "compel", "control", "equip", "expel", "occur", "omit", "patrol", "permit", "propel", "rebel", "refer", "regret", "repel", "submit", "transfer", "prefer", "deter", "embed", "abet", "acquit", "admit", "annul", "compel", "dispel", "impel", "outstrip"];
+const DOUBLING: &[&str] = &["commit", "compel", "control", "equip", "expel", "occur", "omit", "patrol", "permit", "propel", "rebel", "refer", "regret", "repel", "submit", "transfer", "prefer", "deter", "embed", "abet", "kidnap", "worship", "acquit", "admit", "annul", "compel", "dispel", "impel", "outstrip"];
 
 fn plural(noun: &str) -> String {
     if noun.ends_with('s') || noun.ends_with("sh") || noun.ends_with("ch") || noun.ends_with('x') {
@@ -234,7 +244,7 @@ impl TriggerTable {
             let cameo = self.cameo.get(get(2)).ok_or_else(|| err(file, line, format!("unknown CAMEO code {:?}", get(2))))?.clone();
             let mut t = Trigger {
                 pattern: pattern.into(), kind, cameo: cameo.code.clone(), plover: cameo.plover.clone(), mode: cameo.mode.clone(),
-                context: cameo.context.clone(), goldstein: cameo.goldstein, comp: false, mutual: false, norecip: false, weak: false, intent: false, deontic: false, copula: false,
+                context: cameo.context.clone(), goldstein: cameo.goldstein, comp: false, mutual: false, norecip: false, weak: false, intent: false, deontic: false, copula: false, adopt: false,
                 rp: vec![], source: format!("{file}:{line}"), pats: vec![],
             };
             for flag in get(3).split(',').map(str::trim).filter(|f| !f.is_empty()) {
@@ -245,6 +255,10 @@ impl TriggerTable {
                     None if flag == "weak" => t.weak = true,
                     None if flag == "deontic" => t.deontic = true,
                     None if flag == "copula" => t.copula = true,
+                    None if flag == "adopt" => {
+                        t.adopt = true;
+                        t.comp = true;
+                    }
                     None if flag == "intent" => {
                         t.intent = true;
                         t.comp = true;
@@ -267,7 +281,7 @@ impl TriggerTable {
                     Pat::Gap
                 } else if i == 0 && kind == 'V' {
                     Pat::Word(inflect_verb(&w))
-                } else if i == last && kind == 'N' {
+                } else if i == last && (kind == 'N' || kind == 'V' && last > 0 && !crate::clause::PREPS.contains(&w.as_str()) && !w.ends_with('s')) {
                     Pat::Word(vec![plural(&w), w])
                 } else {
                     Pat::Word(vec![w])
@@ -336,10 +350,10 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
             }
         }
         Pat::Gap => {
-            for skip in 0..=3 {
+            for skip in 0..=4 {
                 if skip > 0 {
                     let j = i + skip - 1;
-                    if j >= end || tokens[j].punct {
+                    if j >= end || tokens[j].punct && !matches!(tokens[j].norm.as_str(), "$" | "€" | "£" | "%" | "-") {
                         return None;
                     }
                 }

@@ -2,8 +2,8 @@
 //! "the past three years", "the first nine months", "several months" (PXM),
 //! "two years ago" (a DATE), "a year earlier" (a DATE relative to the last
 //! period mentioned, with an event anchor), "two days after the summit" (a
-//! DURATION with an event anchor on the summit), and SETs ("every Monday",
-//! "daily", "twice a week", "$5 a year").
+//! DURATION with an event anchor on the summit), and rates ("$5 a year",
+//! a SET).
 
 use super::relative::phrase_follows;
 use super::{Anch, Ctx, M};
@@ -13,49 +13,29 @@ use crate::token::Kind;
 use crate::{Direction, TimexType};
 use chrono::{Datelike, Duration};
 
+#[rustfmt::skip]
 const LEAD: &[&str] = &[
-    "past",
-    "last",
-    "next",
-    "coming",
-    "previous",
-    "first",
-    "final",
-    "latest",
-    "remaining",
-    "following",
-    "initial",
-    "preceding",
-    "ensuing",
-    "same",
-    "intervening",
-    "subsequent",
-    "full",
-    "entire",
-    "whole",
+    "past", "last", "next", "coming", "previous", "first", "final", "latest", "remaining", "following",
+    "initial", "preceding", "ensuing", "same", "intervening", "subsequent", "full", "entire", "whole",
 ];
+#[rustfmt::skip]
 const FILL: &[&str] = &[
-    "more",
-    "additional",
-    "straight",
-    "consecutive",
-    "full",
-    "long",
-    "trading",
-    "business",
-    "working",
-    "calendar",
-    "extra",
-    "further",
-    "successive",
-    "short",
+    "more", "additional", "straight", "consecutive", "full", "long", "trading", "business", "working",
+    "calendar", "extra", "further", "successive", "short",
 ];
+#[rustfmt::skip]
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "those", "these", "their", "its", "his", "her", "our", "my", "your", "whose", "what",
+    "which", "first", "last", "early", "final", "closing", "opening", "many", "several", "few",
+];
+
 const BARE_BEFORE: &[&str] = &[
     "for", "within", "over", "took", "last", "lasted", "spent", "spend", "in",
 ];
 
 /// Unit at `j` after a quantity: (unit, plural, end) skipping filler adjectives.
-fn unit_at(c: &Ctx, mut j: usize) -> Option<(Gran, bool, usize)> {
+pub(super) fn unit_at(c: &Ctx, mut j: usize) -> Option<(Gran, bool, usize)> {
     let mut n = 0;
     while c.any(j, FILL) && n < 2 {
         j += 1;
@@ -93,6 +73,12 @@ fn rate_context(c: &Ctx, i: usize) -> bool {
     {
         return true;
     }
+    // "one day a week", "24 hours a day", "five days a week"
+    if c.unit(i - 1).is_some() && c.kind(i.wrapping_sub(2)).is_some_and(|k| k == Kind::Num)
+        || (c.unit(i - 1).is_some() && c.e(i.wrapping_sub(2)).is_some_and(|e| e.card.is_some()))
+    {
+        return true;
+    }
     c.kind(i - 1) == Some(Kind::Word)
         && p.len() > 3
         && p.ends_with('s')
@@ -106,13 +92,6 @@ fn rate_context(c: &Ctx, i: usize) -> bool {
                 | "its"
                 | "yes"
                 | "thus"
-                | "days"
-                | "years"
-                | "months"
-                | "weeks"
-                | "hours"
-                | "minutes"
-                | "decades"
                 | "perhaps"
                 | "always"
                 | "nearly"
@@ -138,6 +117,12 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     // the past three years / the first nine months / the nine months
     if w == "the" {
+        // "over the years", "in the years that followed"
+        if c.w(i + 1) == "years"
+            && (c.w(i.wrapping_sub(1)) == "over" || c.any(i + 2, &["that", "since", "following"]))
+        {
+            return Some(M::lit(i + 2, TimexType::Duration, "PXY"));
+        }
         let j = if c.any(i + 1, LEAD) { i + 2 } else { i + 1 };
         if c.any(j, &["a", "an"]) {
             return None;
@@ -178,7 +163,9 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     }
     // past/last/next N units without "the"
     if c.any(i, &["past", "last", "next", "coming", "first", "previous"]) {
-        if let Some(q) = qty(c, i + 1).filter(|q| !q.article) {
+        // "will last a few months": "last" is the verb
+        let verb = w == "last" && c.any(i + 1, &["a", "an", "for", "until", "through"]);
+        if let Some(q) = qty(c, i + 1).filter(|q| !q.article && !verb) {
             let (u, _, k) = unit_at(c, q.end)?;
             return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
         }
@@ -190,6 +177,10 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         }
         if w == "coming" {
             return Some(M::lit(k, TimexType::Date, "FUTURE_REF"));
+        }
+        if u == Gran::Year {
+            // "in recent years" is annotated as a vague past date
+            return Some(M::lit(k, TimexType::Date, "PAST_REF"));
         }
         return Some(M::lit(k, TimexType::Duration, u.duration(None)));
     }
@@ -209,6 +200,16 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
             && !c.any(i.wrapping_sub(1), LEAD)
         {
             return Some(follow(c, i, i + 1, u, None, false));
+        }
+        // "after weeks of protests", "follows months of twists and turns"
+        if pl
+            && u >= Gran::Day
+            && c.w(i + 1) == "of"
+            && c.kind(i.wrapping_sub(1)) == Some(Kind::Word)
+            && c.e(i.wrapping_sub(1)).is_none_or(|e| e.card.is_none())
+            && !c.any(i.wrapping_sub(1), DETERMINERS)
+        {
+            return Some(M::lit(i + 1, TimexType::Duration, u.duration(None)));
         }
         if pl
             && u >= Gran::Hour
@@ -258,7 +259,7 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     {
         return None;
     }
-    if u == Gran::Quarter && c.w(k) == "of" {
+    if u == Gran::Quarter && c.w(k) == "of" && q.val.is_some() {
         return None;
     }
     let mut val = q.val;
@@ -280,6 +281,12 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
 
 /// What follows "N units" at token `k`: ago, earlier/later, before/after, from now.
 fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: bool) -> M {
+    // "a week or so ago"
+    let k = if c.w(k) == "or" && c.w(k + 1) == "so" && c.any(k + 2, &["ago", "earlier", "later"]) {
+        k + 2
+    } else {
+        k
+    };
     let n = val.map(|v| v.round() as i64);
     let dur = u.duration(val);
     match c.w(k) {
@@ -349,8 +356,13 @@ fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: boo
 fn ago(c: &Ctx, end: usize, u: Gran, n: i64) -> Option<M> {
     let d = c.dct;
     let p = match u {
-        Gran::Year if matches!(c.last_ref, Some(Point::Quarter(..)) | Some(Point::Half(..))) => {
-            c.last_ref?.shift(Gran::Year, n)?
+        Gran::Year
+            if matches!(
+                c.last_past,
+                Some(Point::Quarter(..)) | Some(Point::Half(..))
+            ) =>
+        {
+            c.last_past?.shift(Gran::Year, n)?
         }
         Gran::Second | Gran::Minute | Gran::Hour => Point::Day(d),
         Gran::Day => Point::Day(d.checked_add_signed(Duration::try_days(n)?)?),
@@ -362,87 +374,4 @@ fn ago(c: &Ctx, end: usize, u: Gran, n: i64) -> Option<M> {
         Gran::Century => Point::Year(d.year() + 100 * i32::try_from(n).ok()?),
     };
     Some(M::date(end, p).deictic())
-}
-
-const ADVERBS: &[(&str, &str)] = &[
-    ("daily", "P1D"),
-    ("weekly", "P1W"),
-    ("monthly", "P1M"),
-    ("annually", "P1Y"),
-    ("yearly", "P1Y"),
-    ("hourly", "PT1H"),
-    ("nightly", "P1D"),
-    ("biweekly", "P2W"),
-    ("semiannually", "P6M"),
-    ("biannually", "P6M"),
-];
-
-/// Recurring times.
-pub fn set(c: &Ctx, i: usize) -> Option<M> {
-    let w = c.w(i);
-    if let Some((_, v)) = ADVERBS.iter().find(|(a, _)| *a == w) {
-        if c.w(i + 1) == "-" {
-            return None;
-        }
-        return Some(M::lit(i + 1, TimexType::Set, *v));
-    }
-    if matches!(w, "once" | "twice" | "thrice") || (c.w(i + 1) == "times" && qty(c, i).is_some()) {
-        let j = if w == "once" || w == "twice" || w == "thrice" {
-            i + 1
-        } else {
-            i + 2
-        };
-        if c.any(j, &["a", "an", "per", "every", "each"]) {
-            let (u, false, k) = unit_at(c, j + 1)? else {
-                return None;
-            };
-            return Some(M::lit(k, TimexType::Set, u.duration(Some(1.0))));
-        }
-        return None;
-    }
-    if w == "per" {
-        let (u, false, k) = unit_at(c, i + 1)? else {
-            return None;
-        };
-        return Some(M::lit(k, TimexType::Set, u.duration(Some(1.0))));
-    }
-    if !matches!(w, "every" | "each") {
-        return None;
-    }
-    let mut j = i + 1;
-    let mut n = Some(1.0);
-    if c.w(j) == "other" {
-        n = Some(2.0);
-        j += 1;
-    } else if let Some(q) = qty(c, j) {
-        if !q.article && c.unit(q.end).is_some() {
-            n = q.val;
-            j = q.end;
-        }
-    }
-    let e = c.e(j)?;
-    if let Some(u) = e.unit {
-        return Some(M::lit(j + 1, TimexType::Set, u.duration(n)));
-    }
-    if e.weekday > 0 {
-        return Some(M::lit(
-            j + 1,
-            TimexType::Set,
-            format!("XXXX-WXX-{}", e.weekday),
-        ));
-    }
-    if e.month > 0 && c.cap(j) {
-        return Some(M::lit(
-            j + 1,
-            TimexType::Set,
-            format!("XXXX-{:02}", e.month),
-        ));
-    }
-    if let Some(p) = e.part {
-        return Some(M::lit(j + 1, TimexType::Set, format!("XXXX-XX-XXT{p}")));
-    }
-    if c.w(j) == "weekend" {
-        return Some(M::lit(j + 1, TimexType::Set, "XXXX-WXX-WE"));
-    }
-    None
 }

@@ -13,6 +13,8 @@ mod dates;
 mod durations;
 mod periods;
 mod relative;
+mod sets;
+mod shift;
 mod times;
 
 use crate::lexicon::{Entry, Lexicon};
@@ -33,13 +35,23 @@ pub struct Ctx<'a> {
     pub ents: Vec<Option<&'a Entry>>,
     /// Last period of any kind mentioned (weekdays included), for day-level anaphora.
     pub last_any: Option<Point>,
+    /// Last non-deictic period mentioned that had begun by the DCT: the
+    /// period a report is about, for "a year earlier" and "the quarter"
+    /// (a forecast "third quarter of 1990" is not what they compare with).
+    pub last_past: Option<Point>,
+    /// Token index just past the last expression found, with its period.
+    pub last_end: Option<(usize, Option<Point>)>,
 }
 
 impl<'a> Ctx<'a> {
-    /// Lowercase text of token `i` ("" out of range).
+    /// Lowercase text of token `i` ("" out of range); a typographic
+    /// apostrophe reads as "'".
     #[inline]
     pub fn w(&self, i: usize) -> &str {
-        self.t.s(i)
+        match self.t.s(i) {
+            "’" => "'",
+            s => s,
+        }
     }
     /// Token `i`.
     #[inline]
@@ -177,16 +189,16 @@ const RULES: &[Rule] = &[
     dates::explicit,
     dates::year_forms,
     relative::words,
-    relative::this_last_next,
+    shift::this_last_next,
     relative::weekday,
     periods::quarter,
     periods::season,
     durations::duration,
-    durations::set,
+    sets::set,
     times::clock,
 ];
 
-fn best(c: &Ctx, i: usize) -> Option<M> {
+pub(super) fn best(c: &Ctx, i: usize) -> Option<M> {
     let mut best: Option<M> = None;
     for r in RULES {
         if let Some(m) = r(c, i) {
@@ -335,6 +347,8 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
         ents,
         last_ref: None,
         last_any: None,
+        last_past: None,
+        last_end: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -366,10 +380,14 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
                 anchor_start: a.at.and_then(|k| t.toks.get(k)).map_or(end, |tk| tk.start),
             }
         });
+        c.last_end = Some((end_tok, m.point));
         if let Some(p) = m.point {
             c.last_any = Some(p);
             if !m.deictic {
                 c.last_ref = Some(p);
+                if reported(p, dct) {
+                    c.last_past = Some(p);
+                }
             }
         }
         let range_day = match m.point {
@@ -394,9 +412,31 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
     out
 }
 
+/// True when `p` can be the period a report is about: a year or longer
+/// that has begun by the DCT, or a shorter period that has ended by it.
+fn reported(p: Point, dct: NaiveDate) -> bool {
+    let Some(start) = p.first_day() else {
+        return false;
+    };
+    if p.gran() >= Gran::Year {
+        return start <= dct;
+    }
+    let unit = match p {
+        Point::Half(..) => Gran::Quarter,
+        _ => p.gran(),
+    };
+    let n = if matches!(p, Point::Half(..)) { 2 } else { 1 };
+    p.shift(unit, n)
+        .and_then(|q| q.first_day())
+        .is_some_and(|next| next <= dct)
+}
+
 fn public_unit(amount: Option<i64>, g: Gran) -> (Option<i64>, Unit) {
     match g {
-        Gran::Second | Gran::Minute | Gran::Hour | Gran::Day => (amount, Unit::Day),
+        // dates have day granularity: minutes stay on the anchor's day, hours round to days
+        Gran::Second | Gran::Minute => (amount.map(|_| 0), Unit::Day),
+        Gran::Hour => (amount.map(|a| (a + 12).div_euclid(24)), Unit::Day),
+        Gran::Day => (amount, Unit::Day),
         Gran::Week => (amount, Unit::Week),
         Gran::Month => (amount, Unit::Month),
         Gran::Quarter => (amount.map(|a| a * 3), Unit::Month),

@@ -30,7 +30,7 @@ fn year_prefix(c: &Ctx, i: usize) -> (Option<i32>, usize) {
 fn year_suffix(c: &Ctx, i: usize) -> Option<(i32, usize)> {
     let j = if c.any(i, &["of", ","]) { i + 1 } else { i };
     let j = if c.w(j) == "fiscal" { j + 1 } else { j };
-    if let Some(r) = super::dates::year_at(c, j) {
+    if let Some(r) = super::dates::year_at(c, j).or_else(|| super::dates::spoken(c, j)) {
         return Some(r);
     }
     if c.w(i) == "of" && c.w(j + 1) == "year" {
@@ -54,7 +54,7 @@ fn year_ago(c: &Ctx, i: usize) -> Option<usize> {
 }
 
 fn prev_quarter(c: &Ctx) -> Point {
-    match c.last_ref {
+    match c.last_past {
         Some(p @ Point::Quarter(..)) | Some(p @ Point::Half(..)) => p,
         _ => quarter_of(c.dct)
             .shift(Gran::Quarter, -1)
@@ -85,7 +85,7 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
         if the {
             return None;
         }
-        let base = c.last_ref.unwrap_or(Point::Year(c.dct.year()));
+        let base = c.last_past.unwrap_or(Point::Year(c.dct.year()));
         let base = if base.gran() < Gran::Month {
             Point::Year(base.year())
         } else {
@@ -253,6 +253,6 @@ pub fn season(c: &Ctx, i: usize) -> Option<M> {
     let lean = c.lean(i, j + 1, Lean::Nearest);
     Some(M::date(
         j + 1,
-        super::relative::season_rel(c, s, modifier, lean),
+        super::shift::season_rel(c, s, modifier, lean),
     ))
 }

@@ -1,0 +1,452 @@
+//! Writing: documents in, merged events out, one transaction per batch.
+//!
+//! For each document of a batch: an unchanged fingerprint skips it; a changed
+//! one first removes the document's sentences and mentions (repairing or
+//! deleting the events they fed); then each record is matched against stored
+//! events by the [merge rule](crate::merge) and either folded into one or
+//! stored as a new event. Mention counts of every touched event are recounted
+//! before the batch commits, so a killed process leaves either the whole batch
+//! or none of it.
+
+use std::collections::{HashMap, HashSet};
+
+use dyad_core::schema::{EventRecord, InputDoc};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{classify, Error, Result};
+use crate::merge::{absorb, compatible, EventState, DATE_SLACK_DAYS};
+use crate::sql::{state_from_row, StateSql, STATE_COLS};
+use crate::Store;
+
+/// Widest date interval a stored event can have (a year, plus a leap day).
+const MAX_SPAN_DAYS: i32 = 366;
+
+/// One document to write: its metadata, a fingerprint of its content, and its coded records.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IngestDoc {
+    /// The document's id (unique key).
+    pub id: String,
+    /// Publication date.
+    pub date: Option<String>,
+    /// Outlet.
+    pub source: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Content fingerprint: an unchanged fingerprint means "nothing to do".
+    pub fingerprint: String,
+    /// The coded records.
+    pub events: Vec<EventRecord>,
+}
+
+impl IngestDoc {
+    /// The fingerprint of an article: its date and text.
+    pub fn article_fingerprint(doc: &InputDoc) -> String {
+        let mut h = Fnv128::new();
+        h.write(doc.date.as_bytes());
+        h.write(&[0]);
+        h.write(doc.text.as_bytes());
+        format!("a:{:032x}", h.0)
+    }
+
+    /// An article and the records coded from it.
+    pub fn from_article(doc: &InputDoc, events: Vec<EventRecord>) -> IngestDoc {
+        IngestDoc {
+            id: doc.id.clone(),
+            date: Some(doc.date.clone()),
+            source: doc.source.clone(),
+            title: doc.title.clone(),
+            url: doc.url.clone(),
+            fingerprint: IngestDoc::article_fingerprint(doc),
+            events,
+        }
+    }
+
+    /// Already-coded records of one document (no text): the fingerprint covers the records.
+    pub fn from_coded(doc_id: impl Into<String>, events: Vec<EventRecord>) -> IngestDoc {
+        let mut h = Fnv128::new();
+        for e in &events {
+            h.write(serde_json::to_string(e).unwrap_or_default().as_bytes());
+            h.write(b"\n");
+        }
+        IngestDoc {
+            id: doc_id.into(),
+            date: None,
+            source: None,
+            title: None,
+            url: None,
+            fingerprint: format!("c:{:032x}", h.0),
+            events,
+        }
+    }
+}
+
+/// What the store holds for a document id, compared with a fingerprint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocStatus {
+    /// Never seen.
+    New,
+    /// Stored with the same fingerprint: ingesting it again changes nothing.
+    Unchanged,
+    /// Stored with another fingerprint: ingesting it replaces its events.
+    Changed,
+}
+
+/// A record the store refused, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejected {
+    /// Its document.
+    pub doc_id: String,
+    /// Its record id.
+    pub record_id: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// What one batch did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BatchReport {
+    /// Documents seen for the first time.
+    pub docs_new: usize,
+    /// Documents whose content changed: their old events were replaced.
+    pub docs_replaced: usize,
+    /// Documents already stored with the same content: skipped.
+    pub docs_unchanged: usize,
+    /// Records written (as new events or merged into stored ones).
+    pub records: usize,
+    /// Records that became new events.
+    pub events_new: usize,
+    /// Records merged into an existing event.
+    pub events_merged: usize,
+    /// Records that repeated a mention already stored (same trigger in the same sentence).
+    pub mentions_repeated: usize,
+    /// Records refused.
+    pub rejected: Vec<Rejected>,
+}
+
+impl BatchReport {
+    /// Adds another batch's figures to these.
+    pub fn add(&mut self, o: BatchReport) {
+        self.docs_new += o.docs_new;
+        self.docs_replaced += o.docs_replaced;
+        self.docs_unchanged += o.docs_unchanged;
+        self.records += o.records;
+        self.events_new += o.events_new;
+        self.events_merged += o.events_merged;
+        self.mentions_repeated += o.mentions_repeated;
+        self.rejected.extend(o.rejected);
+    }
+}
+
+impl Store {
+    /// Compares a document's stored fingerprint with `fingerprint`, so callers can skip coding unchanged articles.
+    pub fn doc_status(&self, id: &str, fingerprint: &str) -> Result<DocStatus> {
+        let fp: Option<String> = self
+            .conn
+            .prepare_cached("SELECT fingerprint FROM docs WHERE key = ?1")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))?;
+        Ok(match fp {
+            None => DocStatus::New,
+            Some(f) if f == fingerprint => DocStatus::Unchanged,
+            Some(_) => DocStatus::Changed,
+        })
+    }
+
+    /// Writes a batch of documents in one transaction: all of it, or (on error) none of it.
+    pub fn ingest_batch(&mut self, docs: &[IngestDoc]) -> Result<BatchReport> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                path: self.path.clone(),
+                detail: "opened read-only".into(),
+            });
+        }
+        let path = self.path.clone();
+        let e = |x| classify(&path, x);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
+        let mut rep = BatchReport::default();
+        let mut touched = HashSet::new();
+        let now = now_utc();
+        for d in docs {
+            ingest_doc(&tx, d, &now, &mut rep, &mut touched).map_err(e)?;
+        }
+        recount(&tx, &touched).map_err(e)?;
+        tx.commit().map_err(e)?;
+        Ok(rep)
+    }
+}
+
+fn ingest_doc(
+    tx: &Transaction,
+    d: &IngestDoc,
+    now: &str,
+    rep: &mut BatchReport,
+    touched: &mut HashSet<i64>,
+) -> rusqlite::Result<()> {
+    let old: Option<(i64, String)> = tx
+        .prepare_cached("SELECT id, fingerprint FROM docs WHERE key = ?1")?
+        .query_row([&d.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let doc_row = match old {
+        Some((_, fp)) if fp == d.fingerprint => {
+            rep.docs_unchanged += 1;
+            return Ok(());
+        }
+        Some((id, _)) => {
+            remove_doc(tx, id, touched)?;
+            tx.prepare_cached(
+                "UPDATE docs SET date=?1, source=?2, title=?3, url=?4, fingerprint=?5, n_records=?6, ingested_at=?7 WHERE id=?8",
+            )?
+            .execute(rusqlite::params![d.date, d.source, d.title, d.url, d.fingerprint, d.events.len() as i64, now, id])?;
+            rep.docs_replaced += 1;
+            id
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO docs(date, source, title, url, fingerprint, n_records, ingested_at, key) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+            )?
+            .execute(rusqlite::params![d.date, d.source, d.title, d.url, d.fingerprint, d.events.len() as i64, now, d.id])?;
+            rep.docs_new += 1;
+            tx.last_insert_rowid()
+        }
+    };
+    let mut sentences: HashMap<usize, i64> = HashMap::new();
+    for rec in &d.events {
+        let st = match EventState::from_record(rec) {
+            Ok(s) => s,
+            Err(reason) => {
+                rep.rejected.push(Rejected {
+                    doc_id: d.id.clone(),
+                    record_id: rec.id.clone(),
+                    reason,
+                });
+                continue;
+            }
+        };
+        rep.records += 1;
+        let sent = match sentences.get(&rec.sentence) {
+            Some(id) => *id,
+            None => {
+                let id = insert_sentence(tx, doc_row, rec.sentence, &rec.evidence)?;
+                sentences.insert(rec.sentence, id);
+                id
+            }
+        };
+        let (event, merged) = match find_match(tx, &st)? {
+            Some((id, mut ev, swapped)) => {
+                let before = ev.clone();
+                absorb(&mut ev, &st, swapped);
+                if ev != before {
+                    let s = StateSql::new(&ev);
+                    let mut p = s.params().to_vec();
+                    p.push(&id);
+                    tx.prepare_cached(crate::sql::update_event_sql())?
+                        .execute(p.as_slice())?;
+                }
+                if rec.sentence == 0 {
+                    tx.prepare_cached("UPDATE events SET is_root = 1 WHERE id = ?1")?
+                        .execute([id])?;
+                }
+                (id, true)
+            }
+            None => {
+                let s = StateSql::new(&st);
+                let root = (rec.sentence == 0) as i64;
+                let ym = crate::dates::year_month(st.lo);
+                let mut p = s.params().to_vec();
+                p.push(&ym);
+                p.push(&root);
+                tx.prepare_cached(crate::sql::insert_event_sql())?
+                    .execute(p.as_slice())?;
+                (tx.last_insert_rowid(), false)
+            }
+        };
+        let mut stored = rec.clone();
+        stored.evidence = String::new();
+        let json = serde_json::to_string(&stored)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        let n = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO mentions(event, doc, sentence, trig_start, trig_end, record) VALUES (?1,?2,?3,?4,?5,?6)",
+            )?
+            .execute(rusqlite::params![event, doc_row, sent, rec.trigger.start as i64, rec.trigger.end as i64, json])?;
+        if n == 0 {
+            rep.mentions_repeated += 1;
+        }
+        if merged {
+            rep.events_merged += 1;
+            touched.insert(event);
+        } else {
+            rep.events_new += 1;
+        }
+    }
+    Ok(())
+}
+
+fn insert_sentence(tx: &Transaction, doc: i64, idx: usize, text: &str) -> rusqlite::Result<i64> {
+    tx.prepare_cached("INSERT INTO sentences(doc, idx, text) VALUES (?1, ?2, ?3)")?
+        .execute(rusqlite::params![doc, idx as i64, text])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)")?
+        .execute(rusqlite::params![id, text])?;
+    Ok(id)
+}
+
+/// The stored event `st` reports, if any: its id, codes, and whether roles are swapped.
+fn find_match(
+    tx: &Transaction,
+    st: &EventState,
+) -> rusqlite::Result<Option<(i64, EventState, bool)>> {
+    let mut best: Option<(i64, EventState, bool)> = None;
+    let pairs = [
+        (&st.actor.country, &st.recipient.country),
+        (&st.recipient.country, &st.actor.country),
+    ];
+    let n = if pairs[0].0 == pairs[0].1 { 1 } else { 2 };
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        format!(
+            "SELECT id, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
+             AND day_lo BETWEEN ?4 AND ?5 AND day_hi >= ?6"
+        )
+    });
+    let mut stmt = tx.prepare_cached(sql)?;
+    for (a, r) in pairs.iter().take(n) {
+        let lo = st.lo - DATE_SLACK_DAYS;
+        let hi = st.hi + DATE_SLACK_DAYS;
+        let mut rows = stmt.query(rusqlite::params![
+            a,
+            r,
+            st.event_type,
+            lo - MAX_SPAN_DAYS,
+            hi,
+            lo
+        ])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let ev = state_from_row(row, 1)?;
+            if let Some(swapped) = compatible(&ev, st) {
+                let better = match &best {
+                    None => true,
+                    Some((bid, b, _)) => (ev.date_distance(st), id) < (b.date_distance(st), *bid),
+                };
+                if better {
+                    best = Some((id, ev, swapped));
+                }
+            }
+        }
+    }
+    Ok(best)
+}
+
+/// Removes a document's sentences and mentions, and repairs the events they fed.
+fn remove_doc(tx: &Transaction, doc: i64, touched: &mut HashSet<i64>) -> rusqlite::Result<()> {
+    let affected: Vec<i64> = tx
+        .prepare_cached("SELECT DISTINCT event FROM mentions WHERE doc = ?1")?
+        .query_map([doc], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.prepare_cached(
+        "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', id, text FROM sentences WHERE doc = ?1",
+    )?
+    .execute([doc])?;
+    tx.prepare_cached("DELETE FROM sentences WHERE doc = ?1")?
+        .execute([doc])?;
+    tx.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
+        .execute([doc])?;
+    for ev in affected {
+        if refold(tx, ev)? {
+            touched.insert(ev);
+        } else {
+            touched.remove(&ev);
+        }
+    }
+    Ok(())
+}
+
+/// Rebuilds an event from its remaining mentions; deletes it when none remain. Returns whether it survives.
+pub(crate) fn refold(tx: &Transaction, ev: i64) -> rusqlite::Result<bool> {
+    let recs: Vec<String> = tx
+        .prepare_cached("SELECT record FROM mentions WHERE event = ?1 ORDER BY id")?
+        .query_map([ev], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut state: Option<EventState> = None;
+    let mut root = false;
+    for json in recs {
+        let Ok(rec) = serde_json::from_str::<EventRecord>(&json) else {
+            continue;
+        };
+        let Ok(st) = EventState::from_record(&rec) else {
+            continue;
+        };
+        root |= rec.sentence == 0;
+        match &mut state {
+            None => state = Some(st),
+            Some(s) => {
+                let swapped = compatible(s, &st).unwrap_or(false);
+                absorb(s, &st, swapped);
+            }
+        }
+    }
+    let Some(s) = state else {
+        tx.prepare_cached("DELETE FROM events WHERE id = ?1")?
+            .execute([ev])?;
+        return Ok(false);
+    };
+    let sql = StateSql::new(&s);
+    let mut p = sql.params().to_vec();
+    p.push(&ev);
+    tx.prepare_cached(crate::sql::update_event_sql())?
+        .execute(p.as_slice())?;
+    tx.prepare_cached("UPDATE events SET ym = ?1, is_root = ?2 WHERE id = ?3")?
+        .execute(rusqlite::params![
+            crate::dates::year_month(s.lo),
+            root as i64,
+            ev
+        ])?;
+    Ok(true)
+}
+
+fn recount(tx: &Transaction, touched: &HashSet<i64>) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "UPDATE events SET \
+           num_mentions = (SELECT count(*) FROM mentions WHERE event = ?1), \
+           num_articles = (SELECT count(DISTINCT doc) FROM mentions WHERE event = ?1), \
+           num_sources = (SELECT count(DISTINCT coalesce(d.source, d.key)) FROM mentions m JOIN docs d ON d.id = m.doc WHERE m.event = ?1) \
+         WHERE id = ?1",
+    )?;
+    for id in touched {
+        stmt.execute([id])?;
+    }
+    Ok(())
+}
+
+fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+/// FNV-1a, 128 bits: a stable content fingerprint (not a security hash).
+struct Fnv128(u128);
+
+impl Fnv128 {
+    fn new() -> Fnv128 {
+        Fnv128(0x6c62272e07bb014262b821756295c58d)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= *b as u128;
+            self.0 = self.0.wrapping_mul(0x0000000001000000000000000000013B);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Reading events: pages of [`EventRow`]s, with their mentions, in date order.
+
+use dyad_core::schema::{EventRecord, TextSpan};
+use rusqlite::Row;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::merge::EventState;
+use crate::rows::{EventRow, MentionRow, Party};
+use crate::sql::{state_from_row, STATE_COLS};
+use crate::{Filter, Store};
+
+/// Which slice of the selected events to return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Page {
+    /// At most this many events.
+    pub limit: usize,
+    /// Skip this many first.
+    pub offset: usize,
+    /// Load each event's mentions.
+    pub mentions: bool,
+}
+
+impl Default for Page {
+    fn default() -> Page {
+        Page {
+            limit: 100,
+            offset: 0,
+            mentions: true,
+        }
+    }
+}
+
+fn event_sql(clause: &str, tail: &str) -> String {
+    format!("SELECT id, {STATE_COLS}, num_mentions, num_sources, num_articles FROM events{clause} ORDER BY day_lo, id{tail}")
+}
+
+fn opt_party(p: Party) -> Option<Party> {
+    (!p.is_empty()).then_some(p)
+}
+
+fn event_from_row(row: &Row) -> rusqlite::Result<EventRow> {
+    let s: EventState = state_from_row(row, 1)?;
+    Ok(EventRow {
+        id: row.get(0)?,
+        event_type: s.event_type,
+        cameo: s.cameo,
+        quad_class: s.quad_class,
+        goldstein: s.goldstein,
+        mode: s.mode,
+        context: s.context,
+        actor: opt_party(s.actor),
+        recipient: opt_party(s.recipient),
+        mutual: s.mutual,
+        negated: s.negated,
+        modality: s.modality,
+        date: s.date,
+        date_basis: s.basis,
+        date_start: crate::dates::day_label(s.lo),
+        date_end: crate::dates::day_label(s.hi),
+        location: s.location,
+        num_mentions: row.get::<_, i64>(29)? as u32,
+        num_sources: row.get::<_, i64>(30)? as u32,
+        num_articles: row.get::<_, i64>(31)? as u32,
+        mentions: Vec::new(),
+    })
+}
+
+impl Store {
+    /// One page of the events `filter` selects, oldest first.
+    pub fn query(&self, filter: &Filter, page: Page) -> Result<Vec<EventRow>> {
+        let (clause, mut args) = filter.to_sql()?;
+        args.push(rusqlite::types::Value::Integer(
+            page.limit.min(i64::MAX as usize) as i64,
+        ));
+        let l = args.len();
+        args.push(rusqlite::types::Value::Integer(
+            page.offset.min(i64::MAX as usize) as i64,
+        ));
+        let sql = event_sql(&clause, &format!(" LIMIT ?{l} OFFSET ?{}", l + 1));
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let mut out: Vec<EventRow> = stmt
+            .query_map(rusqlite::params_from_iter(args), event_from_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        if page.mentions {
+            for ev in &mut out {
+                ev.mentions = self.mentions(ev.id)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// How many events `filter` selects.
+    pub fn count(&self, filter: &Filter) -> Result<u64> {
+        let (clause, args) = filter.to_sql()?;
+        self.conn
+            .query_row(
+                &format!("SELECT count(*) FROM events{clause}"),
+                rusqlite::params_from_iter(args),
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as u64)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every selected event in date order, streamed to `f` (for exports). Returns how many.
+    pub fn for_each_event(
+        &self,
+        filter: &Filter,
+        with_mentions: bool,
+        mut f: impl FnMut(EventRow) -> Result<()>,
+    ) -> Result<u64> {
+        let (clause, args) = filter.to_sql()?;
+        let mut stmt = self
+            .conn
+            .prepare(&event_sql(&clause, ""))
+            .map_err(|e| self.err(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(args))
+            .map_err(|e| self.err(e))?;
+        let mut n = 0;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let mut ev = event_from_row(row).map_err(|e| self.err(e))?;
+            if with_mentions {
+                ev.mentions = self.mentions(ev.id)?;
+            }
+            f(ev)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The mentions of one event, in the order they were ingested.
+    pub fn mentions(&self, event_id: i64) -> Result<Vec<MentionRow>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.key, d.date, d.source, d.url, m.record, s.text FROM mentions m \
+                 JOIN docs d ON d.id = m.doc JOIN sentences s ON s.id = m.sentence \
+                 WHERE m.event = ?1 ORDER BY m.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([event_id], |r| {
+                let json: String = r.get(4)?;
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, json, r.get(5)?))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (doc_id, doc_date, source, url, json, evidence) in rows {
+            let Ok(rec) = serde_json::from_str::<EventRecord>(&json) else {
+                continue;
+            };
+            out.push(MentionRow {
+                doc_id,
+                doc_date,
+                source,
+                url,
+                record_id: rec.id,
+                sentence: rec.sentence,
+                trigger: TextSpan {
+                    text: rec.trigger.text,
+                    start: rec.trigger.start,
+                    end: rec.trigger.end,
+                },
+                actor: rec.actor,
+                recipient: rec.recipient,
+                location: rec.location,
+                date: rec.date,
+                date_basis: rec.date_basis,
+                evidence,
+            });
+        }
+        Ok(out)
+    }
+}

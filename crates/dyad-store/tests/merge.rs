@@ -1,0 +1,150 @@
+//! Ingest and merge, run against an in-memory and an on-disk store.
+
+mod common;
+
+use dyad_store::{Filter, IngestDoc, Page, PartyFilter};
+
+fn talks_filter() -> Filter {
+    Filter {
+        dyad: Some(("BLR".into(), "PRK".into())),
+        event_types: vec!["CONSULT".into()],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn repeated_reports_become_one_event() {
+    for (kind, mut s, _dir) in common::stores() {
+        let rep = s.ingest_batch(&common::docs(&common::talks())).unwrap();
+        assert_eq!(rep.docs_new, 4, "{kind}");
+        assert_eq!(
+            rep.mentions_repeated, 1,
+            "{kind}: the mirrored mutual record is one mention"
+        );
+        let evs = s.query(&talks_filter(), Page::default()).unwrap();
+        let dates: Vec<&str> = evs.iter().map(|e| e.date.as_str()).collect();
+        assert_eq!(
+            dates,
+            ["2024-07-11", "2024-07-18"],
+            "{kind}: a week apart stays apart"
+        );
+        let t = &evs[0];
+        assert_eq!(
+            (t.num_mentions, t.num_articles, t.num_sources),
+            (3, 2, 2),
+            "{kind}"
+        );
+        assert_eq!(
+            t.location.as_ref().map(|l| l.name.as_str()),
+            Some("Pyongyang")
+        );
+        let a = t.actor.as_ref().unwrap();
+        let r = t.recipient.as_ref().unwrap();
+        assert_eq!(
+            (a.country.as_deref(), r.country.as_deref()),
+            (Some("BLR"), Some("PRK"))
+        );
+        assert_eq!(r.name.as_deref(), Some("Im Chon-il"));
+        let m: Vec<(&str, usize, usize)> = t
+            .mentions
+            .iter()
+            .map(|m| (m.doc_id.as_str(), m.sentence, m.trigger.start))
+            .collect();
+        assert_eq!(
+            m,
+            [("wire-1", 1, 13), ("wire-1", 2, 11), ("kcna-1", 0, 30)],
+            "{kind}"
+        );
+        assert!(t.mentions[0]
+            .evidence
+            .contains("bilateral talks in Pyongyang"));
+        let st = s.stats().unwrap();
+        assert_eq!((st.docs, st.events, st.mentions), (4, 5, 8), "{kind}");
+    }
+}
+
+#[test]
+fn reingest_changes_nothing() {
+    for (kind, mut s, _dir) in common::stores() {
+        let docs = common::docs(&common::talks());
+        s.ingest_batch(&docs).unwrap();
+        let before = s.stats().unwrap();
+        let rows = s.query(&Filter::default(), Page::default()).unwrap();
+        let rep = s.ingest_batch(&docs).unwrap();
+        assert_eq!(rep.docs_unchanged, 4, "{kind}");
+        assert_eq!(rep.records, 0, "{kind}");
+        assert_eq!(s.stats().unwrap(), before, "{kind}");
+        assert_eq!(
+            s.query(&Filter::default(), Page::default()).unwrap(),
+            rows,
+            "{kind}"
+        );
+    }
+}
+
+#[test]
+fn changed_document_replaces_its_events() {
+    for (kind, mut s, _dir) in common::stores() {
+        let recs = common::talks();
+        s.ingest_batch(&common::docs(&recs)).unwrap();
+        // kcna-1 now only reports the agreement.
+        let agree: Vec<_> = recs
+            .iter()
+            .filter(|r| r.doc_id == "kcna-1" && r.event_type == "AGREE")
+            .cloned()
+            .collect();
+        let rep = s
+            .ingest_batch(&[IngestDoc::from_coded("kcna-1", agree)])
+            .unwrap();
+        assert_eq!(rep.docs_replaced, 1, "{kind}");
+        let t = &s.query(&talks_filter(), Page::default()).unwrap()[0];
+        assert_eq!((t.num_mentions, t.num_articles), (2, 1), "{kind}");
+        // The name came only from kcna-1's report... and from wire-1's, so it stays.
+        assert_eq!(
+            t.recipient.as_ref().unwrap().name.as_deref(),
+            Some("Im Chon-il")
+        );
+        // Now wire-1 disappears entirely: its AID event goes, the talks keep no mention from it.
+        s.ingest_batch(&[IngestDoc::from_coded("wire-1", vec![])])
+            .unwrap();
+        let st = s.stats().unwrap();
+        assert_eq!((st.events, st.mentions), (3, 3), "{kind}");
+        let aid = Filter {
+            event_types: vec!["AID".into()],
+            ..Default::default()
+        };
+        assert_eq!(s.count(&aid).unwrap(), 0, "{kind}");
+        let agree = Filter {
+            event_types: vec!["AGREE".into()],
+            ..Default::default()
+        };
+        let a = &s.query(&agree, Page::default()).unwrap()[0];
+        assert_eq!((a.num_mentions, a.num_articles), (1, 1), "{kind}");
+        assert_eq!(a.mentions[0].doc_id, "kcna-1");
+    }
+}
+
+#[test]
+fn bad_records_are_rejected_not_fatal() {
+    let mut s = dyad_store::Store::open_in_memory().unwrap();
+    let mut recs = common::talks();
+    recs[0].date = "July 11".into();
+    recs[4].quad_class = 9;
+    let rep = s.ingest_batch(&common::docs(&recs)).unwrap();
+    let ids: Vec<&str> = rep.rejected.iter().map(|r| r.record_id.as_str()).collect();
+    assert_eq!(ids, ["wire-1:0:0", "wire-1:6:0"]);
+    assert!(rep.rejected[0].reason.contains("bad date"));
+    assert_eq!(
+        s.stats().unwrap().events,
+        4,
+        "the AID event goes; AGREE survives through kcna-1"
+    );
+    let putin = Filter {
+        actor: Some(PartyFilter {
+            name: Some("putin".into()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    assert_eq!(s.count(&putin).unwrap(), 1);
+}
