@@ -61,7 +61,7 @@ fn bench_layers_and_the_read_only_pass() {
         .map(|i| article(&format!("b{i}"), "2024-07-12", "Talks were held.") + "\n")
         .collect();
     let input = file(&dir, "b.jsonl", body.as_bytes());
-    for layer in ["read", "code", "all"] {
+    for layer in ["read", "time", "geo", "code", "all"] {
         let run = dyad(&["bench", "--json", "--layer", layer, &input], b"");
         let v: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
         assert_eq!(

@@ -8,8 +8,9 @@
 //! core and peak resident memory (`VmHWM` from `/proc/self/status`).
 //!
 //! `--layer` picks how much of the pipeline runs: `read` (reading and
-//! validation only), `code` (`Coder::code`, event records) or `all`
-//! (`Coder::annotate`, every layer). The target is 5 MB/s of text per core in
+//! validation only), `time` or `geo` (one leaf layer alone, counting time
+//! expressions or places as "events"), `code` (`Coder::code`, event records)
+//! or `all` (`Coder::annotate`, every layer). The target is 5 MB/s of text per core in
 //! a release build with peak RSS under 300 MB. On a shared machine wall-clock
 //! rates fall with the load, so the CPU time the run used is printed too:
 //! MB per CPU-second is the per-core speed, whatever else runs.
@@ -28,6 +29,10 @@ use crate::io::{read_inputs, Format, InputOptions, Record};
 pub enum Layer {
     /// Read and validate the inputs only.
     Read,
+    /// The temporal tagger alone (`dyad_time::Tagger::tag`).
+    Time,
+    /// The geoparser alone (`dyad_geo::find_places`, without actor hints).
+    Geo,
     /// Code events (`dyad code`).
     Code,
     /// Every annotation layer (`dyad annotate`).
@@ -106,11 +111,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let records = read_inputs(&paths, &opts)?;
     let (mut articles, mut rejected, mut bytes, mut events) = (0usize, 0usize, 0usize, 0usize);
     let layer = args.layer;
+    let tagger = dyad_time::Tagger::new();
     let work = |r: Record| -> Option<(usize, usize)> {
         let doc = r.doc.ok()?;
         let mut out = Vec::new();
         let n = match layer {
             Layer::Read => 0,
+            Layer::Time => {
+                let date = dyad_core::input::parse_date(&doc.date).ok()?;
+                tagger.tag(&doc.text, date).len()
+            }
+            Layer::Geo => {
+                let hints = dyad_geo::Hints {
+                    countries: &[],
+                    exclude: &[],
+                };
+                dyad_geo::find_places(coder.gazetteer(), &doc.text, &hints).len()
+            }
             Layer::Code => {
                 let evs = coder.code(&doc).ok()?;
                 for e in &evs {
