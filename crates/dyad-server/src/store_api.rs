@@ -118,7 +118,7 @@ where
 
 /// Computes the questions the page asks first, so that its first load finds them ready.
 pub async fn warm_up(state: AppState) {
-    for q in ["by=month", "group=actor&limit=300", "group=dyad&limit=20"] {
+    for q in ["by=month", "group=actor&limit=300"] {
         let raw: Vec<(String, String)> = q
             .split('&')
             .filter_map(|kv| kv.split_once('='))
