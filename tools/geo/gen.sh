@@ -3,8 +3,9 @@
 # Needs only python3 + pip and access to PyPI. Run from anywhere: bash tools/geo/gen.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-# English word list (Debian wamerican) for data/geo/common_words.txt.
-[ -f /usr/share/dict/american-english ] || apt-get install -y -q wamerican >/dev/null
+# English word lists (Debian wamerican, wbritish) for data/geo/english_words.txt.gz.
+[ -f /usr/share/dict/american-english ] && [ -f /usr/share/dict/british-english ] ||
+  apt-get install -y -q wamerican wbritish >/dev/null
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 python3 -m pip install --quiet --no-deps --target "$tmp/pkgs" \

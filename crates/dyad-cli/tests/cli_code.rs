@@ -132,25 +132,52 @@ fn output_file_and_counts() {
 }
 
 #[test]
-fn the_builtin_example_codes() {
+fn the_builtin_example_codes_many_kinds_of_event_with_true_offsets() {
+    let example: serde_json::Value =
+        serde_json::from_str(include_str!("../../../data/examples/example.jsonl")).unwrap();
+    let text = example["text"].as_str().unwrap();
     let run = dyad(&["code", "--example"], b"");
     assert!(run.status.success(), "{}", run.stderr);
     let [read, coded, rejected, events] = run.counts();
     assert_eq!([read, coded, rejected], [1, 1, 0]);
     let lines = run.json_lines();
     assert_eq!(lines.len(), events);
+    let span = |v: &serde_json::Value| {
+        &text[v["start"].as_u64().unwrap() as usize..v["end"].as_u64().unwrap() as usize]
+    };
     for e in &lines {
         assert_eq!(e["doc_id"], "dyad-example-1");
-        let (s, t) = (
-            e["trigger"]["start"].as_u64().unwrap(),
-            e["trigger"]["end"].as_u64().unwrap(),
-        );
-        assert!(s < t);
+        assert_eq!(span(&e["trigger"]), e["trigger"]["text"].as_str().unwrap());
+        for role in ["actor", "recipient", "reported_by"] {
+            if !e[role].is_null() {
+                assert_eq!(
+                    span(&e[role]),
+                    e[role]["text"].as_str().unwrap(),
+                    "{role} of {e}"
+                );
+            }
+        }
+        assert!(text.contains(e["evidence"].as_str().unwrap()));
     }
+    // The article was written to show most of what the coder does: it must keep doing it.
+    let types: std::collections::BTreeSet<&str> = lines
+        .iter()
+        .map(|e| e["event_type"].as_str().unwrap())
+        .collect();
+    let wanted = [
+        "CONSULT", "AGREE", "ACCUSE", "ASSAULT", "SANCTION", "PROTEST", "AID", "THREATEN",
+    ];
+    let found = wanted.iter().filter(|t| types.contains(*t)).count();
+    assert!(found >= 7, "only {found} of {wanted:?} in {types:?}");
+
     let run = dyad(&["annotate", "--example"], b"");
     let docs = run.json_lines();
     assert_eq!(docs.len(), 1);
     for layer in ["entities", "timexes", "places", "events"] {
-        assert!(docs[0][layer].is_array(), "annotate lacks `{layer}`");
+        assert!(
+            docs[0][layer].as_array().is_some_and(|a| !a.is_empty()),
+            "annotate: `{layer}` empty"
+        );
     }
+    assert_eq!(docs[0]["events"].as_array().unwrap().len(), events);
 }

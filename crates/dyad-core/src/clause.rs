@@ -58,6 +58,7 @@ pub const PREPS: &[&str] = &[
     "in", "at", "from", "near", "to", "for", "with", "against", "on", "by", "over", "between", "among", "of", "into",
     "across", "within", "inside", "outside", "under", "toward", "towards", "despite", "including", "like", "via",
     "amid", "after", "before", "during", "about", "without", "upon", "onto", "through", "than", "behind", "around",
+    "along", "alongside", "beyond", "off", "past", "throughout", "opposite", "beside", "near", "across",
 ];
 
 /// Whether token `i` is "not", "n't", "never" or "no".

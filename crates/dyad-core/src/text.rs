@@ -71,6 +71,13 @@ fn norm_char(c: char) -> Option<char> {
 
 /// Normalises a piece of text the way token norms are: lowercase, straight quotes, ASCII dashes.
 pub fn normalize(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = norm_char(c).unwrap_or(c);
@@ -143,11 +150,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             // A trailing period belongs to abbreviations, acronyms and initials.
             if at(i) == '.' {
-                let word = normalize(&text[pos(start)..pos(i)]);
-                let with_dot = format!("{word}.");
+                let word = &text[pos(start)..pos(i)];
                 let initial = i - start == 1 && at(start).is_uppercase();
                 let acronym = word.contains('.');
-                if initial || acronym || ABBREV.contains(&with_dot.as_str()) {
+                let abbrev = word.len() < 8 && ABBREV.iter().any(|a| a.len() == word.len() + 1 && a[..word.len()].eq_ignore_ascii_case(word));
+                if initial || acronym || abbrev {
                     i += 1;
                 }
             }

@@ -2,7 +2,7 @@
 
 use crate::disambiguate::{choose, is_country};
 use crate::gazetteer::Gazetteer;
-use crate::recognize::{mentions, Mention};
+use crate::recognize::{lookup_key, mentions, Hit, Mention};
 use crate::text::{hash, key, tokenize};
 use crate::{dateline, Hints, Place};
 
@@ -65,7 +65,7 @@ pub fn find_places_with(
 
 /// Candidates for a given span: the whole span, then its longest sub-sequence of words that
 /// names a place or a demonym ("northern Syria" → Syria, "Edmonton police" → Edmonton).
-fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>, bool) {
+fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>, bool, bool) {
     let span = &text[a..b];
     let mut s = span.trim();
     for p in ["the ", "The "] {
@@ -74,32 +74,48 @@ fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>
     for suf in ["'s", "’s", "'"] {
         s = s.strip_suffix(suf).unwrap_or(s);
     }
-    let h = hash(&key(s));
-    for (found, dem) in [
-        (gaz.lookup(h), false),
-        (gaz.lookup_abbrev(h), false),
-        (gaz.lookup_demonym(h), true),
-    ] {
-        if !found.is_empty() {
-            return (found.iter().map(|x| x.1).collect(), dem);
-        }
+    let period = s.ends_with('.') || text[b..].starts_with('.');
+    if let Some(hit) = lookup_key(gaz, hash(&key(s)), period) {
+        return (hit.ids, hit.demonym, false);
     }
+    // Sub-spans: skip function, direction and facility words; prefer the larger feature.
+    // Hyphens split words here ("Montreal-Pierre Elliott Trudeau International Airport").
+    let spaced = span.replace('-', " ");
+    let span = spaced.as_str();
     let toks = tokenize(span);
     for len in (1..toks.len()).rev() {
+        let mut best: Option<(u64, Hit)> = None;
         for i in 0..=toks.len() - len {
             let sub = &span[toks[i].start..toks[i + len - 1].end];
-            if !sub.chars().next().is_some_and(char::is_uppercase) {
+            if !sub.chars().next().is_some_and(char::is_uppercase) || !usable_subspan(gaz, sub) {
                 continue;
             }
-            let h = hash(&key(sub));
-            for (found, dem) in [(gaz.lookup(h), false), (gaz.lookup_demonym(h), true)] {
-                if !found.is_empty() {
-                    return (found.iter().map(|x| x.1).collect(), dem);
+            if let Some(hit) = lookup_key(gaz, hash(&key(sub)), false) {
+                let w = hit.ids.iter().map(|&x| weight(gaz, x)).max().unwrap_or(0);
+                if best.as_ref().is_none_or(|b| w > b.0) {
+                    best = Some((w, hit));
                 }
             }
         }
+        if let Some((_, hit)) = best {
+            return (hit.ids, hit.demonym, true);
+        }
     }
-    (Vec::new(), false)
+    (Vec::new(), false, false)
+}
+
+fn usable_subspan(gaz: &Gazetteer, sub: &str) -> bool {
+    let k = key(sub);
+    !crate::recognize::is_stop_or_direction(&k) && !gaz.is_common(hash(&k))
+}
+
+fn weight(gaz: &Gazetteer, id: u32) -> u64 {
+    let e = &gaz.entries[id as usize];
+    if is_country(gaz, e) || gaz.code(e) == "ADM1" {
+        u64::MAX
+    } else {
+        e.pop
+    }
 }
 
 /// Resolves given spans (e.g. gold toponyms) in `text`. The rest of the text is parsed for
@@ -128,10 +144,10 @@ pub fn resolve(
         .collect();
     let n_ctx = ms.len();
     for &(a, b) in spans {
-        let (ids, demonym) = if valid(&(a, b)) {
+        let (ids, demonym, partial) = if valid(&(a, b)) {
             span_candidates(gaz, text, a, b)
         } else {
-            (Vec::new(), false)
+            (Vec::new(), false, false)
         };
         let in_dateline = dl.is_some_and(|(x, y)| a >= x && b <= y);
         ms.push(Mention {
@@ -140,6 +156,7 @@ pub fn resolve(
             ids,
             demonym,
             in_dateline,
+            partial,
         });
     }
     let mut order: Vec<usize> = (0..ms.len()).collect();
@@ -152,6 +169,25 @@ pub fn resolve(
         ms[i].ids = sorted[k].ids.clone();
     }
     let focus = focus(gaz, &ms, &chosen);
+    // A place found in part of a span ("Metcalfe" of "Metcalfe County") must lie in a region
+    // the document names; otherwise the span is better placed at the document's focus.
+    let regions: Vec<([u8; 2], u16)> = ms
+        .iter()
+        .zip(&chosen)
+        .filter(|(m, _)| !m.partial && !m.demonym)
+        .filter_map(|(_, c)| c.map(|c| &gaz.entries[c as usize]))
+        .filter(|e| !is_country(gaz, e) && e.admin1 != 0)
+        .map(|e| (e.cc, e.admin1))
+        .collect();
+    for k in 0..spans.len() {
+        let i = n_ctx + k;
+        if let (true, Some(c)) = (ms[i].partial, chosen[i]) {
+            let e = &gaz.entries[c as usize];
+            if e.class == b'P' && !regions.is_empty() && !regions.contains(&(e.cc, e.admin1)) {
+                chosen[i] = None;
+            }
+        }
+    }
     (0..spans.len())
         .map(|k| {
             let i = n_ctx + k;

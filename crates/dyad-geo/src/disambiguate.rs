@@ -60,7 +60,7 @@ impl Votes {
 /// "X, Y": keeps the candidates of X that lie inside a country or region candidate of Y.
 fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
     for m in 0..ms.len().saturating_sub(1) {
-        let gap = &text[ms[m].end..ms[m + 1].start];
+        let gap = text.get(ms[m].end..ms[m + 1].start).unwrap_or("");
         if gap.trim() != "," || ms[m].demonym || ms[m + 1].demonym {
             continue;
         }
@@ -98,9 +98,9 @@ fn feature_bonus(gaz: &Gazetteer, e: &Entry) -> f64 {
     match gaz.code(e) {
         c if c.starts_with("PCL") => 6.0,
         "CONT" => 6.0,
-        "ADM1" => 3.0,
-        "PPLC" => 1.5,
-        _ if e.class == b'L' || e.class == b'H' || e.class == b'T' => 2.0,
+        "ADM1" => 1.5,
+        "PPLC" => 4.5,
+        _ if e.class == b'L' || e.class == b'H' || e.class == b'T' => 4.0,
         _ => 0.0,
     }
 }
@@ -120,12 +120,30 @@ pub(crate) fn choose(
         }
     }
     let mut chosen: Vec<Option<u32>> = vec![None; ms.len()];
+    let surface_key: Vec<String> = ms
+        .iter()
+        .map(|m| {
+            let s = text.get(m.start..m.end).unwrap_or("");
+            let s = s
+                .strip_suffix("'s")
+                .or_else(|| s.strip_suffix("’s"))
+                .unwrap_or(s);
+            crate::text::key(
+                s.strip_prefix("the ")
+                    .or_else(|| s.strip_prefix("The "))
+                    .unwrap_or(s),
+            )
+        })
+        .collect();
     for pass in 0..2 {
         let mut votes = Votes::default();
         let mut own: Vec<Vec<(Cc, Option<u16>, f32)>> = vec![Vec::new(); ms.len()];
         for (m, men) in ms.iter().enumerate() {
             cast(gaz, men, chosen[m], pass, &mut votes, &mut own[m]);
         }
+        // Repeated mentions of one name do not confirm each other: a mention's own votes are
+        // those of every mention with the same candidates.
+        let own = group_votes(ms, own);
         let dl_point: Option<&Entry> = ms
             .iter()
             .zip(&chosen)
@@ -133,16 +151,35 @@ pub(crate) fn choose(
             .filter_map(|(_, c)| c.map(|c| &gaz.entries[c as usize]))
             .find(|e| !is_country(gaz, e) && !is_adm1(gaz, e));
         let prev = chosen.clone();
+        let any_votes = votes.cc.values().any(|&v| v > 0.0);
         for (m, men) in ms.iter().enumerate() {
             let mut best: Option<(f64, u32)> = None;
             for &id in &men.ids {
                 let e = &gaz.entries[id as usize];
                 let mut s = (e.pop as f64 + 1.0).ln() + feature_bonus(gaz, e);
+                // The place the name is the primary name of beats places it is an alternate
+                // name of ("Mexico" the country, not Mexico City).
+                if crate::text::key(&e.name) == surface_key[m] {
+                    s += 2.0;
+                }
+                // A city of a million people that names its region is the usual referent
+                // ("New York").
+                if e.class == b'P'
+                    && e.pop >= 1_000_000
+                    && men.ids.iter().any(|&o| {
+                        let oe = &gaz.entries[o as usize];
+                        is_adm1(gaz, oe) && oe.cc == e.cc
+                    })
+                {
+                    s += 5.0;
+                }
                 let own_cc: f32 = own[m].iter().filter(|o| o.0 == e.cc).map(|o| o.2).sum();
                 let v = votes.cc.get(&e.cc).copied().unwrap_or(0.0) - own_cc
                     + hint_cc.get(&e.cc).copied().unwrap_or(0.0);
                 if v > 0.01 && e.cc != [0, 0] {
-                    s += 2.5 + 1.5 * f64::from(v).ln_1p();
+                    s += 3.0 + 2.0 * f64::from(v).ln_1p();
+                } else if any_votes && e.class == b'P' {
+                    s -= 1.0;
                 }
                 if !is_country(gaz, e) && e.admin1 != 0 {
                     let own_a1: f32 = own[m]
@@ -151,8 +188,8 @@ pub(crate) fn choose(
                         .map(|o| o.2)
                         .sum();
                     let va = votes.a1.get(&(e.cc, e.admin1)).copied().unwrap_or(0.0) - own_a1;
-                    if va > 0.01 && !is_adm1(gaz, e) {
-                        s += 3.0 + f64::from(va).ln_1p();
+                    if va > 0.01 {
+                        s += 4.0 + 1.5 * f64::from(va).ln_1p();
                     }
                 }
                 if pass > 0 {
@@ -177,7 +214,7 @@ pub(crate) fn choose(
                             }
                         }
                     }
-                    s += f64::min(near, 3.0);
+                    s += f64::min(near, 4.5);
                 }
                 if best.is_none_or(|(bs, _)| s > bs) {
                     best = Some((s, id));
@@ -187,6 +224,19 @@ pub(crate) fn choose(
         }
     }
     chosen
+}
+
+type Own = Vec<(Cc, Option<u16>, f32)>;
+
+/// Pools the own votes of mentions that share their candidate list.
+fn group_votes(ms: &[Mention], own: Vec<Own>) -> Vec<Own> {
+    let mut groups: HashMap<&[u32], Own> = HashMap::new();
+    for (m, o) in ms.iter().zip(&own) {
+        groups.entry(&m.ids).or_default().extend(o.iter().copied());
+    }
+    ms.iter()
+        .map(|m| groups.get(m.ids.as_slice()).cloned().unwrap_or_default())
+        .collect()
 }
 
 /// The focus votes one mention casts.

@@ -5,16 +5,67 @@
 //! feature codes and admin1 codes are interned. Demonyms ("Belarusian" → Belarus) have an
 //! index of their own, so that recognition can tell them apart from place names.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::text::key_hash;
+
+/// Flag on index ids: the name is an alternate name (not the primary name or an alias).
+pub(crate) const ALT: u32 = 1 << 31;
+
+/// Flag on index ids: the name is an alias from `data/geo/aliases.tsv`.
+pub(crate) const ALIAS: u32 = 1 << 30;
+
+/// Alternate names are indexed only for places of at least this population (and for all
+/// countries, regions and other non-populated-place features).
+const ALT_MIN_POP: u64 = 15_000;
+
+/// Entry ids of index hits, without the flag, deduplicated.
+pub(crate) fn ids_of(hits: &[(u64, u32)]) -> Vec<u32> {
+    let mut v: Vec<u32> = hits.iter().map(|h| h.1 & !(ALT | ALIAS)).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// True when some hit is an alias.
+pub(crate) fn any_alias(hits: &[(u64, u32)]) -> bool {
+    hits.iter().any(|h| h.1 & ALIAS != 0)
+}
+
+/// True when some hit is a primary name or alias.
+pub(crate) fn any_primary(hits: &[(u64, u32)]) -> bool {
+    hits.iter().any(|h| h.1 & ALT == 0)
+}
+
+/// Merges two sorted pair lists, dropping duplicates.
+fn merge_sorted(a: Vec<(u64, u32)>, b: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let take_a = j >= b.len() || (i < a.len() && a[i] <= b[j]);
+        let x = if take_a { a[i] } else { b[j] };
+        if take_a {
+            i += 1;
+        } else {
+            j += 1;
+        }
+        if out.last() != Some(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
 
 /// One place of the gazetteer.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
-    pub name: Box<str>,
+    pub name: Cow<'static, str>,
     /// Alternate names, `|`-separated.
-    pub alts: Box<str>,
+    pub alts: Cow<'static, str>,
     pub lat: f32,
     pub lon: f32,
     pub pop: u64,
@@ -45,10 +96,23 @@ pub struct Gazetteer {
     pub(crate) alpha2: HashMap<[u8; 3], [u8; 2]>,
     pub(crate) countries: HashMap<[u8; 2], u32>,
     pub(crate) admin1s: HashMap<([u8; 2], u16), u32>,
-    pub(crate) common: HashSet<u64>,
+    /// Sorted hashes of lowercase English words.
+    pub(crate) common: Vec<u64>,
+    /// Aliases from `data/geo/aliases.tsv`: indexed like primary names.
+    pub(crate) aliases: Vec<(Box<str>, u32)>,
     /// Abbreviations that need their period in the text ("Ky." → Kentucky), sorted.
     pub(crate) abbrevs: Vec<(u64, u32)>,
     pub(crate) max_tokens: usize,
+    /// One bit per hash bucket of the name index: most lookups miss, and a miss then costs
+    /// one memory access instead of a binary search.
+    pub(crate) filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 23;
+
+fn filter_bit(h: u64) -> (usize, u64) {
+    let b = (h >> (64 - FILTER_BITS)) as usize;
+    (b / 64, 1u64 << (b % 64))
 }
 
 impl Gazetteer {
@@ -125,25 +189,45 @@ impl Gazetteer {
 
     /// Rebuilds the name index, the country and admin1 tables and the demonym index.
     pub(crate) fn reindex(&mut self) {
-        let mut index = Vec::with_capacity(self.entries.len() * 4);
-        let mut max_tokens = 1;
-        for (id, e) in self.entries.iter().enumerate() {
-            let id = id as u32;
-            for n in std::iter::once(&*e.name).chain(e.alts.split('|')) {
-                if n.is_empty() {
-                    continue;
-                }
-                let k = crate::text::key(n);
-                if k.is_empty() {
-                    continue;
-                }
+        self.index.clear();
+        self.max_tokens = 1;
+        self.extend_index(0);
+    }
+
+    /// Adds the names of entries `from..` and all aliases to the index, then rebuilds the
+    /// country, admin1 and demonym tables.
+    pub(crate) fn extend_index(&mut self, from: usize) {
+        let old = std::mem::take(&mut self.index);
+        let mut index = Vec::new();
+        let mut max_tokens = self.max_tokens;
+        let mut add = |n: &str, id: u32, index: &mut Vec<(u64, u32)>| {
+            let k = crate::text::key(n);
+            if !k.is_empty() {
                 max_tokens = max_tokens.max(k.split(' ').count());
                 index.push((crate::text::hash(&k), id));
             }
+        };
+        for (id, e) in self.entries.iter().enumerate().skip(from) {
+            let id = id as u32;
+            add(&e.name, id, &mut index);
+            // Alternate names of small places are mostly old names and surnames: left out.
+            if e.pop >= ALT_MIN_POP || e.class != b'P' {
+                for n in e.alts.split('|').filter(|n| !n.is_empty()) {
+                    add(n, id | ALT, &mut index);
+                }
+            }
+        }
+        for (n, id) in &self.aliases {
+            add(n, *id | ALIAS, &mut index);
         }
         index.sort_unstable();
-        index.dedup();
-        self.index = index;
+        self.index = merge_sorted(old, index);
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        for &(h, _) in &self.index {
+            let (w, bit) = filter_bit(h);
+            filter[w] |= bit;
+        }
+        self.filter = filter;
         self.max_tokens = max_tokens.min(8);
         self.rebuild_tables();
         let mut dem: Vec<(u64, u32)> = self
@@ -162,10 +246,17 @@ impl Gazetteer {
     pub(crate) fn rebuild_tables(&mut self) {
         self.countries.clear();
         self.admin1s.clear();
+        let country_codes: Vec<bool> = self
+            .codes
+            .iter()
+            .map(|c| matches!(&**c, "PCLI" | "PCLD" | "PCLS" | "PCLF" | "PCL"))
+            .collect();
+        let adm1 = self.code_ids.get("ADM1").copied();
         for (id, e) in self.entries.iter().enumerate() {
-            let code = self.codes.get(e.code as usize).map_or("", |s| s);
-            if code == "PCLI" || code == "PCLD" || code == "PCLS" || code == "PCLF" || code == "PCL"
-            {
+            if e.class != b'A' {
+                continue;
+            }
+            if country_codes.get(e.code as usize).copied().unwrap_or(false) {
                 let better = match self.countries.get(&e.cc) {
                     Some(&o) => self.entries[o as usize].pop < e.pop,
                     None => true,
@@ -173,7 +264,7 @@ impl Gazetteer {
                 if better {
                     self.countries.insert(e.cc, id as u32);
                 }
-            } else if code == "ADM1" {
+            } else if Some(e.code) == adm1 {
                 self.admin1s.insert((e.cc, e.admin1), id as u32);
             }
         }
@@ -181,6 +272,10 @@ impl Gazetteer {
 
     /// Entry ids whose name or alternate name has the key hash `h`.
     pub(crate) fn lookup(&self, h: u64) -> &[(u64, u32)] {
+        let (w, bit) = filter_bit(h);
+        if self.filter.get(w).is_some_and(|x| x & bit == 0) {
+            return &[];
+        }
         let lo = self.index.partition_point(|&(k, _)| k < h);
         let hi = lo + self.index[lo..].partition_point(|&(k, _)| k == h);
         &self.index[lo..hi]
@@ -202,6 +297,6 @@ impl Gazetteer {
 
     /// True when the key hash names a common English word (e.g. "reading", "mobile").
     pub(crate) fn is_common(&self, h: u64) -> bool {
-        self.common.contains(&h)
+        self.common.binary_search(&h).is_ok()
     }
 }

@@ -29,9 +29,11 @@ mod dateline;
 mod disambiguate;
 pub mod eval;
 mod gazetteer;
+mod key;
 mod load;
 mod recognize;
 mod text;
+mod words;
 
 pub use api::{find_places, find_places_with, resolve, FindOptions};
 pub use dateline::dateline;

@@ -11,17 +11,42 @@
 //! `country` is ISO alpha-2 or alpha-3 (or empty); `feature` is a GeoNames class letter,
 //! optionally with a code (`P`, `P.PPL`, `A.ADM1`, `L.RGN`); `alternate_names` are `|`-separated.
 
-use std::collections::HashSet;
-use std::io::Read;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::Error;
 
-static BUILTIN: &[u8] = include_bytes!("../../../data/geo/gazetteer.tsv.gz");
+static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.bin"));
 static REGIONS: &str = include_str!("../../../data/geo/regions.tsv");
 static ALIASES: &str = include_str!("../../../data/geo/aliases.tsv");
 static DEMONYMS: &str = include_str!("../../../data/geo/demonyms.tsv");
-static COMMON: &str = include_str!("../../../data/geo/common_words.txt");
+
+/// FNV-1a hasher for the one-pass target maps (SipHash is needlessly slow at start-up).
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
 
 fn parse_cc(g: &Gazetteer, s: &str) -> [u8; 2] {
     g.alpha2_of(s).unwrap_or([0, 0])
@@ -32,121 +57,168 @@ impl Gazetteer {
     /// people (with alternate names), plus the project's news regions, aliases and demonyms.
     pub fn builtin() -> Gazetteer {
         let mut g = Gazetteer::default();
-        let mut raw = String::new();
-        // The embedded file is checked by tests; a failure here would leave an empty gazetteer.
-        if flate2::read::GzDecoder::new(BUILTIN)
-            .read_to_string(&mut raw)
-            .is_ok()
-        {
-            g.load_builtin(&raw);
-        }
+        // The tables are written by build.rs from committed files; tests check they decode.
+        let _ = g.decode_builtin(BUILTIN);
+        g.common = WORDS
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+            .collect();
+        let base = g.entries.len();
         let _ = g.add_tsv_noindex(REGIONS);
-        g.apply_aliases(ALIASES, false);
-        g.apply_aliases(DEMONYMS, true);
-        for w in COMMON.lines().filter(|l| !l.starts_with('#')) {
-            g.common.insert(crate::text::key_hash(w));
-        }
-        g.reindex();
+        g.apply_aliases(ALIASES, DEMONYMS);
+        g.extend_index(base);
         g
     }
 
-    fn load_builtin(&mut self, raw: &str) {
-        for line in raw.lines() {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.first() == Some(&"@") && f.len() >= 3 {
-                let (a, b) = (f[1].as_bytes(), f[2].as_bytes());
-                if a.len() == 2 && b.len() == 3 {
-                    self.alpha3.insert([a[0], a[1]], [b[0], b[1], b[2]]);
-                    self.alpha2.insert([b[0], b[1], b[2]], [a[0], a[1]]);
-                }
-                continue;
+    /// Decodes the tables build.rs wrote (layout in build.rs).
+    fn decode_builtin(&mut self, blob: &'static [u8]) -> Option<()> {
+        let u32_at = |o: usize| {
+            blob.get(o..o + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        if blob.get(..8) != Some(b"DYGZ0001".as_slice()) {
+            return None;
+        }
+        let mut lens = [0usize; 8];
+        for (i, l) in lens.iter_mut().enumerate() {
+            *l = u32_at(8 + 4 * i)? as usize;
+        }
+        let [n, n_index, max_tokens, s_len, c_len, a_len, i_len, d_len] = lens;
+        let mut pos = 40;
+        let ent = blob.get(pos..pos + 40 * n)?;
+        pos += 40 * n;
+        let idx = blob.get(pos..pos + 12 * n_index)?;
+        pos += 12 * n_index;
+        let mut text = |len: usize| -> Option<&'static str> {
+            let s = std::str::from_utf8(blob.get(pos..pos + len)?).ok()?;
+            pos += len;
+            Some(s)
+        };
+        let (strings, codes, a1s, iso, dem) = (
+            text(s_len)?,
+            text(c_len)?,
+            text(a_len)?,
+            text(i_len)?,
+            text(d_len)?,
+        );
+        for c in codes.split('\n') {
+            self.intern_code(c);
+        }
+        for a in a1s.split('\n') {
+            self.intern_a1(a);
+        }
+        for l in iso.lines() {
+            let (a, b) = l.split_once(' ')?;
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            if a.len() == 2 && b.len() == 3 {
+                self.alpha3.insert([a[0], a[1]], [b[0], b[1], b[2]]);
+                self.alpha2.insert([b[0], b[1], b[2]], [a[0], a[1]]);
             }
-            if f.len() < 11 {
-                continue;
-            }
-            let code = self.intern_code(f[3]);
-            let admin1 = self.intern_a1(f[5]);
-            let cc = f[4].as_bytes();
-            let id = self.push(Entry {
-                name: f[1].into(),
-                alts: f[9].into(),
-                lat: f[6].parse().unwrap_or(0.0),
-                lon: f[7].parse().unwrap_or(0.0),
-                pop: f[8].parse().unwrap_or(0),
-                gid: f[0].parse().unwrap_or(0),
-                class: f[2].bytes().next().unwrap_or(b'P'),
-                code,
-                cc: if cc.len() == 2 {
-                    [cc[0], cc[1]]
-                } else {
-                    [0, 0]
-                },
-                admin1,
+        }
+        self.entries.reserve(n);
+        for r in ent.chunks_exact(40) {
+            let w = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
+            let str_at = |o: u32, l: u32| strings.get(o as usize..(o + l) as usize).unwrap_or("");
+            self.entries.push(Entry {
+                name: Cow::Borrowed(str_at(w(16), w(20))),
+                alts: Cow::Borrowed(str_at(w(24), w(28))),
+                lat: f32::from_bits(w(4)),
+                lon: f32::from_bits(w(8)),
+                pop: u64::from(w(12)),
+                gid: u64::from(w(0)),
+                class: r[32],
+                code: u16::from(r[33]),
+                cc: [r[34], r[35]],
+                admin1: u16::from_le_bytes([r[36], r[37]]),
             });
-            for d in f[10].split('|').filter(|d| !d.is_empty()) {
-                self.pending_demonyms.push((d.to_string(), id));
-            }
         }
+        self.index = idx
+            .chunks_exact(12)
+            .map(|c| {
+                let h = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+                (h, u32::from_le_bytes([c[8], c[9], c[10], c[11]]))
+            })
+            .collect();
+        self.max_tokens = max_tokens;
+        for l in dem.lines() {
+            let (d, id) = l.split_once('\t')?;
+            self.pending_demonyms
+                .push((d.to_string(), id.parse().ok()?));
+        }
+        Some(())
     }
 
-    /// Resolves an alias target: `#GEONAMEID`, `CC.ADMIN1`, or a country code.
-    fn target(&mut self, t: &str) -> Option<u32> {
-        self.reindex_tables_if_needed();
-        if let Some(id) = t.strip_prefix('#') {
-            let gid: u64 = id.parse().ok()?;
-            return self
-                .entries
-                .iter()
-                .position(|e| e.gid == gid)
-                .map(|i| i as u32);
-        }
-        if let Some(name) = t.strip_prefix('=') {
-            return self
-                .entries
-                .iter()
-                .position(|e| &*e.name == name)
-                .map(|i| i as u32);
-        }
-        if let Some((cc, a1)) = t.split_once('.') {
-            let cc = self.alpha2_of(cc)?;
-            let a1 = *self.a1_ids.get(a1)?;
-            return self.admin1s.get(&(cc, a1)).copied();
-        }
-        let cc = self.alpha2_of(t)?;
-        self.countries.get(&cc).copied()
-    }
-
-    fn reindex_tables_if_needed(&mut self) {
-        if self.countries.is_empty() && !self.entries.is_empty() {
+    /// Resolves alias targets: `#GEONAMEID`, `=Exact Name` (the most populous such entry),
+    /// `CC.ADMIN1`, or a country code. One pass over the entries for all of them.
+    fn targets(&mut self, targets: &[&str]) -> Vec<Option<u32>> {
+        if self.countries.is_empty() {
             self.rebuild_tables();
         }
+        let mut by_gid: HashMap<u64, Option<u32>, Fnv> = HashMap::default();
+        let mut by_name: HashMap<&str, Option<u32>, Fnv> = HashMap::default();
+        for t in targets {
+            if let Some(g) = t.strip_prefix('#').and_then(|g| g.parse().ok()) {
+                by_gid.insert(g, None);
+            } else if let Some(n) = t.strip_prefix('=') {
+                by_name.insert(n, None);
+            }
+        }
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some(slot) = by_gid.get_mut(&e.gid) {
+                slot.get_or_insert(i as u32);
+            }
+            if let Some(slot) = by_name.get_mut(&*e.name) {
+                if slot.is_none_or(|o| self.entries[o as usize].pop < e.pop) {
+                    *slot = Some(i as u32);
+                }
+            }
+        }
+        targets
+            .iter()
+            .map(|t| {
+                if let Some(g) = t.strip_prefix('#') {
+                    return g
+                        .parse()
+                        .ok()
+                        .and_then(|g: u64| by_gid.get(&g).copied().flatten());
+                }
+                if let Some(n) = t.strip_prefix('=') {
+                    return by_name.get(n).copied().flatten();
+                }
+                if let Some((cc, a1)) = t.split_once('.') {
+                    let cc = self.alpha2_of(cc)?;
+                    let a1 = *self.a1_ids.get(a1)?;
+                    return self.admin1s.get(&(cc, a1)).copied();
+                }
+                let cc = self.alpha2_of(t)?;
+                self.countries.get(&cc).copied()
+            })
+            .collect()
     }
 
-    /// `alias<TAB>target` lines: adds alternate names (or demonyms) to existing entries.
-    fn apply_aliases(&mut self, content: &str, demonym: bool) {
-        for line in content.lines() {
-            let line = line.trim_end_matches('\r');
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
+    /// `alias<TAB>target` lines of the alias and demonym tables: aliases are indexed like
+    /// primary names, abbreviations ending in a period go to their own index, demonyms to theirs.
+    fn apply_aliases(&mut self, aliases: &str, demonyms: &str) {
+        let mut rows: Vec<(&str, &str, bool)> = Vec::new();
+        for (content, demonym) in [(aliases, false), (demonyms, true)] {
+            for line in content.lines().map(|l| l.trim_end_matches('\r')) {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                if let Some((alias, target)) = line.split_once('\t') {
+                    rows.push((alias.trim(), target.trim(), demonym));
+                }
             }
-            let Some((alias, target)) = line.split_once('\t') else {
-                continue;
-            };
-            let Some(id) = self.target(target.trim()) else {
-                continue;
-            };
-            let alias = alias.trim();
+        }
+        let ids = self.targets(&rows.iter().map(|r| r.1).collect::<Vec<_>>());
+        for ((alias, _, demonym), id) in rows.into_iter().zip(ids) {
+            let Some(id) = id else { continue };
             if demonym {
                 self.pending_demonyms.push((alias.to_string(), id));
             } else if alias.ends_with('.') && !alias[..alias.len() - 1].contains('.') {
                 self.abbrevs.push((crate::text::key_hash(alias), id));
-            } else if let Some(e) = self.entries.get_mut(id as usize) {
-                let mut alts = e.alts.to_string();
-                if !alts.is_empty() {
-                    alts.push('|');
-                }
-                alts.push_str(alias);
-                e.alts = alts.into();
+            } else {
+                self.aliases.push((alias.into(), id));
             }
         }
     }
@@ -188,8 +260,8 @@ impl Gazetteer {
             let code = self.intern_code(code);
             let admin1 = self.intern_a1(get(7));
             self.push(Entry {
-                name: get(0).into(),
-                alts: get(6).into(),
+                name: Cow::Owned(get(0).to_string()),
+                alts: Cow::Owned(get(6).to_string()),
                 lat,
                 lon,
                 pop: get(5).parse().unwrap_or(0),
@@ -205,10 +277,17 @@ impl Gazetteer {
     }
 
     /// Adds the places of a GeoNames dump (`allCountries.txt`, `citiesNNN.txt`: 19 tab-separated
-    /// columns). Places whose GeoNames id is already present are skipped. Returns how many
-    /// were added.
+    /// columns). Places whose GeoNames id is already present are not added again but take the
+    /// dump's coordinates (GeoNames' own reference points for countries and regions). Returns
+    /// how many were added.
     pub fn add_geonames(&mut self, content: &str) -> Result<usize, Error> {
-        let have: HashSet<u64> = self.entries.iter().map(|e| e.gid).collect();
+        let have: HashMap<u64, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.gid != 0)
+            .map(|(i, e)| (e.gid, i))
+            .collect();
         let mut n = 0;
         for (i, line) in content.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -223,11 +302,15 @@ impl Gazetteer {
                 return Err(bad("expected 19 GeoNames columns"));
             }
             let gid: u64 = f[0].parse().map_err(|_| bad("bad geonameid"))?;
-            if have.contains(&gid) {
-                continue;
-            }
             let lat: f32 = f[4].parse().map_err(|_| bad("bad latitude"))?;
             let lon: f32 = f[5].parse().map_err(|_| bad("bad longitude"))?;
+            if let Some(&i) = have.get(&gid) {
+                // The dump is authoritative for places already present: take its point.
+                let e = &mut self.entries[i];
+                e.lat = lat;
+                e.lon = lon;
+                continue;
+            }
             let alts: Vec<&str> = f[3]
                 .split(',')
                 .filter(|a| a.len() > 2 && a.bytes().any(|b| b.is_ascii_alphabetic()))
@@ -244,8 +327,8 @@ impl Gazetteer {
             let admin1 = self.intern_a1(f[10]);
             let cc = f[8].as_bytes();
             self.push(Entry {
-                name: f[1].into(),
-                alts: alts.into(),
+                name: Cow::Owned(f[1].to_string()),
+                alts: Cow::Owned(alts),
                 lat,
                 lon,
                 pop: f[14].parse().unwrap_or(0),
@@ -263,5 +346,23 @@ impl Gazetteer {
         }
         self.reindex();
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_tables_decode_and_match_a_full_reindex() {
+        let g = Gazetteer::builtin();
+        assert!(g.len() > 150_000 && g.common.len() > 50_000 && g.countries.len() > 200);
+        let mut h = g.clone();
+        h.reindex();
+        assert_eq!(
+            g.index, h.index,
+            "build.rs index differs from the runtime one"
+        );
+        assert_eq!(g.max_tokens, h.max_tokens);
     }
 }

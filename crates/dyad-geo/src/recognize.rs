@@ -13,7 +13,9 @@
 //!
 //! Demonyms ("Belarusian") are found too and marked; `find_places` drops them by default.
 
-use crate::gazetteer::Gazetteer;
+use std::collections::HashSet;
+
+use crate::gazetteer::{any_alias, any_primary, ids_of, Gazetteer};
 use crate::text::{hash, key, Token};
 use crate::Hints;
 
@@ -26,300 +28,18 @@ pub(crate) struct Mention {
     pub ids: Vec<u32>,
     pub demonym: bool,
     pub in_dateline: bool,
+    /// Resolved from part of a given span only ("Metcalfe" of "Metcalfe County").
+    pub partial: bool,
 }
 
-const STOP: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "of",
-    "and",
-    "or",
-    "in",
-    "on",
-    "at",
-    "to",
-    "is",
-    "it",
-    "he",
-    "she",
-    "we",
-    "they",
-    "can",
-    "will",
-    "may",
-    "man",
-    "per",
-    "so",
-    "no",
-    "not",
-    "all",
-    "any",
-    "but",
-    "for",
-    "by",
-    "as",
-    "be",
-    "do",
-    "if",
-    "me",
-    "my",
-    "our",
-    "you",
-    "his",
-    "her",
-    "its",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "when",
-    "where",
-    "what",
-    "who",
-    "why",
-    "how",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "god",
-    "christmas",
-    "easter",
-    "president",
-    "police",
-    "government",
-    "city",
-    "state",
-    "university",
-    "national",
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "union",
-    "says",
-    "said",
-    "after",
-    "before",
-    "during",
-    "while",
-    "with",
-    "from",
-    "into",
-    "over",
-    "also",
-];
+use crate::words::{
+    CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP,
+};
 
-/// Words allowed right before a place inside a proper-name sequence.
-const DIRECTION: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "upper",
-    "lower",
-    "greater",
-    "downtown",
-    "rural",
-    "coastal",
-    "metro",
-    "mainland",
-    "inner",
-    "outer",
-    "midtown",
-    "uptown",
-    "suburban",
-    "occupied",
-    "old",
-    "provincial",
-    "federal",
-    "in",
-    "at",
-    "from",
-    "to",
-    "of",
-    "and",
-    "or",
-    "the",
-    "across",
-    "outside",
-    "near",
-    "around",
-    "by",
-    "for",
-    "on",
-    "into",
-    "toward",
-    "towards",
-    "via",
-];
-
-/// Heads of organisation names that a place name can modify ("Washington Post").
-const ORG_AFTER: &[&str] = &[
-    "post",
-    "times",
-    "herald",
-    "globe",
-    "journal",
-    "tribune",
-    "gazette",
-    "chronicle",
-    "star",
-    "sun",
-    "daily",
-    "examiner",
-    "inquirer",
-    "observer",
-    "telegraph",
-    "courier",
-    "mirror",
-    "express",
-    "standard",
-    "citizen",
-    "bulletin",
-    "register",
-    "dispatch",
-    "sentinel",
-    "university",
-    "college",
-    "institute",
-    "school",
-    "academy",
-    "hospital",
-    "clinic",
-    "club",
-    "fc",
-    "united",
-    "inc",
-    "corp",
-    "corporation",
-    "company",
-    "co",
-    "ltd",
-    "llc",
-    "group",
-    "holdings",
-    "airlines",
-    "airways",
-    "motors",
-    "partners",
-    "capital",
-    "fund",
-    "foundation",
-    "symphony",
-    "orchestra",
-    "opera",
-    "ballet",
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "road",
-    "rd",
-    "boulevard",
-    "blvd",
-    "drive",
-    "lane",
-    "highway",
-    "hwy",
-    "square",
-    "hilton",
-    "bulls",
-    "rangers",
-    "raiders",
-    "jets",
-    "giants",
-    "oilers",
-    "flames",
-    "canucks",
-    "senators",
-    "kings",
-    "lakers",
-    "warriors",
-    "cowboys",
-    "eagles",
-    "yankees",
-    "mets",
-    "cubs",
-    "sox",
-    "redskins",
-    "steelers",
-    "packers",
-    "patriots",
-    "bruins",
-    "maple",
-    "blue",
-    "red",
-    "whitecaps",
-    "stampeders",
-    "eskimos",
-    "elks",
-    "magazine",
-    "records",
-    "press",
-    "news",
-];
-
-/// Heads of "<head> of <place>" organisation names.
-const ORG_OF: &[&str] = &[
-    "university",
-    "college",
-    "institute",
-    "bank",
-    "museum",
-    "academy",
-    "school",
-    "church",
-    "archdiocese",
-    "diocese",
-    "bishop",
-    "archbishop",
-    "duke",
-    "duchess",
-    "earl",
-    "prince",
-    "princess",
-    "king",
-    "queen",
-    "marquess",
-    "baron",
-    "lord",
-];
+/// True for function words, months, titles and direction words: never a place alone.
+pub(crate) fn is_stop_or_direction(k: &str) -> bool {
+    STOP.contains(&k) || DIRECTION.contains(&k) || ORG_AFTER.contains(&k) || ORG_OF.contains(&k)
+}
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.start..t.end]
@@ -328,12 +48,6 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 fn lower(text: &str, t: &Token) -> String {
     word(text, t).to_lowercase()
 }
-
-/// Lowercase words that may appear inside a multiword place name ("Isle of Man").
-const CONNECTORS: &[&str] = &[
-    "of", "the", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "al", "el", "on", "upon",
-    "sur", "am", "an", "der", "den", "y", "and", "en", "di", "es", "au", "aux", "im",
-];
 
 /// Per-token flag: the token's line is a title-case headline.
 fn title_lines(text: &str, toks: &[Token]) -> Vec<bool> {
@@ -353,6 +67,21 @@ fn title_lines(text: &str, toks: &[Token]) -> Vec<bool> {
     out
 }
 
+/// A gazetteer match at a token position.
+struct Match {
+    /// Last token.
+    j: usize,
+    end: usize,
+    ids: Vec<u32>,
+    demonym: bool,
+    /// Matched a primary name or alias (not only an alternate name).
+    primary: bool,
+    /// Matched an abbreviation with its period ("Ky.").
+    abbrev: bool,
+    /// Matched an alias ("US", "DRC").
+    alias: bool,
+}
+
 /// Finds candidate place and demonym mentions (see the module docs).
 pub(crate) fn mentions(
     gaz: &Gazetteer,
@@ -362,6 +91,7 @@ pub(crate) fn mentions(
     dl: Option<(usize, usize)>,
 ) -> Vec<Mention> {
     let title = title_lines(text, toks);
+    let names = name_parts(gaz, text, toks, &title);
     let mut out = Vec::new();
     let mut i = 0;
     let mut last_match_end = usize::MAX;
@@ -370,37 +100,74 @@ pub(crate) fn mentions(
             i += 1;
             continue;
         }
-        let Some((j, end, ids, demonym)) = longest(gaz, text, toks, i) else {
+        let Some(m) = longest(gaz, text, toks, i) else {
             i += 1;
             continue;
         };
         let start = toks[i].start;
-        let in_dl = dl.is_some_and(|(a, b)| start >= a && end <= b);
+        let in_dl = dl.is_some_and(|(a, b)| start >= a && m.end <= b);
         let prev_is_match = i > 0 && toks[i - 1].end == last_match_end;
-        let keep = in_dl || accept(gaz, text, toks, &title, i, j, end, &ids, prev_is_match);
-        let excluded = hints.exclude.iter().any(|&(a, b)| start < b && a < end);
+        let ctx = Ctx {
+            gaz,
+            text,
+            toks,
+            title: &title,
+            names: &names,
+        };
+        let keep = in_dl || accept(&ctx, i, &m, prev_is_match);
+        let excluded = hints.exclude.iter().any(|&(a, b)| start < b && a < m.end);
         if keep && !excluded {
+            last_match_end = toks[m.j].end;
             out.push(Mention {
                 start,
-                end,
-                ids,
-                demonym,
+                end: m.end,
+                ids: m.ids,
+                demonym: m.demonym,
                 in_dateline: in_dl,
+                partial: false,
             });
-            last_match_end = toks[j].end;
         }
-        i = j + 1;
+        i = m.j + 1;
     }
     out
 }
 
-/// Longest gazetteer match starting at token `i`: (last token, end byte, ids, is_demonym).
-fn longest(
-    gaz: &Gazetteer,
-    text: &str,
-    toks: &[Token],
-    i: usize,
-) -> Option<(usize, usize, Vec<u32>, bool)> {
+/// Keys of words seen inside capitalised sequences that are not place names ("Christopher
+/// Steele", "Vladimir Putin"): a later lone "Steele" is a person, not a town.
+fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> HashSet<u64> {
+    let mut out = HashSet::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i + 1;
+        while j < toks.len()
+            && toks[j].cap
+            && toks[j - 1].cap
+            && &text[toks[j - 1].end..toks[j].start] == " "
+        {
+            j += 1;
+        }
+        if j - i >= 2 && !title[i] {
+            let first = lower(text, &toks[i]);
+            let place_prefix = (i + 2..=j).any(|e| {
+                !gaz.lookup(hash(&key(&text[toks[i].start..toks[e - 1].end])))
+                    .is_empty()
+            });
+            if !place_prefix && !DIRECTION.contains(&first.as_str()) {
+                for t in &toks[i + 1..j] {
+                    out.insert(hash(&key(word(text, t))));
+                }
+                if !gaz.is_common(hash(&first)) {
+                    out.insert(hash(&first));
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// Longest gazetteer match starting at token `i`.
+fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Match> {
     let maxn = gaz.max_tokens.min(toks.len() - i);
     let mut n = 1;
     // Extend over joinable tokens first.
@@ -408,7 +175,8 @@ fn longest(
         let (a, b) = (&toks[i + n - 1], &toks[i + n]);
         let gap = &text[a.end..b.start];
         let short_abbrev = a.end - a.start <= 3 && gap.trim() == "." && gap.len() <= 3;
-        if !(gap.chars().all(|c| c == ' ') && gap.len() <= 2) && !short_abbrev {
+        let spaces = gap.chars().all(|c| c == ' ') && gap.len() <= 2;
+        if !spaces && !short_abbrev {
             break;
         }
         if !b.cap && !CONNECTORS.contains(&lower(text, b).as_str()) {
@@ -423,33 +191,81 @@ fn longest(
         }
         let mut end = toks[j].end;
         let span = &text[toks[i].start..end];
-        let mut k = key(span);
         for suffix in ["'s", "’s"] {
             if span.ends_with(suffix) {
                 end -= suffix.len();
-                k = key(&text[toks[i].start..end]);
             }
         }
-        let h = hash(&k);
-        let found = gaz.lookup(h);
-        if !found.is_empty() {
-            let mut end = end;
-            // Keep the final period of dotted abbreviations ("U.S.", "D.C.").
-            if span.contains('.') && text[end..].starts_with('.') {
-                end += 1;
-            }
-            return Some((j, end, found.iter().map(|x| x.1).collect(), false));
+        let h = hash(&key(&text[toks[i].start..end]));
+        let period = text[end..].starts_with('.');
+        if let Some(hit) = lookup_key(gaz, h, period) {
+            // Keep the final period of abbreviations ("U.S.", "D.C.", "Ky.").
+            let end = if period && (span.contains('.') || hit.abbrev) {
+                end + 1
+            } else {
+                end
+            };
+            return Some(Match {
+                j,
+                end,
+                ids: hit.ids,
+                demonym: hit.demonym,
+                primary: hit.primary,
+                abbrev: hit.abbrev,
+                alias: hit.alias,
+            });
         }
-        if text[end..].starts_with('.') {
-            let ab = gaz.lookup_abbrev(h);
-            if !ab.is_empty() {
-                return Some((j, end + 1, ab.iter().map(|x| x.1).collect(), false));
-            }
+    }
+    None
+}
+
+/// The result of looking up one key.
+pub(crate) struct Hit {
+    pub ids: Vec<u32>,
+    pub demonym: bool,
+    pub primary: bool,
+    pub abbrev: bool,
+    /// Matched an alias of `data/geo/aliases.tsv` ("US", "DRC").
+    pub alias: bool,
+}
+
+/// Looks a key hash up: abbreviations first when the text shows a period after the word
+/// ("Mo.", "Alta."), then place names, except that a demonym beats small places of the same
+/// name ("Canadian", a town in Australia).
+pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
+    if period {
+        let ab = gaz.lookup_abbrev(h);
+        if !ab.is_empty() {
+            return Some(Hit {
+                ids: ids_of(ab),
+                demonym: false,
+                primary: true,
+                abbrev: true,
+                alias: true,
+            });
         }
-        let d = gaz.lookup_demonym(h);
-        if !d.is_empty() {
-            return Some((j, end, d.iter().map(|x| x.1).collect(), true));
-        }
+    }
+    let found = gaz.lookup(h);
+    let dem = gaz.lookup_demonym(h);
+    let ids = ids_of(found);
+    let small = !is_big(gaz, &ids) && ids.iter().all(|&id| gaz.entries[id as usize].pop < 100_000);
+    if !dem.is_empty() && (found.is_empty() || small) {
+        return Some(Hit {
+            ids: ids_of(dem),
+            demonym: true,
+            primary: true,
+            abbrev: false,
+            alias: false,
+        });
+    }
+    if !found.is_empty() {
+        return Some(Hit {
+            ids,
+            demonym: false,
+            primary: any_primary(found),
+            abbrev: false,
+            alias: any_alias(found),
+        });
     }
     None
 }
@@ -459,71 +275,143 @@ fn is_big(gaz: &Gazetteer, ids: &[u32]) -> bool {
         let e = &gaz.entries[id as usize];
         matches!(
             gaz.code(e),
-            "PCLI" | "PCLD" | "PCLS" | "PCLF" | "PCL" | "ADM1" | "CONT"
+            "PCLI" | "PCLD" | "PCLS" | "PCLF" | "PCL" | "ADM1" | "CONT" | "PPLC"
         ) || e.class == b'L'
             || e.class == b'H'
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn accept(
-    gaz: &Gazetteer,
-    text: &str,
-    toks: &[Token],
-    title: &[bool],
-    i: usize,
-    j: usize,
-    end: usize,
-    ids: &[u32],
-    prev_is_match: bool,
-) -> bool {
+struct Ctx<'a> {
+    gaz: &'a Gazetteer,
+    text: &'a str,
+    toks: &'a [Token],
+    title: &'a [bool],
+    names: &'a HashSet<u64>,
+}
+
+fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
+    let (gaz, text, toks) = (c.gaz, c.text, c.toks);
     let first = &toks[i];
-    let k = key(&text[first.start..end]);
-    let single = i == j;
-    if single && STOP.contains(&k.as_str()) {
+    let surface = &text[first.start..m.end];
+    let k = key(surface);
+    let h = hash(&k);
+    let single = i == m.j;
+    let big = is_big(gaz, &m.ids);
+    let country_like = m.ids.iter().any(|&id| {
+        let e = &gaz.entries[id as usize];
+        gaz.code(e).starts_with("PCL")
+            || gaz.code(e) == "CONT"
+            || (e.class != b'P' && e.class != b'A')
+    });
+    let max_pop = m
+        .ids
+        .iter()
+        .map(|&id| gaz.entries[id as usize].pop)
+        .max()
+        .unwrap_or(0);
+    let headline = c.title[i];
+    let prev = (i > 0).then(|| (&toks[i - 1], &text[toks[i - 1].end..first.start]));
+    let next =
+        (m.j + 1 < toks.len()).then(|| (&toks[m.j + 1], &text[toks[m.j].end..toks[m.j + 1].start]));
+    let prev_word = prev.map(|(p, _)| lower(text, p)).unwrap_or_default();
+    let locative =
+        prev.is_some_and(|(_, gap)| gap == " ") && LOCATIVE.contains(&prev_word.as_str());
+    let abbrev_ok = m.abbrev && !first.sent_start;
+    if (single && !abbrev_ok && STOP.contains(&k.as_str())) || INSTITUTIONS.contains(&k.as_str()) {
         return false;
     }
-    // Short codes must be written in capitals or with periods ("US", "U.S.", not "Us").
-    let surface = &text[first.start..end];
+    // Contractions ("I've") and short codes not written as codes ("Us", "Ba").
+    if surface.contains(['\'', '’'])
+        && surface
+            .rsplit(['\'', '’'])
+            .next()
+            .is_some_and(|t| t.chars().all(|c| c.is_lowercase()))
+        && !m.demonym
+    {
+        return false;
+    }
     let uppers = surface.chars().filter(|c| c.is_uppercase()).count();
     if single && k.len() <= 2 && uppers < 2 && !surface.contains('.') {
         return false;
     }
-    let h = hash(&k);
-    let big = is_big(gaz, ids);
-    if single && gaz.is_common(h) && !big {
-        if first.sent_start || title[i] {
-            return false;
-        }
-        let next_cap =
-            j + 1 < toks.len() && toks[j + 1].cap && text[toks[j].end..toks[j + 1].start] == *" ";
-        let max_pop = ids
+    // Acronyms ("NATO", "U.N.", "BA") in mixed-case text only through aliases ("US", "DRC");
+    // short all-caps names stay places in all-caps lines and datelines ("ROME").
+    let caps_line = prev.is_some_and(|(p, _)| p.all_caps) || next.is_some_and(|(n, _)| n.all_caps);
+    if single
+        && (first.all_caps || surface.contains('.'))
+        && k.len() <= 5
+        && !m.alias
+        && !headline
+        && !caps_line
+    {
+        return false;
+    }
+    // Very short alternate names are mostly surnames and syllables ("Chen", "Ava").
+    if single && !m.primary && k.len() <= 4 && !surface.contains('.') {
+        return false;
+    }
+    if m.demonym {
+        return true;
+    }
+    // Common words ("Reading", "Mobile") need a locative context unless they are big places.
+    if single && gaz.is_common(h) && !country_like {
+        let town_pop = m
+            .ids
             .iter()
-            .map(|&id| gaz.entries[id as usize].pop)
+            .map(|&id| &gaz.entries[id as usize])
+            .filter(|e| e.class == b'P')
+            .map(|e| e.pop)
             .max()
             .unwrap_or(0);
-        if next_cap && max_pop < 100_000 {
+        if first.sent_start || headline || (town_pop < 100_000 && !locative) {
             return false;
         }
     }
-    if !title[i] && i > 0 && !prev_is_match {
-        let p = &toks[i - 1];
-        let gap = &text[p.end..first.start];
-        let pw = lower(text, p);
-        if p.cap
+    // Words already seen in a person's or organisation's name ("Christopher Steele").
+    if single && !big && max_pop < 500_000 && c.names.contains(&h) && !locative {
+        return false;
+    }
+    // Preceded by a capitalised word inside a sentence: part of a longer name.
+    if let Some((p, gap)) = prev {
+        if !headline
+            && !first.all_caps
+            && !prev_is_match
+            && p.cap
             && !first.sent_start
             && gap == " "
             && !p.all_caps
-            && !DIRECTION.contains(&pw.as_str())
-            && !STOP.contains(&pw.as_str())
+            && !DIRECTION.contains(&prev_word.as_str())
+            && !STOP.contains(&prev_word.as_str())
         {
             return false;
         }
     }
-    if j + 1 < toks.len() {
-        let nx = &toks[j + 1];
-        let gap = &text[toks[j].end..nx.start];
-        if nx.cap && (gap == " " || gap == ". ") && ORG_AFTER.contains(&lower(text, nx).as_str()) {
+    let possessive = text[m.end..].starts_with("'s") || text[m.end..].starts_with("’s");
+    if let Some((nx, gap)) = next {
+        let nw = lower(text, nx);
+        // "Sheriff's" → "sheriff", "President-elect" → "president".
+        let nw = nw.trim_end_matches("'s").trim_end_matches("’s");
+        let nw = nw.split('-').next().unwrap_or(nw).to_string();
+        let populated = m
+            .ids
+            .iter()
+            .any(|&id| gaz.entries[id as usize].class == b'P');
+        if nx.cap && (gap == " " || gap == ". ") && ORG_AFTER.contains(&nw.as_str()) {
+            return false;
+        }
+        // A place followed by another capitalised word that is neither a place nor a modified
+        // head is part of a name: any such word after a small place ("Vladimir Putin"), a word
+        // that is no English word after a big one ("Paris Hilton", "Jordan Peterson").
+        if nx.cap
+            && gap == " "
+            && !headline
+            && !nx.all_caps
+            && !first.all_caps
+            && !possessive
+            && ((!big && populated && max_pop < 500_000) || !gaz.is_common(hash(&key(&nw))))
+            && !MODIFIER_OK.contains(&nw.as_str())
+            && !is_big(gaz, &ids_of(gaz.lookup(hash(&nw))))
+        {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 //! Developer aid: lists the tagger's misses, spurious and wrong-value
 //! expressions on a TimeML directory. `cargo run -p dyad-time --example
-//! timeml_errors -- DIR`.
+//! timeml_errors -- DIR`. With `TIMEML_ALL=1`, every relaxed match is also
+//! printed as `OK  dct  gold-text  sys-text  gold  sys  context`.
 
 use dyad_time::timeml::{parse, Score};
 
@@ -21,6 +22,7 @@ fn main() {
     let mut files = Vec::new();
     walk(std::path::Path::new(&dir), &mut files);
     files.sort();
+    let show_ok = std::env::var_os("TIMEML_ALL").is_some();
     let tagger = dyad_time::Tagger::new();
     let mut total = Score::default();
     for f in files {
@@ -55,6 +57,19 @@ fn main() {
                     ctx(g.start, g.end)
                 ),
                 Some(s) => {
+                    if show_ok {
+                        println!(
+                            "OK\t{}\t{}\t{}\t{} {}\t{} {}\t{}",
+                            doc.dct,
+                            doc.text[g.start..g.end].replace('\n', " "),
+                            doc.text[s.start..s.end].replace('\n', " "),
+                            g.kind,
+                            g.value,
+                            s.kind.as_str(),
+                            s.value,
+                            ctx(s.start, s.end)
+                        );
+                    }
                     if s.start != g.start || s.end != g.end {
                         println!(
                             "SPAN\t{}\tgold={:?} sys={:?}\t{}",

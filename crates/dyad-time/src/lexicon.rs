@@ -63,285 +63,83 @@ pub struct Lexicon {
     map: Map,
 }
 
+#[rustfmt::skip]
 const MONTHS: &[(&str, u8, bool)] = &[
-    ("january", 1, false),
-    ("jan", 1, true),
-    ("february", 2, false),
-    ("feb", 2, true),
-    ("march", 3, false),
-    ("mar", 3, true),
-    ("april", 4, false),
-    ("apr", 4, true),
-    ("may", 5, false),
-    ("june", 6, false),
-    ("jun", 6, true),
-    ("july", 7, false),
-    ("jul", 7, true),
-    ("august", 8, false),
-    ("aug", 8, true),
-    ("september", 9, false),
-    ("sept", 9, true),
-    ("sep", 9, true),
-    ("october", 10, false),
-    ("oct", 10, true),
-    ("november", 11, false),
-    ("nov", 11, true),
-    ("december", 12, false),
-    ("dec", 12, true),
+    ("january", 1, false), ("jan", 1, true), ("february", 2, false), ("feb", 2, true), ("march", 3, false),
+    ("mar", 3, true), ("april", 4, false), ("apr", 4, true), ("may", 5, false), ("june", 6, false),
+    ("jun", 6, true), ("july", 7, false), ("jul", 7, true), ("august", 8, false), ("aug", 8, true),
+    ("september", 9, false), ("sept", 9, true), ("sep", 9, true), ("october", 10, false), ("oct", 10, true),
+    ("november", 11, false), ("nov", 11, true), ("december", 12, false), ("dec", 12, true),
 ];
 
+#[rustfmt::skip]
 const WEEKDAYS: &[(&str, u8)] = &[
-    ("monday", 1),
-    ("mon", 1),
-    ("tuesday", 2),
-    ("tue", 2),
-    ("tues", 2),
-    ("wednesday", 3),
-    ("wed", 3),
-    ("thursday", 4),
-    ("thu", 4),
-    ("thur", 4),
-    ("thurs", 4),
-    ("friday", 5),
-    ("fri", 5),
-    ("saturday", 6),
-    ("sat", 6),
-    ("sunday", 7),
-    ("sun", 7),
+    ("monday", 1), ("mon", 1), ("tuesday", 2), ("tue", 2), ("tues", 2), ("wednesday", 3), ("wed", 3),
+    ("thursday", 4), ("thu", 4), ("thur", 4), ("thurs", 4), ("friday", 5), ("fri", 5), ("saturday", 6),
+    ("sat", 6), ("sunday", 7), ("sun", 7),
 ];
 
+#[rustfmt::skip]
 const UNITS: &[(&str, Gran, bool)] = &[
-    ("second", Gran::Second, false),
-    ("seconds", Gran::Second, true),
-    ("minute", Gran::Minute, false),
-    ("minutes", Gran::Minute, true),
-    ("min", Gran::Minute, false),
-    ("mins", Gran::Minute, true),
-    ("hour", Gran::Hour, false),
-    ("hours", Gran::Hour, true),
-    ("hr", Gran::Hour, false),
-    ("hrs", Gran::Hour, true),
-    ("day", Gran::Day, false),
-    ("days", Gran::Day, true),
-    ("week", Gran::Week, false),
-    ("weeks", Gran::Week, true),
-    ("fortnight", Gran::Week, false),
-    ("month", Gran::Month, false),
-    ("months", Gran::Month, true),
-    ("quarter", Gran::Quarter, false),
-    ("quarters", Gran::Quarter, true),
-    ("year", Gran::Year, false),
-    ("years", Gran::Year, true),
-    ("yr", Gran::Year, false),
-    ("yrs", Gran::Year, true),
-    ("decade", Gran::Decade, false),
-    ("decades", Gran::Decade, true),
-    ("century", Gran::Century, false),
-    ("centuries", Gran::Century, true),
+    ("second", Gran::Second, false), ("seconds", Gran::Second, true), ("minute", Gran::Minute, false),
+    ("minutes", Gran::Minute, true), ("min", Gran::Minute, false), ("mins", Gran::Minute, true),
+    ("hour", Gran::Hour, false), ("hours", Gran::Hour, true), ("hr", Gran::Hour, false),
+    ("hrs", Gran::Hour, true), ("day", Gran::Day, false), ("days", Gran::Day, true),
+    ("week", Gran::Week, false), ("weeks", Gran::Week, true), ("fortnight", Gran::Week, false),
+    ("month", Gran::Month, false), ("months", Gran::Month, true), ("quarter", Gran::Quarter, false),
+    ("quarters", Gran::Quarter, true), ("year", Gran::Year, false), ("years", Gran::Year, true),
+    ("yr", Gran::Year, false), ("yrs", Gran::Year, true), ("decade", Gran::Decade, false),
+    ("decades", Gran::Decade, true), ("century", Gran::Century, false), ("centuries", Gran::Century, true),
 ];
 
+#[rustfmt::skip]
 const CARDINALS: &[(&str, i64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-    ("thousand", 1000),
-    ("dozen", 12),
+    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
+    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19),
+    ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70),
+    ("eighty", 80), ("ninety", 90), ("hundred", 100), ("thousand", 1000), ("dozen", 12),
 ];
 
+#[rustfmt::skip]
 const ORDINALS: &[(&str, u8)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-    ("last", 0),
+    ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7),
+    ("eighth", 8), ("ninth", 9), ("tenth", 10), ("eleventh", 11), ("twelfth", 12), ("thirteenth", 13),
+    ("fourteenth", 14), ("fifteenth", 15), ("sixteenth", 16), ("seventeenth", 17), ("eighteenth", 18),
+    ("nineteenth", 19), ("twentieth", 20), ("thirtieth", 30), ("last", 0),
 ];
 
+#[rustfmt::skip]
 const SEASONS: &[(&str, u8)] = &[
-    ("spring", 1),
-    ("summer", 2),
-    ("fall", 3),
-    ("autumn", 3),
-    ("winter", 4),
+    ("spring", 1), ("summer", 2), ("fall", 3), ("autumn", 3), ("winter", 4),
 ];
 
+#[rustfmt::skip]
 const PARTS: &[(&str, &str)] = &[
-    ("morning", "MO"),
-    ("mornings", "MO"),
-    ("afternoon", "AF"),
-    ("afternoons", "AF"),
-    ("evening", "EV"),
-    ("evenings", "EV"),
-    ("night", "NI"),
-    ("nights", "NI"),
-    ("overnight", "NI"),
+    ("morning", "MO"), ("mornings", "MO"), ("afternoon", "AF"), ("afternoons", "AF"), ("evening", "EV"),
+    ("evenings", "EV"), ("night", "NI"), ("nights", "NI"), ("overnight", "NI"),
 ];
 
 /// Words that can start an expression without having a role of their own.
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "last",
-    "next",
-    "this",
-    "that",
-    "these",
-    "past",
-    "coming",
-    "previous",
-    "following",
-    "early",
-    "late",
-    "mid",
-    "earlier",
-    "later",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "turn",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "more",
-    "less",
-    "fewer",
-    "at",
-    "up",
-    "over",
-    "under",
-    "just",
-    "only",
-    "barely",
-    "another",
-    "well",
-    "close",
-    "upwards",
-    "every",
-    "each",
-    "per",
-    "once",
-    "twice",
-    "thrice",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "now",
-    "currently",
-    "presently",
-    "nowadays",
-    "recently",
-    "lately",
-    "previously",
-    "formerly",
-    "recent",
-    "current",
-    "future",
-    "soon",
-    "daily",
-    "weekly",
-    "monthly",
-    "annually",
-    "yearly",
-    "hourly",
-    "nightly",
-    "quarterly",
-    "biweekly",
-    "fiscal",
-    "fy",
-    "several",
-    "few",
-    "many",
-    "numerous",
-    "couple",
-    "half",
-    "dozens",
-    "hundreds",
-    "noon",
-    "midday",
-    "midnight",
-    "weekend",
-    "weekends",
-    "q",
-    "latest",
-    "same",
-    "prior",
-    "upcoming",
-    "final",
-    "year",
-    "ago",
-    "h",
-    "semiannually",
-    "biannually",
-    "period",
-    "in",
-    "thanksgiving",
-    "election",
-    "new",
-    "right",
-    "these",
-    "nineties",
-    "eighties",
-    "seventies",
-    "sixties",
-    "fifties",
-    "forties",
-    "thirties",
-    "twenties",
+    "the", "a", "an", "last", "next", "this", "that", "these", "past", "coming", "previous", "following",
+    "early", "late", "mid", "earlier", "later", "end", "beginning", "start", "middle", "turn", "about",
+    "around", "approximately", "roughly", "nearly", "almost", "some", "more", "less", "fewer", "at", "up",
+    "over", "under", "just", "only", "barely", "another", "well", "close", "upwards", "every", "each", "per",
+    "once", "twice", "thrice", "today", "tonight", "yesterday", "tomorrow", "now", "currently", "presently",
+    "nowadays", "recently", "lately", "previously", "formerly", "recent", "current", "future", "soon",
+    "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly", "biweekly",
+    "fiscal", "fy", "several", "few", "many", "numerous", "couple", "half", "dozens", "hundreds", "noon",
+    "midday", "midnight", "weekend", "weekends", "q", "latest", "same", "prior", "upcoming", "final", "year",
+    "ago", "h", "semiannually", "biannually", "period", "in", "thanksgiving", "election", "new", "right",
+    "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties",
+    "someday", "then",
 ];
 
+#[rustfmt::skip]
 const HOLIDAYS: &[(&str, u8, u8)] = &[
-    ("christmas", 12, 25),
-    ("xmas", 12, 25),
-    ("halloween", 10, 31),
+    ("christmas", 12, 25), ("xmas", 12, 25), ("halloween", 10, 31),
 ];
 
 impl Lexicon {
@@ -414,5 +212,49 @@ impl std::fmt::Debug for Lexicon {
 impl Default for Lexicon {
     fn default() -> Self {
         Lexicon::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_dups(words: &[&str]) {
+        let mut v = words.to_vec();
+        v.sort_unstable();
+        let n = v.len();
+        v.dedup();
+        assert_eq!(n, v.len(), "duplicate entries");
+        assert!(
+            words
+                .iter()
+                .all(|w| w.bytes().all(|b| b.is_ascii_lowercase())),
+            "entries must be lowercase ASCII"
+        );
+    }
+
+    #[test]
+    fn tables_are_clean() {
+        no_dups(&MONTHS.iter().map(|x| x.0).collect::<Vec<_>>());
+        no_dups(&WEEKDAYS.iter().map(|x| x.0).collect::<Vec<_>>());
+        no_dups(&UNITS.iter().map(|x| x.0).collect::<Vec<_>>());
+        no_dups(&CARDINALS.iter().map(|x| x.0).collect::<Vec<_>>());
+        no_dups(&ORDINALS.iter().map(|x| x.0).collect::<Vec<_>>());
+        no_dups(STARTERS);
+        assert!(MONTHS.iter().all(|m| (1..=12).contains(&m.1)));
+        assert!(WEEKDAYS.iter().all(|d| (1..=7).contains(&d.1)));
+        let lex = Lexicon::new();
+        assert_eq!(
+            lex.get("sept").map(|e| (e.month, e.abbrev)),
+            Some((9, true))
+        );
+        assert_eq!(
+            lex.get("second").map(|e| (e.ord, e.unit)),
+            Some((Some(2), Some(Gran::Second)))
+        );
+        assert_eq!(
+            lex.get("mondays").map(|e| (e.weekday, e.weekday_plural)),
+            Some((1, true))
+        );
     }
 }

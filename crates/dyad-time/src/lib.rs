@@ -11,9 +11,9 @@
 //! date them once it knows when the event happened.
 //!
 //! The pipeline is: [`token`] splits the text into words, numbers and
-//! punctuation with offsets; [`grammar`] tries hand-written productions at each
+//! punctuation with offsets; `grammar` tries hand-written productions at each
 //! trigger token and keeps the longest match; [`resolve`] does the calendar
-//! arithmetic; [`tense`] reads the clause around a match. [`timeml`] reads
+//! arithmetic; `tense` reads the clause around a match. [`timeml`] reads
 //! TimeML gold files and scores a tagger with the TempEval-3 measures.
 //!
 //! ```

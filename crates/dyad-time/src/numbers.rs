@@ -16,15 +16,9 @@ pub struct Qty {
     pub article: bool,
 }
 
+#[rustfmt::skip]
 const VAGUE: &[&str] = &[
-    "several",
-    "few",
-    "many",
-    "some",
-    "numerous",
-    "countless",
-    "multiple",
-    "various",
+    "several", "few", "many", "some", "numerous", "countless", "multiple", "various",
 ];
 
 /// Parses a quantity starting at token `i`.

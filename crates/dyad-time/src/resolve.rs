@@ -272,8 +272,13 @@ pub fn weekday(dct: NaiveDate, wd: u32, lean: Lean) -> NaiveDate {
 /// more than a few weeks after the DCT and a future clause dates more than a
 /// few weeks before it.
 pub fn year_for(dct: NaiveDate, month: u32, day: Option<u32>, lean: Lean) -> i32 {
+    year_within(dct, month, day, lean, 90)
+}
+
+/// [`year_for`] with the number of days a past clause may still reach
+/// ahead of the DCT (and a future clause behind it).
+pub fn year_within(dct: NaiveDate, month: u32, day: Option<u32>, lean: Lean, slack: i64) -> i32 {
     let y = dct.year();
-    let slack = 90;
     let mut best: Option<(i64, i32)> = None;
     for cand in [y - 1, y, y + 1] {
         let Some(d) = NaiveDate::from_ymd_opt(cand, month, day.unwrap_or(15).min(28)) else {

@@ -9,183 +9,37 @@ use crate::grammar::Ctx;
 use crate::resolve::Lean;
 use crate::token::Kind;
 
+#[rustfmt::skip]
 const FUTURE: &[&str] = &[
-    "will",
-    "shall",
-    "ll",
-    "upcoming",
-    "scheduled",
-    "plans",
-    "planning",
-    "tomorrow",
-    "next",
-    "intends",
-    "forthcoming",
-    "going",
-    "set",
-    "slated",
-    "coming",
-    "effective",
+    "will", "shall", "ll", "upcoming", "scheduled", "planning", "tomorrow", "next",
+    "forthcoming", "going", "set", "slated", "coming", "effective",
 ];
 
+#[rustfmt::skip]
 const INTENT: &[&str] = &[
-    "planned",
-    "plans",
-    "plan",
-    "expected",
-    "expects",
-    "expect",
-    "scheduled",
-    "due",
-    "hopes",
-    "hoped",
-    "hope",
-    "intends",
-    "intended",
-    "wants",
-    "wanted",
-    "aims",
-    "aimed",
-    "agreed",
-    "promised",
-    "vowed",
-    "decided",
-    "prepared",
-    "preparing",
-    "ready",
-    "likely",
-    "set",
+    "planned", "plans", "plan", "planning", "expected", "expects", "expect", "scheduled", "due", "hopes", "hoped", "hope",
+    "intends", "intended", "wants", "wanted", "aims", "aimed", "agreed", "promised", "vowed", "decided",
+    "prepared", "preparing", "ready", "likely", "set",
 ];
 
+#[rustfmt::skip]
 const PAST: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "told",
-    "ago",
-    "yesterday",
-    "last",
-    "met",
-    "held",
-    "began",
-    "came",
-    "went",
-    "made",
-    "took",
-    "gave",
-    "left",
-    "saw",
-    "found",
-    "fell",
-    "rose",
-    "won",
-    "lost",
-    "got",
-    "sent",
-    "spoke",
-    "wrote",
-    "struck",
-    "fought",
-    "led",
-    "brought",
-    "bought",
-    "sold",
-    "thought",
-    "became",
-    "broke",
-    "flew",
-    "drew",
-    "ran",
-    "shot",
-    "stood",
-    "kept",
-    "paid",
-    "told",
-    "knew",
-    "grew",
-    "threw",
-    "sought",
-    "taught",
-    "caught",
-    "felt",
-    "heard",
-    "meant",
-    "built",
-    "sent",
-    "spent",
-    "swept",
-    "slid",
-    "hit",
-    "quit",
-    "earlier",
-    "since",
-    "been",
-    "previously",
-    "recently",
-    "already",
-    "arrived",
-    "began",
-    "ended",
-    "tumbled",
-    "agreed",
-    "claimed",
-    "killed",
+    "was", "were", "had", "did", "said", "told", "ago", "yesterday", "last", "met", "held", "began", "came",
+    "went", "made", "took", "gave", "left", "saw", "found", "fell", "rose", "won", "lost", "got", "sent",
+    "spoke", "wrote", "struck", "fought", "led", "brought", "bought", "sold", "thought", "became", "broke",
+    "flew", "drew", "ran", "shot", "stood", "kept", "paid", "told", "knew", "grew", "threw", "sought",
+    "taught", "caught", "felt", "heard", "meant", "built", "sent", "spent", "swept", "slid", "hit", "quit",
+    "earlier", "since", "been", "previously", "recently", "already", "arrived", "began", "ended", "tumbled",
+    "agreed", "claimed", "killed",
 ];
 
+#[rustfmt::skip]
 const NOT_PAST_ED: &[&str] = &[
-    "need",
-    "speed",
-    "feed",
-    "red",
-    "bed",
-    "hundred",
-    "seed",
-    "indeed",
-    "shed",
-    "breed",
-    "bled",
-    "sled",
-    "wed",
-    "united",
-    "based",
-    "scheduled",
-    "expected",
-    "planned",
-    "proposed",
-    "supposed",
-    "limited",
-    "related",
-    "used",
-    "called",
-    "armed",
-    "detailed",
-    "embed",
-    "fed",
-    "med",
-    "ted",
-    "ed",
-    "led",
-    "speed",
-    "exceed",
-    "proceed",
-    "succeed",
-    "creed",
-    "greed",
-    "weed",
-    "deed",
-    "reed",
-    "bread",
-    "ahead",
-    "dead",
-    "head",
-    "lead",
-    "read",
-    "spread",
-    "thread",
-    "instead",
-    "tread",
+    "need", "speed", "feed", "red", "bed", "hundred", "seed", "indeed", "shed", "breed", "bled", "sled",
+    "wed", "united", "based", "scheduled", "expected", "planned", "proposed", "supposed", "limited",
+    "related", "used", "called", "armed", "detailed", "embed", "fed", "med", "ted", "ed", "led", "speed",
+    "exceed", "proceed", "succeed", "creed", "greed", "weed", "deed", "reed", "bread", "ahead", "dead",
+    "head", "lead", "read", "spread", "thread", "instead", "tread",
 ];
 
 /// The direction to resolve an underspecified expression spanning tokens
@@ -198,8 +52,14 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     } else {
         start.wrapping_sub(1)
     };
-    if c.any(p, &["until", "till", "before"])
-        || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"]))
+    // "ahead of the weekend"
+    let ahead = c.w(p) == "of" && c.w(p.wrapping_sub(1)) == "ahead";
+    // "before Friday's purchases" dates an event, not a deadline
+    let possessive = c.any(end, &["'", "’"]) && c.w(end + 1) == "s";
+    if (c.any(p, &["until", "till", "before"]) && !possessive
+        || ahead
+        || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"])))
+        && !past_perfect(c, start, end)
     {
         return Lean::Future;
     }
@@ -211,7 +71,7 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
         if boundary(c, k) {
             break;
         }
-        if let Some(l) = cue(c, k) {
+        if let Some(l) = cue(c, k, true) {
             return l;
         }
         if c.tok(k + 1).is_some_and(|t| t.newline) {
@@ -220,11 +80,11 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     }
     let mut k = end;
     steps = 0;
-    while k < c.len() && steps < 8 {
+    while k < c.len() && steps < 12 {
         if boundary(c, k) || c.tok(k).is_some_and(|t| t.newline) {
             break;
         }
-        if let Some(l) = cue(c, k) {
+        if let Some(l) = cue(c, k, false) {
             return l;
         }
         k += 1;
@@ -233,6 +93,31 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     default
 }
 
+/// True when the clause around `[start, end)` has a past perfect ("had"),
+/// which dates the whole clause before the DCT ("until Thursday, they had
+/// not called him a suspect").
+fn past_perfect(c: &Ctx, start: usize, end: usize) -> bool {
+    let mut k = start;
+    while k > 0 && start - k < 12 {
+        k -= 1;
+        if boundary(c, k) {
+            break;
+        }
+        if c.w(k) == "had" {
+            return true;
+        }
+    }
+    let mut k = end;
+    while k < c.len() && k - end < 8 && !boundary(c, k) {
+        if c.w(k) == "had" {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+#[rustfmt::skip]
 const ABBR: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "corp", "inc", "co",
     "ltd", "col", "lt", "sgt", "capt", "prof", "rev", "vs", "no", "u", "s", "a", "m", "p",
@@ -251,7 +136,8 @@ fn boundary(c: &Ctx, k: usize) -> bool {
     !abbrev
 }
 
-fn cue(c: &Ctx, k: usize) -> Option<Lean> {
+/// The cue at token `k`; `before` is true when `k` precedes the expression.
+fn cue(c: &Ctx, k: usize, before: bool) -> Option<Lean> {
     let w = c.w(k);
     if c.kind(k) != Some(Kind::Word) {
         return None;
@@ -267,11 +153,20 @@ fn cue(c: &Ctx, k: usize) -> Option<Lean> {
     if w == "there" && (c.any(k + 1, &["is", "are"]) || (apos(k + 1) && c.w(k + 2) == "s")) {
         return Some(Lean::Future);
     }
+    // "would be traveling Thursday"
+    if w == "would" && c.w(k + 1) == "be" && c.w(k + 2).len() > 4 && c.w(k + 2).ends_with("ing") {
+        return Some(Lean::Future);
+    }
     if (w == "is" || w == "are") && c.w(k + 1) == "to" {
         return Some(Lean::Future);
     }
-    if c.w(k + 1) == "to" && INTENT.contains(&w) {
-        return Some(Lean::Future);
+    // "planned to leave on Thursday" points ahead; "on Thursday, X planned to
+    // leave" dates the planning, and a past form is then a past cue
+    if c.w(k + 1) == "to" && INTENT.contains(&w) && (before || !w.ends_with("ed")) {
+        // "had been due to expire Friday" is over
+        let had = c.w(k.wrapping_sub(1)) == "had"
+            || (c.w(k.wrapping_sub(1)) == "been" && c.w(k.wrapping_sub(2)) == "had");
+        return Some(if had { Lean::Past } else { Lean::Future });
     }
     if w == "going" && c.w(k + 1) != "to" {
         return None;

@@ -4,8 +4,6 @@
 //! The object shape is [`dyad_core::schema::AnnotatedDoc`]. Reading,
 //! parallelism, ordering, rejects and counts are [`crate::io::run`]'s.
 
-use dyad_core::Coder;
-
 use crate::io::run::{run_docs, InputArgs};
 
 /// Arguments of `dyad annotate`.
@@ -13,11 +11,14 @@ use crate::io::run::{run_docs, InputArgs};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
+    /// Extra lexicon files or directories (override the built-in entries).
+    #[arg(long = "lexicon", value_name = "PATH")]
+    lexicons: Vec<std::path::PathBuf>,
 }
 
 /// Runs `dyad annotate`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let coder = Coder::builtin();
+    let coder = super::coder(&args.lexicons)?;
     run_docs(&args.input, |doc, out| {
         let annotated = coder.annotate(doc)?;
         serde_json::to_writer(&mut *out, &annotated)?;

@@ -8,9 +8,12 @@
 //! core and peak resident memory (`VmHWM` from `/proc/self/status`).
 //!
 //! `--layer` picks how much of the pipeline runs: `read` (reading and
-//! validation only), `code` (`Coder::code`, event records) or `all`
-//! (`Coder::annotate`, every layer). The target is 5 MB/s of text per core in
-//! a release build with peak RSS under 300 MB.
+//! validation only), `time` or `geo` (one leaf layer alone, counting time
+//! expressions or places as "events"), `code` (`Coder::code`, event records)
+//! or `all` (`Coder::annotate`, every layer). The target is 5 MB/s of text per core in
+//! a release build with peak RSS under 300 MB. On a shared machine wall-clock
+//! rates fall with the load, so the CPU time the run used is printed too:
+//! MB per CPU-second is the per-core speed, whatever else runs.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -26,6 +29,10 @@ use crate::io::{read_inputs, Format, InputOptions, Record};
 pub enum Layer {
     /// Read and validate the inputs only.
     Read,
+    /// The temporal tagger alone (`dyad_time::Tagger::tag`).
+    Time,
+    /// The geoparser alone (`dyad_geo::find_places`, without actor hints).
+    Geo,
     /// Code events (`dyad code`).
     Code,
     /// Every annotation layer (`dyad annotate`).
@@ -72,6 +79,17 @@ pub fn peak_rss_bytes() -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// CPU time (user + system) used by this process so far, in seconds, from
+/// `/proc/self/stat` (Linux reports it in USER_HZ = 100 ticks per second).
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_comm = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_comm.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 /// Runs `dyad bench`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let paths = if args.paths.is_empty() {
@@ -93,11 +111,23 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let records = read_inputs(&paths, &opts)?;
     let (mut articles, mut rejected, mut bytes, mut events) = (0usize, 0usize, 0usize, 0usize);
     let layer = args.layer;
+    let tagger = dyad_time::Tagger::new();
     let work = |r: Record| -> Option<(usize, usize)> {
         let doc = r.doc.ok()?;
         let mut out = Vec::new();
         let n = match layer {
             Layer::Read => 0,
+            Layer::Time => {
+                let date = dyad_core::input::parse_date(&doc.date).ok()?;
+                tagger.tag(&doc.text, date).len()
+            }
+            Layer::Geo => {
+                let hints = dyad_geo::Hints {
+                    countries: &[],
+                    exclude: &[],
+                };
+                dyad_geo::find_places(coder.gazetteer(), &doc.text, &hints).len()
+            }
             Layer::Code => {
                 let evs = coder.code(&doc).ok()?;
                 for e in &evs {
@@ -114,6 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Some((doc.text.len(), n))
     };
     let t1 = Instant::now();
+    let cpu0 = cpu_seconds();
     ordered_map(records, threads, Record::text_len, work, |o| {
         match o {
             Some((b, n)) => {
@@ -126,6 +157,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Ok(())
     })?;
     let secs = t1.elapsed().as_secs_f64().max(1e-9);
+    let cpu = match (cpu0, cpu_seconds()) {
+        (Some(a), Some(b)) => (b - a).max(0.01),
+        _ => f64::NAN,
+    };
     let mb = bytes as f64 / 1e6;
     let rss_mb = peak_rss_bytes().map_or(f64::NAN, |b| b as f64 / 1e6);
     let report = serde_json::json!({
@@ -141,6 +176,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "articles_per_second": round3(articles as f64 / secs),
         "mb_per_second": round3(mb / secs),
         "mb_per_second_per_core": round3(mb / secs / cores as f64),
+        "cpu_seconds": round3(cpu),
+        "mb_per_cpu_second": round3(mb / cpu),
         "peak_rss_mb": round3(rss_mb),
     });
     if args.json {
@@ -160,6 +197,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     println!(
         "  MB/s per core   {:.2} ({cores} cores)",
         mb / secs / cores as f64
+    );
+    println!("  CPU seconds     {cpu:.3} (all threads)");
+    println!(
+        "  MB/CPU-second   {:.2} (per-core speed, whatever else runs)",
+        mb / cpu
     );
     println!("  peak RSS        {rss_mb:.1} MB");
     Ok(())

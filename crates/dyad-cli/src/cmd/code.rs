@@ -3,8 +3,6 @@
 //! The record shape is [`dyad_core::schema::EventRecord`] (see `docs/schema.md`).
 //! Reading, parallelism, ordering, rejects and counts are [`crate::io::run`]'s.
 
-use dyad_core::Coder;
-
 use crate::io::run::{run_docs, InputArgs};
 
 /// Arguments of `dyad code`.
@@ -12,11 +10,14 @@ use crate::io::run::{run_docs, InputArgs};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
+    /// Extra lexicon files or directories (override the built-in entries).
+    #[arg(long = "lexicon", value_name = "PATH")]
+    lexicons: Vec<std::path::PathBuf>,
 }
 
 /// Runs `dyad code`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let coder = Coder::builtin();
+    let coder = super::coder(&args.lexicons)?;
     run_docs(&args.input, |doc, out| {
         let events = coder.code(doc)?;
         for e in &events {

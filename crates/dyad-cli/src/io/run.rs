@@ -196,10 +196,11 @@ pub fn progress_bar(output_to_file: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {elapsed}")
-    {
-        bar.set_style(style);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {human_pos} articles ({rate}) {elapsed}") {
+        let rate = |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0}/s", s.per_sec());
+        };
+        bar.set_style(style.with_key("rate", rate));
     }
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar

@@ -1,6 +1,6 @@
 //! [`PhraseTable`]: multi-token phrases looked up by normalised tokens.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::actors::Atom;
 use crate::text::{normalize, tokenize, Token};

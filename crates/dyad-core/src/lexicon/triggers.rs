@@ -16,7 +16,7 @@
 //!   `deontic` ("X said Y must": X requests of Y), `copula` (only after "be"),
 //!   `adopt` (a `comp` verb that takes its complement's type: "ordered the expulsion").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{rows, LexiconError};
 use crate::text::Token;
@@ -197,7 +197,7 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
 }
 
 /// Longer verbs that double their final consonant (stress on the last syllable).
-const DOUBLING: &[&str] = &["commit", "compel", "control", "equip", "expel", "occur", "omit", "patrol", "permit", "propel", "rebel", "refer", "regret", "repel", "submit", "transfer", "prefer", "deter", "embed", "abet", "acquit", "admit", "annul", "compel", "dispel", "impel", "outstrip"];
+const DOUBLING: &[&str] = &["commit", "compel", "control", "equip", "expel", "occur", "omit", "patrol", "permit", "propel", "rebel", "refer", "regret", "repel", "submit", "transfer", "prefer", "deter", "embed", "abet", "kidnap", "worship", "acquit", "admit", "annul", "compel", "dispel", "impel", "outstrip"];
 
 fn plural(noun: &str) -> String {
     if noun.ends_with('s') || noun.ends_with("sh") || noun.ends_with("ch") || noun.ends_with('x') {

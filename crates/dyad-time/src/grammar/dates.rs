@@ -5,7 +5,7 @@
 //! A month or day without a year takes the year the clause tense points to.
 
 use super::{Ctx, M};
-use crate::resolve::{year_for, Lean, Point};
+use crate::resolve::{year_for, year_within, Lean, Point};
 use crate::token::Kind;
 use crate::{Timex, TimexType};
 use chrono::{Datelike, NaiveDate};
@@ -135,8 +135,7 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
         if let Some((y, k2)) = year_after(c, k) {
             return full(c, y, m, d, k2);
         }
-        let lean = c.lean(i, k, Lean::Past);
-        return full(c, year_for(c.dct, m, Some(d), lean), m, d, k);
+        return full(c, day_year(c, i, k, m, d), m, d, k);
     }
     if let Some((y, k)) = year_after(c, j) {
         return Some(M::date(k, Point::Month(y, m)));
@@ -161,8 +160,33 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
     {
         return None;
     }
-    let lean = c.lean(i, j, Lean::Past);
-    Some(M::date(j, Point::Month(year_for(c.dct, m, None, lean), m)))
+    let y = if c.any(i.wrapping_sub(1), &["since", "ended"]) {
+        c.dct.year() - i32::from(m > c.dct.month())
+    } else {
+        // with no tense cue, a month alone reaches further ahead ("by
+        // February" in October) than in a past clause
+        match c.lean(i, j, Lean::Nearest) {
+            Lean::Nearest => year_within(c.dct, m, None, Lean::Past, 120),
+            lean => year_for(c.dct, m, None, lean),
+        }
+    };
+    Some(M::date(j, Point::Month(y, m)))
+}
+
+/// The year of a day and month given without one, for tokens `[i, k)`:
+/// after "ended" or "since" ("the year ended Jan. 31") the last such day not after
+/// the DCT, otherwise [`year_for`] by the clause tense.
+fn day_year(c: &Ctx, i: usize, k: usize, m: u32, d: u32) -> i32 {
+    let y = c.dct.year();
+    if c.any(i.wrapping_sub(1), &["since", "ended"]) {
+        let this = NaiveDate::from_ymd_opt(y, m, d.min(28));
+        return if this.is_some_and(|t| t <= c.dct) {
+            y
+        } else {
+            y - 1
+        };
+    }
+    year_for(c.dct, m, Some(d), c.lean(i, k, Lean::Past))
 }
 
 fn day_first(c: &Ctx, i: usize) -> Option<M> {
@@ -183,8 +207,7 @@ fn day_first(c: &Ctx, i: usize) -> Option<M> {
     if let Some((y, k2)) = year_after(c, k) {
         return full(c, y, m, d, k2);
     }
-    let lean = c.lean(i, k, Lean::Past);
-    full(c, year_for(c.dct, m, Some(d), lean), m, d, k)
+    full(c, day_year(c, i, k, m, d), m, d, k)
 }
 
 /// "2023-09-15", "9/15/2023", "15/9/2023", "9/15/23".
@@ -245,6 +268,7 @@ pub fn range_end(c: &Ctx, i: usize, d: NaiveDate) -> Option<(usize, Timex)> {
     ))
 }
 
+#[rustfmt::skip]
 const NOT_AFTER_YEAR: &[&str] = &[
     "%", "percent", "people", "persons", "troops", "soldiers", "men", "women", "km", "miles",
     "feet", "meters", "metres", "tons", "tonnes", "barrels", "shares", "acres", "points", "votes",
@@ -252,44 +276,12 @@ const NOT_AFTER_YEAR: &[&str] = &[
     "units", "copies", "pages", "children", "students", "cases", "deaths", "homes", "houses", "kg",
     "mw", "others",
 ];
+#[rustfmt::skip]
 const NOT_BEFORE_YEAR: &[&str] = &[
-    "$",
-    "#",
-    "£",
-    "€",
-    "about",
-    "nearly",
-    "some",
-    "than",
-    "approximately",
-    "roughly",
-    "almost",
-    "around",
-    "over",
-    "only",
-    "just",
-    "no",
-    "number",
-    "top",
-    "pages",
-    "page",
-    "flight",
-    "route",
-    "rule",
-    "article",
-    "resolution",
-    "room",
-    "no",
-    "model",
-    "version",
-    "form",
-    "interstate",
-    "highway",
-    "gate",
-    "chapter",
-    "section",
-    "uss",
-    "x",
+    "$", "#", "£", "€", "about", "nearly", "some", "than", "approximately", "roughly", "almost", "around",
+    "over", "only", "just", "no", "number", "top", "pages", "page", "flight", "route", "rule", "article",
+    "resolution", "room", "no", "model", "version", "form", "interstate", "highway", "gate", "chapter",
+    "section", "uss", "x",
 ];
 
 /// Years, decades, centuries, fiscal and spoken years.

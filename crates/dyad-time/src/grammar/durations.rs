@@ -13,43 +13,22 @@ use crate::token::Kind;
 use crate::{Direction, TimexType};
 use chrono::{Datelike, Duration};
 
+#[rustfmt::skip]
 const LEAD: &[&str] = &[
-    "past",
-    "last",
-    "next",
-    "coming",
-    "previous",
-    "first",
-    "final",
-    "latest",
-    "remaining",
-    "following",
-    "initial",
-    "preceding",
-    "ensuing",
-    "same",
-    "intervening",
-    "subsequent",
-    "full",
-    "entire",
-    "whole",
+    "past", "last", "next", "coming", "previous", "first", "final", "latest", "remaining", "following",
+    "initial", "preceding", "ensuing", "same", "intervening", "subsequent", "full", "entire", "whole",
 ];
+#[rustfmt::skip]
 const FILL: &[&str] = &[
-    "more",
-    "additional",
-    "straight",
-    "consecutive",
-    "full",
-    "long",
-    "trading",
-    "business",
-    "working",
-    "calendar",
-    "extra",
-    "further",
-    "successive",
-    "short",
+    "more", "additional", "straight", "consecutive", "full", "long", "trading", "business", "working",
+    "calendar", "extra", "further", "successive", "short",
 ];
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "those", "these", "their", "its", "his", "her", "our", "my", "your", "whose", "what",
+    "which", "first", "last", "early", "final", "closing", "opening", "many", "several", "few",
+];
+#[rustfmt::skip]
 const BARE_BEFORE: &[&str] = &[
     "for", "within", "over", "took", "last", "lasted", "spent", "spend", "in",
 ];
@@ -93,6 +72,12 @@ fn rate_context(c: &Ctx, i: usize) -> bool {
     {
         return true;
     }
+    // "one day a week", "24 hours a day", "five days a week"
+    if c.unit(i - 1).is_some() && c.kind(i.wrapping_sub(2)).is_some_and(|k| k == Kind::Num)
+        || (c.unit(i - 1).is_some() && c.e(i.wrapping_sub(2)).is_some_and(|e| e.card.is_some()))
+    {
+        return true;
+    }
     c.kind(i - 1) == Some(Kind::Word)
         && p.len() > 3
         && p.ends_with('s')
@@ -106,13 +91,6 @@ fn rate_context(c: &Ctx, i: usize) -> bool {
                 | "its"
                 | "yes"
                 | "thus"
-                | "days"
-                | "years"
-                | "months"
-                | "weeks"
-                | "hours"
-                | "minutes"
-                | "decades"
                 | "perhaps"
                 | "always"
                 | "nearly"
@@ -138,6 +116,12 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     // the past three years / the first nine months / the nine months
     if w == "the" {
+        // "over the years", "in the years that followed"
+        if c.w(i + 1) == "years"
+            && (c.w(i.wrapping_sub(1)) == "over" || c.any(i + 2, &["that", "since", "following"]))
+        {
+            return Some(M::lit(i + 2, TimexType::Duration, "PXY"));
+        }
         let j = if c.any(i + 1, LEAD) { i + 2 } else { i + 1 };
         if c.any(j, &["a", "an"]) {
             return None;
@@ -171,14 +155,18 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         if c.w(k) == "ahead" {
             return Some(M::lit(k + 1, TimexType::Duration, u.duration(q.val)));
         }
-        if j == i + 2 {
-            return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
-        }
-        return Some(follow(c, i, k, u, q.val, false));
+        let m = if j == i + 2 {
+            M::lit(k, TimexType::Duration, u.duration(q.val))
+        } else {
+            follow(c, i, k, u, q.val, false)
+        };
+        return Some(year_to_date(c, m, u, q.val));
     }
     // past/last/next N units without "the"
     if c.any(i, &["past", "last", "next", "coming", "first", "previous"]) {
-        if let Some(q) = qty(c, i + 1).filter(|q| !q.article) {
+        // "will last a few months": "last" is the verb
+        let verb = w == "last" && c.any(i + 1, &["a", "an", "for", "until", "through"]);
+        if let Some(q) = qty(c, i + 1).filter(|q| !q.article && !verb) {
             let (u, _, k) = unit_at(c, q.end)?;
             return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
         }
@@ -190,6 +178,10 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         }
         if w == "coming" {
             return Some(M::lit(k, TimexType::Date, "FUTURE_REF"));
+        }
+        if u == Gran::Year {
+            // "in recent years" is annotated as a vague past date
+            return Some(M::lit(k, TimexType::Date, "PAST_REF"));
         }
         return Some(M::lit(k, TimexType::Duration, u.duration(None)));
     }
@@ -209,6 +201,16 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
             && !c.any(i.wrapping_sub(1), LEAD)
         {
             return Some(follow(c, i, i + 1, u, None, false));
+        }
+        // "after weeks of protests", "follows months of twists and turns"
+        if pl
+            && u >= Gran::Day
+            && c.w(i + 1) == "of"
+            && c.kind(i.wrapping_sub(1)) == Some(Kind::Word)
+            && c.e(i.wrapping_sub(1)).is_none_or(|e| e.card.is_none())
+            && !c.any(i.wrapping_sub(1), DETERMINERS)
+        {
+            return Some(M::lit(i + 1, TimexType::Duration, u.duration(None)));
         }
         if pl
             && u >= Gran::Hour
@@ -250,6 +252,10 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
     }
     let (u, _, mut k) = unit_at(c, q.end)?;
+    // a quoted title: CBS's "60 Minutes"
+    if c.cap(k - 1) && c.glued(i) && c.any(i.wrapping_sub(1), &["\"", "“", "'", "‘", "`"]) {
+        return None;
+    }
     if (c.w(k) == "-" && c.glued(k)) || c.w(k) == "old" {
         return None;
     }
@@ -278,8 +284,28 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
     Some(follow(c, i, k, u, val, q.article))
 }
 
+/// "the nine months", "the first six months": a reporting period within the
+/// year, which "a year earlier" then compares with the year before (the
+/// duration keeps its value; only the reference for anaphora changes).
+fn year_to_date(c: &Ctx, mut m: M, u: Gran, val: Option<f64>) -> M {
+    if m.kind == TimexType::Duration
+        && m.anchor.is_none()
+        && u == Gran::Month
+        && val.is_some_and(|v| (2.0..12.0).contains(&v))
+    {
+        m.point = Some(Point::Year(c.dct.year()));
+    }
+    m
+}
+
 /// What follows "N units" at token `k`: ago, earlier/later, before/after, from now.
 fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: bool) -> M {
+    // "a week or so ago"
+    let k = if c.w(k) == "or" && c.w(k + 1) == "so" && c.any(k + 2, &["ago", "earlier", "later"]) {
+        k + 2
+    } else {
+        k
+    };
     let n = val.map(|v| v.round() as i64);
     let dur = u.duration(val);
     match c.w(k) {
@@ -349,8 +375,13 @@ fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: boo
 fn ago(c: &Ctx, end: usize, u: Gran, n: i64) -> Option<M> {
     let d = c.dct;
     let p = match u {
-        Gran::Year if matches!(c.last_ref, Some(Point::Quarter(..)) | Some(Point::Half(..))) => {
-            c.last_ref?.shift(Gran::Year, n)?
+        Gran::Year
+            if matches!(
+                c.last_past,
+                Some(Point::Quarter(..)) | Some(Point::Half(..))
+            ) =>
+        {
+            c.last_past?.shift(Gran::Year, n)?
         }
         Gran::Second | Gran::Minute | Gran::Hour => Point::Day(d),
         Gran::Day => Point::Day(d.checked_add_signed(Duration::try_days(n)?)?),

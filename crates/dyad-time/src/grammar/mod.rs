@@ -11,6 +11,7 @@
 
 mod dates;
 mod durations;
+mod narrative;
 mod periods;
 mod relative;
 mod sets;
@@ -35,13 +36,23 @@ pub struct Ctx<'a> {
     pub ents: Vec<Option<&'a Entry>>,
     /// Last period of any kind mentioned (weekdays included), for day-level anaphora.
     pub last_any: Option<Point>,
+    /// Last non-deictic period mentioned that had begun by the DCT: the
+    /// period a report is about, for "a year earlier" and "the quarter"
+    /// (a forecast "third quarter of 1990" is not what they compare with).
+    pub last_past: Option<Point>,
+    /// Token index just past the last expression found, with its period.
+    pub last_end: Option<(usize, Option<Point>)>,
 }
 
 impl<'a> Ctx<'a> {
-    /// Lowercase text of token `i` ("" out of range).
+    /// Lowercase text of token `i` ("" out of range); a typographic
+    /// apostrophe reads as "'".
     #[inline]
     pub fn w(&self, i: usize) -> &str {
-        self.t.s(i)
+        match self.t.s(i) {
+            "’" => "'",
+            s => s,
+        }
     }
     /// Token `i`.
     #[inline]
@@ -188,7 +199,7 @@ const RULES: &[Rule] = &[
     times::clock,
 ];
 
-fn best(c: &Ctx, i: usize) -> Option<M> {
+pub(super) fn best(c: &Ctx, i: usize) -> Option<M> {
     let mut best: Option<M> = None;
     for r in RULES {
         if let Some(m) = r(c, i) {
@@ -337,6 +348,8 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
         ents,
         last_ref: None,
         last_any: None,
+        last_past: None,
+        last_end: None,
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -368,10 +381,17 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
                 anchor_start: a.at.and_then(|k| t.toks.get(k)).map_or(end, |tk| tk.start),
             }
         });
+        c.last_end = Some((end_tok, m.point));
         if let Some(p) = m.point {
             c.last_any = Some(p);
-            if !m.deictic {
+            // "the quarter ended Sept. 30": the end date does not replace the
+            // period under discussion
+            let ends_period = i > 0 && c.any(i - 1, &["ended", "ending"]);
+            if !m.deictic && !ends_period {
                 c.last_ref = Some(p);
+                if narrative::reported(p, dct) {
+                    c.last_past = Some(p);
+                }
             }
         }
         let range_day = match m.point {

@@ -40,20 +40,10 @@ pub(super) fn day(c: &Ctx, d: NaiveDate, j: usize, deictic: bool) -> M {
     }
 }
 
+#[rustfmt::skip]
 const CURRENT_NOT: &[&str] = &[
-    "account",
-    "accounts",
-    "affairs",
-    "events",
-    "assets",
-    "liabilities",
-    "flows",
-    "flow",
-    "-",
-    "density",
-    "draw",
-    "source",
-    "sources",
+    "account", "accounts", "affairs", "events", "assets", "liabilities", "flows", "flow", "-", "density",
+    "draw", "source", "sources",
 ];
 
 /// Single deictic words and fixed phrases.
@@ -71,12 +61,32 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             }
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
-        "a" if c.w(i + 1) == "later" && c.w(i + 2) == "date" => M::lit(i + 3, TimexType::Date, "FUTURE_REF"),
+        "someday" => M::lit(i + 1, TimexType::Date, "FUTURE_REF"),
+        "one" | "some"
+            if c.w(i + 1) == "day"
+                && !c.any(
+                    i + 2,
+                    &[
+                        "later", "earlier", "after", "before", "ago", "of", "-", "and", "or", "to",
+                    ],
+                )
+                && c.lean(i, i + 2, Lean::Past) == Lean::Future =>
+        {
+            M::lit(i + 2, TimexType::Date, "FUTURE_REF")
+        }
+        "a" if c.w(i + 1) == "while" && c.any(i.wrapping_sub(1), &["for", "in", "after"]) => {
+            M::lit(i + 2, TimexType::Duration, "PXX")
+        }
+        "a" if c.w(i + 1) == "later" && c.w(i + 2) == "date" => {
+            M::lit(i + 3, TimexType::Date, "FUTURE_REF")
+        }
         "these" if c.w(i + 1) == "days" => M::lit(i + 2, TimexType::Date, "PRESENT_REF"),
         "recently" | "lately" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
         "future" if c.any(i.wrapping_sub(1), &["in", "for"]) => {
             M::lit(i + 1, TimexType::Date, "FUTURE_REF")
         }
+        // "the then current price"
+        "then" if c.w(i + 1) == "current" => M::lit(i + 2, TimexType::Date, "PAST_REF"),
         "current" if !CURRENT_NOT.contains(&c.w(i + 1)) && c.kind(i + 1) == Some(Kind::Word) => {
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
@@ -120,7 +130,8 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
                 if c.w(i + 1) == "fiscal" {
                     return Some(M::lit(k, TimexType::Duration, "P1Y"));
                 }
-                let y = c.last_ref.map_or(dct.year(), |p| p.year());
+                // the year under discussion: a forecast year does not count
+                let y = c.last_past.map_or(dct.year(), |p| p.year());
                 M::date(k, Point::Year(y)).deictic()
             }
 
@@ -133,14 +144,24 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             _ => return None,
         },
         "year" if c.w(i + 1) == "-" && c.w(i + 2) == "end" && c.glued(i + 2) => {
-            M::date(i + 3, Point::Year(dct.year()))
+            year_end(c, i, i + 3)?
         }
-        "year" if c.w(i + 1) == "end" => M::date(i + 2, Point::Year(dct.year())),
+        "year" if c.w(i + 1) == "end" => year_end(c, i, i + 2)?,
         "year" if c.w(i + 1) == "'" && c.w(i + 2) == "s" && c.w(i + 3) == "end" => {
             M::date(i + 4, Point::Year(dct.year()))
         }
         _ => return holiday(c, i),
     })
+}
+
+/// "year-end", "year end": December 31 of the DCT year, or of the year
+/// before after "since".
+fn year_end(c: &Ctx, i: usize, end: usize) -> Option<M> {
+    let y = c.dct.year() - i32::from(c.w(i.wrapping_sub(1)) == "since");
+    Some(M::date(
+        end,
+        Point::Day(NaiveDate::from_ymd_opt(y, 12, 31)?),
+    ))
 }
 
 fn next_is_quantity(c: &Ctx, j: usize) -> bool {
@@ -208,6 +229,12 @@ fn holiday(c: &Ctx, i: usize) -> Option<M> {
 
 /// Bare weekdays ("Thursday", "Friday morning"), by tense; plurals are SETs.
 pub fn weekday(c: &Ctx, i: usize) -> Option<M> {
+    weekday_from(c, i, i)
+}
+
+/// A bare weekday at `i` whose tense is read from the clause around tokens
+/// `from..` (the start of a longer expression such as "4 a.m. Thursday").
+pub fn weekday_from(c: &Ctx, i: usize, from: usize) -> Option<M> {
     let e = c.e(i)?;
     if e.weekday == 0 {
         return None;
@@ -220,6 +247,18 @@ pub fn weekday(c: &Ctx, i: usize) -> Option<M> {
     if !(full || c.w(i + 1) == "." && c.glued(i + 1)) {
         return None;
     }
+    // names: "Good Friday Agreement", "Black Monday", "Bloody Sunday"
+    if c.cap(i.wrapping_sub(1))
+        && c.any(
+            i.wrapping_sub(1),
+            &[
+                "good", "black", "bloody", "holy", "ash", "cyber", "super", "easter", "palm",
+                "maundy",
+            ],
+        )
+    {
+        return None;
+    }
     if e.weekday_plural {
         return Some(M::lit(
             i + 1,
@@ -228,7 +267,24 @@ pub fn weekday(c: &Ctx, i: usize) -> Option<M> {
         ));
     }
     let j = if full { i + 1 } else { c.skip_dot(i + 1) };
-    let lean = c.lean(i, j, Lean::Past);
+    // "Tuesday nights", "on Monday and Tuesday nights": recurring
+    let plural_part = |k: usize| {
+        c.e(k)
+            .and_then(|e| e.part)
+            .filter(|_| c.w(k).ends_with('s'))
+    };
+    let set_part = plural_part(j).map(|p| (p, j + 1)).or_else(|| {
+        let second = c.any(j, &["and", "or"]) && c.e(j + 1).is_some_and(|e| e.weekday > 0);
+        second.then(|| plural_part(j + 2)).flatten().map(|p| (p, j))
+    });
+    if let Some((p, end)) = set_part {
+        return Some(M::lit(
+            end,
+            TimexType::Set,
+            format!("XXXX-WXX-{}T{p}", wd + 1),
+        ));
+    }
+    let lean = c.lean(from.min(i), j, Lean::Past);
     Some(day(c, wd_date(c.dct, wd, lean), j, true))
 }
 

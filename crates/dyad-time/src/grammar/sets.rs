@@ -6,16 +6,10 @@ use super::{Ctx, M};
 use crate::numbers::qty;
 use crate::TimexType;
 
+#[rustfmt::skip]
 const ADVERBS: &[(&str, &str)] = &[
-    ("daily", "P1D"),
-    ("weekly", "P1W"),
-    ("monthly", "P1M"),
-    ("annually", "P1Y"),
-    ("yearly", "P1Y"),
-    ("hourly", "PT1H"),
-    ("nightly", "P1D"),
-    ("biweekly", "P2W"),
-    ("semiannually", "P6M"),
+    ("daily", "P1D"), ("weekly", "P1W"), ("monthly", "P1M"), ("annually", "P1Y"), ("yearly", "P1Y"),
+    ("hourly", "PT1H"), ("nightly", "P1D"), ("biweekly", "P2W"), ("semiannually", "P6M"),
     ("biannually", "P6M"),
 ];
 

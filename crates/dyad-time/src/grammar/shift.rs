@@ -52,6 +52,23 @@ pub fn season_rel(c: &Ctx, s: u32, modifier: &str, lean: Lean) -> Point {
 
 fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
     let base = c.reference(unit);
+    let anchor = Some(Anch {
+        amount: Some(n.abs()),
+        unit,
+        dir,
+        at: None,
+    });
+    // "that day" after "in 1987": the day is unknown, and no day is invented
+    if unit == Gran::Day && base.gran() > Gran::Week {
+        let value = match base {
+            Point::Month(y, m) => format!("{y:04}-{m:02}-XX"),
+            Point::Year(y) => format!("{y:04}-XX-XX"),
+            _ => "XXXX-XX-XX".to_string(),
+        };
+        let mut m = M::lit(end, TimexType::Date, value);
+        m.anchor = anchor;
+        return m;
+    }
     let p = base.shift(unit, n).unwrap_or(base);
     let p = match (unit, p) {
         (Gran::Year, Point::Month(y, _) | Point::Season(y, _) | Point::Half(y, _)) => {
@@ -61,12 +78,7 @@ fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
         _ => p,
     };
     let mut m = M::date(end, p);
-    m.anchor = Some(Anch {
-        amount: Some(n.abs()),
-        unit,
-        dir,
-        at: None,
-    });
+    m.anchor = anchor;
     m
 }
 
@@ -75,6 +87,16 @@ fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
 pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     let dct = c.dct;
+    // "the next morning", "the following evening": the day after the last one mentioned
+    if w == "the"
+        && c.any(i + 1, &["next", "following"])
+        && c.e(i + 2).is_some_and(|e| e.part.is_some())
+        && !c.w(i + 2).ends_with('s')
+    {
+        if let Some(Point::Day(d)) = c.last_any {
+            return Some(M::date(i + 3, Point::Day(d + Duration::days(1))));
+        }
+    }
     if w == "the"
         && c.any(
             i + 1,
@@ -114,7 +136,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             return Some(m);
         }
     }
-    if w == "this" && c.w(i + 1) == "coming" {
+    if w == "this" && c.any(i + 1, &["coming", "past"]) {
         let mut m = this_last_next(c, i + 1)?;
         m.deictic = true;
         return Some(m);
@@ -164,6 +186,8 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 Some(anaphoric(c, unit, n, j, dir))
             }
             "same" if unit == Gran::Day => Some(anaphoric(c, unit, 0, j, Direction::After)),
+            // TimeBank dates "the past year" as the previous calendar year
+            "past" | "last" if unit == Gran::Year => Some(M::date(j, Point::Year(dct.year() - 1))),
             "past" | "last" if unit > Gran::Day => {
                 Some(M::lit(j, TimexType::Duration, unit.duration(Some(1.0))))
             }
@@ -176,7 +200,9 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 };
                 let n = if dir == Direction::Before { -1 } else { 1 };
                 if phrase_follows(c, j + 1) && c.any(j, &["before", "after"]) {
-                    let mut m = M::lit(j + 1, TimexType::Date, "XXXX-XX-XX");
+                    let value = super::narrative::day_around(c, i, j + 1, unit, n)
+                        .map_or_else(|| "XXXX-XX-XX".to_string(), |p| p.value());
+                    let mut m = M::lit(j + 1, TimexType::Date, value);
                     m.end = j + 1;
                     m.anchor = Some(Anch {
                         amount: Some(1),
@@ -191,14 +217,28 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             _ => None,
         };
     }
-    if w == "the" || (w == "this" && c.w(i + 1) == "coming") {
+    if w == "the" || (w == "this" && c.any(i + 1, &["coming", "past"])) {
         return None;
     }
-    if w == "that" && c.any(i + 1, &["day", "week", "month", "year"]) && !c.cap(i + 2) {
+    if w == "that" && c.w(i + 1) == "same" && c.any(i + 2, &["day", "week", "month", "year"]) {
+        let (u, _) = c.unit(i + 2)?;
+        let mut m = anaphoric(c, u, 0, i + 3, Direction::After);
+        m.anchor = None;
+        return Some(m);
+    }
+    if w == "that" && c.any(i + 1, &["day", "week", "month", "quarter", "year"]) && !c.cap(i + 2) {
         let (u, _) = c.unit(i + 1)?;
         let mut m = anaphoric(c, u, 0, i + 2, Direction::After);
         m.anchor = None;
         return Some(m);
+    }
+    // a quoted title: ABC's "This Week"
+    if c.cap(i)
+        && c.cap(i + 1)
+        && c.glued(i)
+        && c.any(i.wrapping_sub(1), &["\"", "“", "'", "‘", "`"])
+    {
+        return None;
     }
     let sign: i64 = match w {
         "this" | "current" => 0,
@@ -229,13 +269,14 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 (b, s) => b.shift(u, s)?,
             };
             // "compared with $3 million last year": the quarter under discussion, a year back
-            if let (Gran::Year, -1, Some(q @ Point::Quarter(..))) = (u, sign, c.last_ref) {
-                if (1..=4).any(|k| {
+            if let (Gran::Year, -1, Some(q @ Point::Quarter(..))) = (u, sign, c.last_past) {
+                if ((1..=7).any(|k| {
                     c.any(
                         i.wrapping_sub(k),
                         &["from", "with", "than", "against", "over"],
                     )
-                }) && c.w(j + 1) != "'"
+                }) || c.w(i.wrapping_sub(1)) == "period")
+                    && c.w(j + 1) != "'"
                 {
                     return Some(M::date(j + 1, q.shift(Gran::Year, -1)?).deictic());
                 }
@@ -251,7 +292,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             };
             return Some(day(c, d, j + 1, true));
         }
-        if e.month > 0 && (c.cap(j) || e.month != 5) {
+        if e.month > 0 && c.cap(j) {
             let m = e.month as u32;
             let k = if e.abbrev { c.skip_dot(j + 1) } else { j + 1 };
             if c.kind(k) == Some(Kind::Num) {

@@ -8,6 +8,7 @@ use crate::resolve::Point;
 use crate::token::Kind;
 use crate::TimexType;
 
+#[rustfmt::skip]
 const ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
     "eet", "eest", "msk", "jst", "kst", "ist", "hkt", "sgt", "aest", "aedt", "wib", "pkt", "ast",
@@ -42,15 +43,40 @@ fn zone(c: &Ctx, i: usize) -> Option<usize> {
 }
 
 /// A date after a time: ", Wednesday", "on Nov. 9", "today".
-fn date_after(c: &Ctx, i: usize) -> Option<(Point, usize)> {
+fn date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
+    // "10:35 a.m. (0735 GMT) Friday": the date after a short parenthesis
+    // dates the time but stays outside its extent
+    if c.w(i) == "(" {
+        let close = (i + 1..i + 12).find(|&k| c.w(k) == ")")?;
+        // "4 in the morning (4 a.m. EDT Thursday)": or the date inside it
+        let inside = (i + 1..close).find_map(|k| {
+            let m = super::dates::explicit(c, k)
+                .or_else(|| super::relative::weekday_from(c, k, from))?;
+            match m.point {
+                Some(p @ Point::Day(_)) => Some(p),
+                _ => None,
+            }
+        });
+        return inside
+            .or_else(|| plain_date_after(c, close + 1, from).map(|(p, _)| p))
+            .map(|p| (p, i));
+    }
+    plain_date_after(c, i, from)
+}
+
+/// [`date_after`] without the parenthesis.
+fn plain_date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
     let j = if c.any(i, &[",", "on"]) { i + 1 } else { i };
-    for r in [
-        super::dates::explicit as super::Rule,
-        super::relative::weekday,
-        super::relative::words,
-    ] {
-        if let Some(m) = r(c, j) {
-            if let (Some(p @ Point::Day(_)), crate::TimexType::Date) = (m.point, m.kind) {
+    for r in 0..3 {
+        let m = match r {
+            0 => super::dates::explicit(c, j),
+            1 => super::relative::weekday_from(c, j, from),
+            _ => super::relative::words(c, j),
+        };
+        if let Some(m) = m {
+            if let (Some(p @ Point::Day(_)), crate::TimexType::Date | crate::TimexType::Time) =
+                (m.point, m.kind)
+            {
                 // "10 a.m. Tuesday" is one expression; "10 a.m. on Tuesday" two,
                 // but the date still dates the time
                 return Some((p, if c.w(i) == "on" { i } else { m.end }));
@@ -64,6 +90,8 @@ fn date_after(c: &Ctx, i: usize) -> Option<(Point, usize)> {
 pub fn clock(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     let (mut h, mi, mut j, mut explicit) = match w {
+        // "High Noon" is a film
+        "noon" if c.w(i.wrapping_sub(1)) == "high" => return None,
         "noon" | "midday" => (12, 0, i + 1, true),
         "midnight" => (24, 0, i + 1, true),
         _ => {
@@ -118,10 +146,34 @@ pub fn clock(c: &Ctx, i: usize) -> Option<M> {
         j = k;
         explicit = explicit || c.w(i + 1) == ":";
     }
+    let dated = date_after(c, j, i);
+    // a bare "7:30" is a time when introduced as one or followed by a date
+    if !explicit
+        && c.w(i + 1) == ":"
+        && (dated.is_some()
+            || c.any(
+                i.wrapping_sub(1),
+                &[
+                    "at",
+                    "by",
+                    "around",
+                    "about",
+                    "from",
+                    "until",
+                    "till",
+                    "before",
+                    "after",
+                    "since",
+                    "approximately",
+                ],
+            ))
+    {
+        explicit = h <= 23;
+    }
     if !explicit {
         return None;
     }
-    let (date, end) = match date_after(c, j) {
+    let (date, end) = match dated {
         Some((p, e)) => (p, e),
         None => (Point::Day(c.dct), j),
     };
