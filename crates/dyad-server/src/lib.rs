@@ -21,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod assets;
+mod cache;
 mod code;
 mod error;
 mod limits;
@@ -97,6 +98,9 @@ pub async fn serve(config: Config) -> Result<(), Error> {
     eprintln!("dyad: serving on http://{local}/");
     if !local.ip().is_loopback() {
         eprintln!("dyad: warning: listening on a non-loopback address {local}");
+    }
+    if state.store.is_some() {
+        tokio::spawn(store_api::warm_up(state.clone()));
     }
     axum::serve(listener, app(state, &config))
         .with_graceful_shutdown(async {

@@ -19,6 +19,8 @@ const READERS: usize = 4;
 
 /// The store's connections.
 pub struct StorePool {
+    /// Remembered answers, valid until the database files change.
+    pub cache: crate::cache::AnswerCache,
     writer: Mutex<Store>,
     readers: Vec<Mutex<Store>>,
     next: AtomicUsize,
@@ -52,6 +54,7 @@ impl StorePool {
             ));
         }
         Ok(StorePool {
+            cache: crate::cache::AnswerCache::new(path),
             writer: Mutex::new(writer),
             readers,
             next: AtomicUsize::new(0),

@@ -91,7 +91,44 @@ pub async fn aggregates(
     State(state): State<AppState>,
     q: Query<Vec<(String, String)>>,
 ) -> Result<Json<Value>, ApiError> {
-    let p = params(q);
+    cached(&state, "aggregates", q.0, aggregate_answer).await
+}
+
+/// Answers from the cache when it can, else computes and remembers.
+async fn cached<F, Fut>(
+    state: &AppState,
+    endpoint: &str,
+    raw: Vec<(String, String)>,
+    compute: F,
+) -> Result<Json<Value>, ApiError>
+where
+    F: FnOnce(AppState, Params) -> Fut,
+    Fut: std::future::Future<Output = Result<Value, ApiError>>,
+{
+    let pool = store(state)?;
+    let key = crate::cache::key(endpoint, &raw);
+    if let Some(v) = pool.cache.get(&key) {
+        return Ok(Json((*v).clone()));
+    }
+    let at = pool.cache.generation();
+    let v = compute(state.clone(), Params(raw)).await?;
+    pool.cache.put(key, at, Arc::new(v.clone()));
+    Ok(Json(v))
+}
+
+/// Computes the questions the page asks first, so that its first load finds them ready.
+pub async fn warm_up(state: AppState) {
+    for q in ["by=month", "group=actor&limit=300"] {
+        let raw: Vec<(String, String)> = q
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let _ = cached(&state, "aggregates", raw, aggregate_answer).await;
+    }
+}
+
+async fn aggregate_answer(state: AppState, p: Params) -> Result<Value, ApiError> {
     p.check(&["by", "group", "limit"])?;
     let mut filter = p.filter()?;
     let by: Option<Bucket> = match p.get("by") {
@@ -167,9 +204,7 @@ pub async fn aggregates(
         }
         out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
         out.truncate(limit);
-        return Ok(Json(
-            json!({"rows": out, "sampled_events": sampled, "truncated": truncated}),
-        ));
+        return Ok(json!({"rows": out, "sampled_events": sampled, "truncated": truncated}));
     }
     let group: Option<Group> = match p.get("group") {
         None => None,
@@ -180,7 +215,7 @@ pub async fn aggregates(
     };
     let rows =
         blocking(move || pool.read(|s| s.aggregate_top(&filter, by, group, Some(limit)))).await?;
-    Ok(Json(json!({ "rows": rows })))
+    Ok(json!({ "rows": rows }))
 }
 
 /// `GET /v1/actors`: the actors of the selected events, most active first.
@@ -188,13 +223,16 @@ pub async fn actors(
     State(state): State<AppState>,
     q: Query<Vec<(String, String)>>,
 ) -> Result<Json<Value>, ApiError> {
-    let p = params(q);
+    cached(&state, "actors", q.0, actors_answer).await
+}
+
+async fn actors_answer(state: AppState, p: Params) -> Result<Value, ApiError> {
     p.check(&["limit"])?;
     let filter = p.filter()?;
     let limit = p.limit("limit", 100, 1000)?;
     let pool = store(&state)?;
     let rows = blocking(move || pool.read(|s| s.actors(&filter, limit))).await?;
-    Ok(Json(json!({ "items": rows })))
+    Ok(json!({ "items": rows }))
 }
 
 /// Admits a request to a write endpoint: a token is configured and the request bears it.
@@ -328,7 +366,9 @@ pub async fn ingest(
                 }
             });
         }
-        pool.write(|s| s.ingest_batch(&docs))
+        let report = pool.write(|s| s.ingest_batch(&docs));
+        pool.cache.clear();
+        report
     })
     .await?;
     serde_json::to_value(&report)

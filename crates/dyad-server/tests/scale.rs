@@ -164,7 +164,7 @@ async fn explore_requests_on_a_large_store() {
     for uri in requests {
         let mut times = Vec::new();
         let mut size = 0;
-        for _ in 0..3 {
+        for _ in 0..4 {
             let t = Instant::now();
             let r = common::call(&app, "GET", uri, None, &[]).await;
             times.push(t.elapsed().as_secs_f64() * 1e3);
@@ -176,10 +176,9 @@ async fn explore_requests_on_a_large_store() {
             );
             size = r.raw.len();
         }
-        times.sort_by(|a, b| a.total_cmp(b));
-        println!(
-            "scale: {:>9.1} ms (median of 3), {:>7} bytes  GET {uri}",
-            times[1], size
-        );
+        let cold = times[0];
+        let mut warm = times[1..].to_vec();
+        warm.sort_by(|a, b| a.total_cmp(b));
+        println!("scale: first {cold:>9.1} ms, then {:>8.1} ms (median of 3), {size:>7} bytes  GET {uri}", warm[1]);
     }
 }

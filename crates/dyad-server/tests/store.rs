@@ -232,3 +232,39 @@ async fn aggregates_agree_with_the_events_they_count() {
     assert_eq!(counts.len(), 5);
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
 }
+
+#[tokio::test]
+async fn answers_follow_new_writes() {
+    let (app, _db) = app_with_store("cache");
+    let docs = common::synthetic_docs(30, 3);
+    let count = |r: &common::Resp| -> u64 {
+        r.json["rows"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["count"].as_u64())
+            .sum()
+    };
+    let r = call(&app, "POST", "/v1/ingest", body(&docs[0]), &[AUTH]).await;
+    assert_eq!(r.status.as_u16(), 200);
+    let before = call(&app, "GET", "/v1/aggregates?by=year", None, &[]).await;
+    let again = call(&app, "GET", "/v1/aggregates?by=year", None, &[]).await;
+    assert_eq!(before.json, again.json);
+    let rest = serde_json::Value::Array(docs[1..].to_vec());
+    let r = call(&app, "POST", "/v1/ingest", body(&rest), &[AUTH]).await;
+    let added = r.json["events_new"].as_u64().unwrap();
+    assert!(added > 0);
+    let after = call(&app, "GET", "/v1/aggregates?by=year", None, &[]).await;
+    assert_eq!(count(&after), count(&before) + added);
+    let actors = call(&app, "GET", "/v1/actors", None, &[]).await;
+    let listed: u64 = actors.json["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["events"].as_u64())
+        .sum();
+    assert!(
+        listed >= count(&after),
+        "actors count both sides of every event"
+    );
+}
