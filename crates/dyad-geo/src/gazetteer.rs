@@ -13,16 +13,24 @@ use crate::text::key_hash;
 /// Flag on index ids: the name is an alternate name (not the primary name or an alias).
 pub(crate) const ALT: u32 = 1 << 31;
 
+/// Flag on index ids: the name is an alias from `data/geo/aliases.tsv`.
+pub(crate) const ALIAS: u32 = 1 << 30;
+
 /// Alternate names are indexed only for places of at least this population (and for all
 /// countries, regions and other non-populated-place features).
 const ALT_MIN_POP: u64 = 15_000;
 
 /// Entry ids of index hits, without the flag, deduplicated.
 pub(crate) fn ids_of(hits: &[(u64, u32)]) -> Vec<u32> {
-    let mut v: Vec<u32> = hits.iter().map(|h| h.1 & !ALT).collect();
+    let mut v: Vec<u32> = hits.iter().map(|h| h.1 & !(ALT | ALIAS)).collect();
     v.sort_unstable();
     v.dedup();
     v
+}
+
+/// True when some hit is an alias.
+pub(crate) fn any_alias(hits: &[(u64, u32)]) -> bool {
+    hits.iter().any(|h| h.1 & ALIAS != 0)
 }
 
 /// True when some hit is a primary name or alias.
@@ -95,6 +103,16 @@ pub struct Gazetteer {
     /// Abbreviations that need their period in the text ("Ky." → Kentucky), sorted.
     pub(crate) abbrevs: Vec<(u64, u32)>,
     pub(crate) max_tokens: usize,
+    /// One bit per hash bucket of the name index: most lookups miss, and a miss then costs
+    /// one memory access instead of a binary search.
+    pub(crate) filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 23;
+
+fn filter_bit(h: u64) -> (usize, u64) {
+    let b = (h >> (64 - FILTER_BITS)) as usize;
+    (b / 64, 1u64 << (b % 64))
 }
 
 impl Gazetteer {
@@ -200,10 +218,16 @@ impl Gazetteer {
             }
         }
         for (n, id) in &self.aliases {
-            add(n, *id, &mut index);
+            add(n, *id | ALIAS, &mut index);
         }
         index.sort_unstable();
         self.index = merge_sorted(old, index);
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        for &(h, _) in &self.index {
+            let (w, bit) = filter_bit(h);
+            filter[w] |= bit;
+        }
+        self.filter = filter;
         self.max_tokens = max_tokens.min(8);
         self.rebuild_tables();
         let mut dem: Vec<(u64, u32)> = self
@@ -222,10 +246,17 @@ impl Gazetteer {
     pub(crate) fn rebuild_tables(&mut self) {
         self.countries.clear();
         self.admin1s.clear();
+        let country_codes: Vec<bool> = self
+            .codes
+            .iter()
+            .map(|c| matches!(&**c, "PCLI" | "PCLD" | "PCLS" | "PCLF" | "PCL"))
+            .collect();
+        let adm1 = self.code_ids.get("ADM1").copied();
         for (id, e) in self.entries.iter().enumerate() {
-            let code = self.codes.get(e.code as usize).map_or("", |s| s);
-            if code == "PCLI" || code == "PCLD" || code == "PCLS" || code == "PCLF" || code == "PCL"
-            {
+            if e.class != b'A' {
+                continue;
+            }
+            if country_codes.get(e.code as usize).copied().unwrap_or(false) {
                 let better = match self.countries.get(&e.cc) {
                     Some(&o) => self.entries[o as usize].pop < e.pop,
                     None => true,
@@ -233,7 +264,7 @@ impl Gazetteer {
                 if better {
                     self.countries.insert(e.cc, id as u32);
                 }
-            } else if code == "ADM1" {
+            } else if Some(e.code) == adm1 {
                 self.admin1s.insert((e.cc, e.admin1), id as u32);
             }
         }
@@ -241,6 +272,10 @@ impl Gazetteer {
 
     /// Entry ids whose name or alternate name has the key hash `h`.
     pub(crate) fn lookup(&self, h: u64) -> &[(u64, u32)] {
+        let (w, bit) = filter_bit(h);
+        if self.filter.get(w).is_some_and(|x| x & bit == 0) {
+            return &[];
+        }
         let lo = self.index.partition_point(|&(k, _)| k < h);
         let hi = lo + self.index[lo..].partition_point(|&(k, _)| k == h);
         &self.index[lo..hi]

@@ -12,7 +12,7 @@
 //! optionally with a code (`P`, `P.PPL`, `A.ADM1`, `L.RGN`); `alternate_names` are `|`-separated.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::Error;
@@ -22,6 +22,31 @@ static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.bin"));
 static REGIONS: &str = include_str!("../../../data/geo/regions.tsv");
 static ALIASES: &str = include_str!("../../../data/geo/aliases.tsv");
 static DEMONYMS: &str = include_str!("../../../data/geo/demonyms.tsv");
+
+/// FNV-1a hasher for the one-pass target maps (SipHash is needlessly slow at start-up).
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
 
 fn parse_cc(g: &Gazetteer, s: &str) -> [u8; 2] {
     g.alpha2_of(s).unwrap_or([0, 0])
@@ -40,8 +65,7 @@ impl Gazetteer {
             .collect();
         let base = g.entries.len();
         let _ = g.add_tsv_noindex(REGIONS);
-        g.apply_aliases(ALIASES, false);
-        g.apply_aliases(DEMONYMS, true);
+        g.apply_aliases(ALIASES, DEMONYMS);
         g.extend_index(base);
         g
     }
@@ -124,54 +148,71 @@ impl Gazetteer {
         Some(())
     }
 
-    /// Resolves an alias target: `#GEONAMEID`, `CC.ADMIN1`, or a country code.
-    fn target(&mut self, t: &str) -> Option<u32> {
-        self.reindex_tables_if_needed();
-        if let Some(id) = t.strip_prefix('#') {
-            let gid: u64 = id.parse().ok()?;
-            return self
-                .entries
-                .iter()
-                .position(|e| e.gid == gid)
-                .map(|i| i as u32);
-        }
-        if let Some(name) = t.strip_prefix('=') {
-            let best = self
-                .entries
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| &*e.name == name);
-            return best.max_by_key(|(_, e)| e.pop).map(|(i, _)| i as u32);
-        }
-        if let Some((cc, a1)) = t.split_once('.') {
-            let cc = self.alpha2_of(cc)?;
-            let a1 = *self.a1_ids.get(a1)?;
-            return self.admin1s.get(&(cc, a1)).copied();
-        }
-        let cc = self.alpha2_of(t)?;
-        self.countries.get(&cc).copied()
-    }
-
-    fn reindex_tables_if_needed(&mut self) {
-        if self.countries.is_empty() && !self.entries.is_empty() {
+    /// Resolves alias targets: `#GEONAMEID`, `=Exact Name` (the most populous such entry),
+    /// `CC.ADMIN1`, or a country code. One pass over the entries for all of them.
+    fn targets(&mut self, targets: &[&str]) -> Vec<Option<u32>> {
+        if self.countries.is_empty() {
             self.rebuild_tables();
         }
+        let mut by_gid: HashMap<u64, Option<u32>, Fnv> = HashMap::default();
+        let mut by_name: HashMap<&str, Option<u32>, Fnv> = HashMap::default();
+        for t in targets {
+            if let Some(g) = t.strip_prefix('#').and_then(|g| g.parse().ok()) {
+                by_gid.insert(g, None);
+            } else if let Some(n) = t.strip_prefix('=') {
+                by_name.insert(n, None);
+            }
+        }
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some(slot) = by_gid.get_mut(&e.gid) {
+                slot.get_or_insert(i as u32);
+            }
+            if let Some(slot) = by_name.get_mut(&*e.name) {
+                if slot.is_none_or(|o| self.entries[o as usize].pop < e.pop) {
+                    *slot = Some(i as u32);
+                }
+            }
+        }
+        targets
+            .iter()
+            .map(|t| {
+                if let Some(g) = t.strip_prefix('#') {
+                    return g
+                        .parse()
+                        .ok()
+                        .and_then(|g: u64| by_gid.get(&g).copied().flatten());
+                }
+                if let Some(n) = t.strip_prefix('=') {
+                    return by_name.get(n).copied().flatten();
+                }
+                if let Some((cc, a1)) = t.split_once('.') {
+                    let cc = self.alpha2_of(cc)?;
+                    let a1 = *self.a1_ids.get(a1)?;
+                    return self.admin1s.get(&(cc, a1)).copied();
+                }
+                let cc = self.alpha2_of(t)?;
+                self.countries.get(&cc).copied()
+            })
+            .collect()
     }
 
-    /// `alias<TAB>target` lines: adds alternate names (or demonyms) to existing entries.
-    fn apply_aliases(&mut self, content: &str, demonym: bool) {
-        for line in content.lines() {
-            let line = line.trim_end_matches('\r');
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
+    /// `alias<TAB>target` lines of the alias and demonym tables: aliases are indexed like
+    /// primary names, abbreviations ending in a period go to their own index, demonyms to theirs.
+    fn apply_aliases(&mut self, aliases: &str, demonyms: &str) {
+        let mut rows: Vec<(&str, &str, bool)> = Vec::new();
+        for (content, demonym) in [(aliases, false), (demonyms, true)] {
+            for line in content.lines().map(|l| l.trim_end_matches('\r')) {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                if let Some((alias, target)) = line.split_once('\t') {
+                    rows.push((alias.trim(), target.trim(), demonym));
+                }
             }
-            let Some((alias, target)) = line.split_once('\t') else {
-                continue;
-            };
-            let Some(id) = self.target(target.trim()) else {
-                continue;
-            };
-            let alias = alias.trim();
+        }
+        let ids = self.targets(&rows.iter().map(|r| r.1).collect::<Vec<_>>());
+        for ((alias, _, demonym), id) in rows.into_iter().zip(ids) {
+            let Some(id) = id else { continue };
             if demonym {
                 self.pending_demonyms.push((alias.to_string(), id));
             } else if alias.ends_with('.') && !alias[..alias.len() - 1].contains('.') {
@@ -236,10 +277,17 @@ impl Gazetteer {
     }
 
     /// Adds the places of a GeoNames dump (`allCountries.txt`, `citiesNNN.txt`: 19 tab-separated
-    /// columns). Places whose GeoNames id is already present are skipped. Returns how many
-    /// were added.
+    /// columns). Places whose GeoNames id is already present are not added again but take the
+    /// dump's coordinates (GeoNames' own reference points for countries and regions). Returns
+    /// how many were added.
     pub fn add_geonames(&mut self, content: &str) -> Result<usize, Error> {
-        let have: HashSet<u64> = self.entries.iter().map(|e| e.gid).collect();
+        let have: HashMap<u64, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.gid != 0)
+            .map(|(i, e)| (e.gid, i))
+            .collect();
         let mut n = 0;
         for (i, line) in content.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -254,11 +302,15 @@ impl Gazetteer {
                 return Err(bad("expected 19 GeoNames columns"));
             }
             let gid: u64 = f[0].parse().map_err(|_| bad("bad geonameid"))?;
-            if have.contains(&gid) {
-                continue;
-            }
             let lat: f32 = f[4].parse().map_err(|_| bad("bad latitude"))?;
             let lon: f32 = f[5].parse().map_err(|_| bad("bad longitude"))?;
+            if let Some(&i) = have.get(&gid) {
+                // The dump is authoritative for places already present: take its point.
+                let e = &mut self.entries[i];
+                e.lat = lat;
+                e.lon = lon;
+                continue;
+            }
             let alts: Vec<&str> = f[3]
                 .split(',')
                 .filter(|a| a.len() > 2 && a.bytes().any(|b| b.is_ascii_alphabetic()))

@@ -15,7 +15,7 @@
 
 use std::collections::HashSet;
 
-use crate::gazetteer::{any_primary, ids_of, Gazetteer};
+use crate::gazetteer::{any_alias, any_primary, ids_of, Gazetteer};
 use crate::text::{hash, key, Token};
 use crate::Hints;
 
@@ -32,7 +32,9 @@ pub(crate) struct Mention {
     pub partial: bool,
 }
 
-use crate::words::{CONNECTORS, DIRECTION, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP};
+use crate::words::{
+    CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP,
+};
 
 /// True for function words, months, titles and direction words: never a place alone.
 pub(crate) fn is_stop_or_direction(k: &str) -> bool {
@@ -76,6 +78,8 @@ struct Match {
     primary: bool,
     /// Matched an abbreviation with its period ("Ky.").
     abbrev: bool,
+    /// Matched an alias ("US", "DRC").
+    alias: bool,
 }
 
 /// Finds candidate place and demonym mentions (see the module docs).
@@ -171,7 +175,8 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
         let (a, b) = (&toks[i + n - 1], &toks[i + n]);
         let gap = &text[a.end..b.start];
         let short_abbrev = a.end - a.start <= 3 && gap.trim() == "." && gap.len() <= 3;
-        if !(gap.chars().all(|c| c == ' ') && gap.len() <= 2) && !short_abbrev {
+        let spaces = gap.chars().all(|c| c == ' ') && gap.len() <= 2;
+        if !spaces && !short_abbrev {
             break;
         }
         if !b.cap && !CONNECTORS.contains(&lower(text, b).as_str()) {
@@ -207,6 +212,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
                 demonym: hit.demonym,
                 primary: hit.primary,
                 abbrev: hit.abbrev,
+                alias: hit.alias,
             });
         }
     }
@@ -219,6 +225,8 @@ pub(crate) struct Hit {
     pub demonym: bool,
     pub primary: bool,
     pub abbrev: bool,
+    /// Matched an alias of `data/geo/aliases.tsv` ("US", "DRC").
+    pub alias: bool,
 }
 
 /// Looks a key hash up: abbreviations first when the text shows a period after the word
@@ -233,6 +241,7 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
                 demonym: false,
                 primary: true,
                 abbrev: true,
+                alias: true,
             });
         }
     }
@@ -246,6 +255,7 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
             demonym: true,
             primary: true,
             abbrev: false,
+            alias: false,
         });
     }
     if !found.is_empty() {
@@ -254,6 +264,7 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
             demonym: false,
             primary: any_primary(found),
             abbrev: false,
+            alias: any_alias(found),
         });
     }
     None
@@ -305,7 +316,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let prev_word = prev.map(|(p, _)| lower(text, p)).unwrap_or_default();
     let locative =
         prev.is_some_and(|(_, gap)| gap == " ") && LOCATIVE.contains(&prev_word.as_str());
-    if single && STOP.contains(&k.as_str()) && !(m.abbrev && !first.sent_start) {
+    let abbrev_ok = m.abbrev && !first.sent_start;
+    if (single && !abbrev_ok && STOP.contains(&k.as_str())) || INSTITUTIONS.contains(&k.as_str()) {
         return false;
     }
     // Contractions ("I've") and short codes not written as codes ("Us", "Ba").
@@ -322,13 +334,20 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     if single && k.len() <= 2 && uppers < 2 && !surface.contains('.') {
         return false;
     }
-    // Acronyms ("NATO", "U.N.") only through primary names and aliases.
+    // Acronyms ("NATO", "U.N.", "BA") in mixed-case text only through aliases ("US", "DRC");
+    // short all-caps names stay places in all-caps lines and datelines ("ROME").
+    let caps_line = prev.is_some_and(|(p, _)| p.all_caps) || next.is_some_and(|(n, _)| n.all_caps);
     if single
         && (first.all_caps || surface.contains('.'))
-        && k.len() <= 4
-        && !m.primary
+        && k.len() <= 5
+        && !m.alias
         && !headline
+        && !caps_line
     {
+        return false;
+    }
+    // Very short alternate names are mostly surnames and syllables ("Chen", "Ava").
+    if single && !m.primary && k.len() <= 4 && !surface.contains('.') {
         return false;
     }
     if m.demonym {
@@ -336,7 +355,15 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     }
     // Common words ("Reading", "Mobile") need a locative context unless they are big places.
     if single && gaz.is_common(h) && !country_like {
-        if first.sent_start || headline || (max_pop < 100_000 && !locative) {
+        let town_pop = m
+            .ids
+            .iter()
+            .map(|&id| &gaz.entries[id as usize])
+            .filter(|e| e.class == b'P')
+            .map(|e| e.pop)
+            .max()
+            .unwrap_or(0);
+        if first.sent_start || headline || (town_pop < 100_000 && !locative) {
             return false;
         }
     }
@@ -347,6 +374,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     // Preceded by a capitalised word inside a sentence: part of a longer name.
     if let Some((p, gap)) = prev {
         if !headline
+            && !first.all_caps
             && !prev_is_match
             && p.cap
             && !first.sent_start
@@ -358,8 +386,16 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             return false;
         }
     }
+    let possessive = text[m.end..].starts_with("'s") || text[m.end..].starts_with("’s");
     if let Some((nx, gap)) = next {
         let nw = lower(text, nx);
+        // "Sheriff's" → "sheriff", "President-elect" → "president".
+        let nw = nw.trim_end_matches("'s").trim_end_matches("’s");
+        let nw = nw.split('-').next().unwrap_or(nw).to_string();
+        let populated = m
+            .ids
+            .iter()
+            .any(|&id| gaz.entries[id as usize].class == b'P');
         if nx.cap && (gap == " " || gap == ". ") && ORG_AFTER.contains(&nw.as_str()) {
             return false;
         }
@@ -370,7 +406,9 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && gap == " "
             && !headline
             && !nx.all_caps
-            && ((!big && max_pop < 500_000) || !gaz.is_common(hash(&key(&nw))))
+            && !first.all_caps
+            && !possessive
+            && ((!big && populated && max_pop < 500_000) || !gaz.is_common(hash(&key(&nw))))
             && !MODIFIER_OK.contains(&nw.as_str())
             && !is_big(gaz, &ids_of(gaz.lookup(hash(&nw))))
         {

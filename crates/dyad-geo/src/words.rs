@@ -17,6 +17,14 @@ pub(crate) const STOP: &[&str] = &[
     "county", "arab", "arabs", "kurdish", "kurds", "says", "said", "after", "before", "during", "while", "with", "from", "into", "over", "also",
 ];
 
+/// Institutions named after their buildings: actors, not the towns that share the name
+/// ("White House", Tennessee).
+#[rustfmt::skip]
+pub(crate) const INSTITUTIONS: &[&str] = &[
+    "white house", "pentagon", "kremlin", "capitol", "capitol hill", "downing street",
+    "elysee", "elysee palace", "blue house", "zhongnanhai", "foggy bottom", "whitehall",
+];
+
 /// Words allowed right before a place inside a capitalised sequence ("Northern Syria").
 #[rustfmt::skip]
 pub(crate) const DIRECTION: &[&str] = &[
@@ -33,8 +41,7 @@ pub(crate) const DIRECTION: &[&str] = &[
 pub(crate) const LOCATIVE: &[&str] = &[
     "in", "at", "near", "from", "to", "outside", "across", "around", "toward", "towards", "into",
     "via", "through", "throughout", "between", "of", "inside", "within", "visit", "visited",
-    "visiting", "left", "reached", "entered", "fled", "northern", "southern", "eastern", "western",
-    "central", "downtown", "rural",
+    "visiting", "left", "reached", "entered", "fled",
 ];
 
 /// Heads of organisation names that a place name can modify ("Washington Post").
@@ -68,6 +75,9 @@ pub(crate) const MODIFIER_OK: &[&str] = &[
     "treaty", "process", "plan", "navy", "marines", "air", "force", "guard", "coast", "envoy",
     "delegation", "team", "troops", "citizens", "residents", "province's", "state's", "strip",
     "sea", "ocean", "gulf", "mountains", "desert", "region's", "capital", "metropolitan",
+    "sheriff", "coroner", "commissioner", "commissioners", "commission", "schools", "board",
+    "clerk", "jail", "courts", "judge", "prosecutor", "ems", "deputies", "deputy", "fair",
+    "residents", "native", "natives", "district", "township", "borough", "parish", "office",
 ];
 
 /// Heads of "<head> of <place>" organisation names.

@@ -120,3 +120,47 @@ fn no_panic_on_odd_input() {
         let _ = dyad_geo::resolve(&gaz, text, &[(0, text.len())], &Hints::default());
     }
 }
+
+#[test]
+fn gazetteer_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Gazetteer>();
+}
+
+#[test]
+fn no_panic_on_generated_input() {
+    let gaz = Gazetteer::builtin();
+    let pieces = [
+        "Paris", " ", ", ", ".", "'s", "’", "U.S.", "Ky.", "—", "(AP)", "\n", "É", "ß", "New",
+        "York", "County", "the", "in", "-", "Ibn", "d'Ivoire", "KYIV", "Smith", "Texas", "Syrian",
+        "\u{200b}",
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..3000 {
+        let n = (next() % 30) as usize;
+        let text: String = (0..n)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect();
+        let spans: Vec<(usize, usize)> = (0..4)
+            .map(|_| {
+                let a = (next() % (text.len() as u64 + 2)) as usize;
+                (a, a + (next() % 12) as usize)
+            })
+            .collect();
+        let _ = find_places(&gaz, &text, &Hints::default());
+        let _ = dyad_geo::find_places_with(
+            &gaz,
+            &text,
+            &Hints::default(),
+            &dyad_geo::FindOptions { demonyms: true },
+        );
+        let r = dyad_geo::resolve(&gaz, &text, &spans, &Hints::default());
+        assert_eq!(r.len(), spans.len());
+    }
+}

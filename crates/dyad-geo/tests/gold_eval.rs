@@ -88,11 +88,11 @@ fn geowebnews_thresholds() {
     );
 }
 
-const TR_RECALL: f64 = 0.87;
-const TR_PRECISION: f64 = 0.86;
-const TR_E2E: f64 = 0.74;
-const TR_SPANS: f64 = 0.81;
-const GWN_RECALL: f64 = 0.76;
-const GWN_PRECISION: f64 = 0.87;
-const GWN_E2E: f64 = 0.67;
-const GWN_SPANS: f64 = 0.79;
+const TR_RECALL: f64 = 0.9;
+const TR_PRECISION: f64 = 0.88;
+const TR_E2E: f64 = 0.79;
+const TR_SPANS: f64 = 0.84;
+const GWN_RECALL: f64 = 0.79;
+const GWN_PRECISION: f64 = 0.905;
+const GWN_E2E: f64 = 0.715;
+const GWN_SPANS: f64 = 0.835;

@@ -39,4 +39,9 @@ fn add_geonames_dump_lines() {
     assert_eq!(p[0].geonames_id, Some(99999001));
     assert_eq!(p[0].admin1.as_deref(), Some("Minnesota"));
     assert!(gaz.add_geonames("1\tbad line\n").is_err());
+    // A known id takes the dump's point.
+    let canada = "6251999\tCanada\tCanada\t\t60.10867\t-113.64258\tA\tPCLI\tCA\t\t00\t\t\t\t37058856\t\t\t\t2024-01-01\n";
+    assert_eq!(gaz.add_geonames(canada).unwrap(), 0);
+    let p = find_places(&gaz, "Snow fell across Canada.", &Hints::default());
+    assert!((p[0].lon - -113.64258).abs() < 1e-3, "{p:?}");
 }

@@ -1,7 +1,7 @@
 //! Aggregates: the time series analysts plot, and the actor list.
 //!
 //! An aggregate groups the selected events by a time [`Bucket`] (the first
-//! day each event may have happened) and/or a [`Group`] key, and gives per
+//! day of each event's `date`) and/or a [`Group`] key, and gives per
 //! cell: the event count, the Goldstein sum and mean, the count per quad
 //! class, and the number of mentions behind them. Mutual events count once,
 //! under their stored (canonical) direction.
@@ -122,8 +122,8 @@ pub struct ActorStat {
 fn period_expr(b: Option<Bucket>) -> &'static str {
     match b {
         None => "NULL",
-        Some(Bucket::Day) => "day_lo",
-        Some(Bucket::Week) => "(day_lo - (((day_lo + 3) % 7) + 7) % 7)",
+        Some(Bucket::Day) => "day",
+        Some(Bucket::Week) => "(day - (((day + 3) % 7) + 7) % 7)",
         Some(Bucket::Month) => "ym",
         Some(Bucket::Year) => "(ym / 100)",
     }

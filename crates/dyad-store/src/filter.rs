@@ -77,9 +77,9 @@ pub struct Filter {
     pub event_types: Vec<String>,
     /// Quad classes 1-4 (any of).
     pub quad_classes: Vec<u8>,
-    /// First date, `YYYY[-MM[-DD]]`: events starting on or after its first day.
+    /// First date, `YYYY[-MM[-DD]]`: events dated on or after its first day.
     pub from: Option<String>,
-    /// Last date, `YYYY[-MM[-DD]]`: events starting on or before its last day.
+    /// Last date, `YYYY[-MM[-DD]]`: events dated on or before its last day.
     pub to: Option<String>,
     /// Country (ISO alpha-3) of the event's place.
     pub location_country: Option<String>,
@@ -152,11 +152,11 @@ impl Filter {
         }
         if let Some(d) = &self.from {
             args.push(Value::Integer(date_bound(d)?.0 as i64));
-            w.push(format!("day_lo >= ?{}", args.len()));
+            w.push(format!("day >= ?{}", args.len()));
         }
         if let Some(d) = &self.to {
             args.push(Value::Integer(date_bound(d)?.1 as i64));
-            w.push(format!("day_lo <= ?{}", args.len()));
+            w.push(format!("day <= ?{}", args.len()));
         }
         if let Some(c) = &self.location_country {
             args.push(Value::Text(c.trim().to_ascii_uppercase()));

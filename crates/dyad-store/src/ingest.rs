@@ -258,9 +258,7 @@ fn ingest_doc(
             None => {
                 let s = StateSql::new(&st);
                 let root = (rec.sentence == 0) as i64;
-                let ym = crate::dates::year_month(st.lo);
                 let mut p = s.params().to_vec();
-                p.push(&ym);
                 p.push(&root);
                 tx.prepare_cached(crate::sql::insert_event_sql())?
                     .execute(p.as_slice())?;

@@ -176,6 +176,11 @@ impl EventState {
         Ok(s)
     }
 
+    /// The first day of `date`: the day the event is filed under (filters, buckets, partitions).
+    pub fn day(&self) -> i32 {
+        crate::dates::interval(&self.date).map_or(self.lo, |d| d.0)
+    }
+
     /// Distance in days between the middles of two date intervals (for choosing among candidates).
     pub fn date_distance(&self, o: &EventState) -> i64 {
         ((self.lo as i64 + self.hi as i64) - (o.lo as i64 + o.hi as i64)).abs()

@@ -40,14 +40,14 @@ CREATE TABLE events(
   a_country TEXT, a_sector TEXT, a_name TEXT, a_role TEXT,
   r_country TEXT, r_sector TEXT, r_name TEXT, r_role TEXT,
   date TEXT NOT NULL, date_basis TEXT NOT NULL,
-  day_lo INTEGER NOT NULL, day_hi INTEGER NOT NULL, ym INTEGER NOT NULL,
+  day_lo INTEGER NOT NULL, day_hi INTEGER NOT NULL, day INTEGER NOT NULL, ym INTEGER NOT NULL,
   loc_name TEXT, loc_country TEXT, loc_admin1 TEXT, lat REAL, lon REAL,
   geonames_id INTEGER, feature_class TEXT,
   num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL,
   is_root INTEGER NOT NULL
 );
 CREATE INDEX events_dyad ON events(a_country, r_country, event_type, day_lo, day_hi);
-CREATE INDEX events_day ON events(day_lo, a_country, r_country, quad_class, goldstein);
+CREATE INDEX events_day ON events(day, a_country, r_country, quad_class, goldstein);
 CREATE TABLE mentions(
   id INTEGER PRIMARY KEY,
   event INTEGER NOT NULL,

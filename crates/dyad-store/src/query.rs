@@ -33,7 +33,7 @@ impl Default for Page {
 }
 
 fn event_sql(clause: &str, tail: &str) -> String {
-    format!("SELECT id, {STATE_COLS}, num_mentions, num_sources, num_articles FROM events{clause} ORDER BY day_lo, id{tail}")
+    format!("SELECT id, {STATE_COLS}, num_mentions, num_sources, num_articles FROM events{clause} ORDER BY day, id{tail}")
 }
 
 fn opt_party(p: Party) -> Option<Party> {
@@ -60,9 +60,9 @@ fn event_from_row(row: &Row) -> rusqlite::Result<EventRow> {
         date_start: crate::dates::day_label(s.lo),
         date_end: crate::dates::day_label(s.hi),
         location: s.location,
-        num_mentions: row.get::<_, i64>(29)? as u32,
-        num_sources: row.get::<_, i64>(30)? as u32,
-        num_articles: row.get::<_, i64>(31)? as u32,
+        num_mentions: row.get::<_, i64>(31)? as u32,
+        num_sources: row.get::<_, i64>(32)? as u32,
+        num_articles: row.get::<_, i64>(33)? as u32,
         mentions: Vec::new(),
     })
 }

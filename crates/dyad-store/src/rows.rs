@@ -76,7 +76,7 @@ pub struct EventRow {
     pub date: String,
     /// Whether that date was read in the text or taken from publication.
     pub date_basis: DateBasis,
-    /// First day the event may have happened, given all reports.
+    /// First day the event may have happened, given all reports (a publication-dated report allows a few days before).
     pub date_start: String,
     /// Last day the event may have happened.
     pub date_end: String,

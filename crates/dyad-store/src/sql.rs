@@ -8,28 +8,29 @@ use rusqlite::{Row, ToSql};
 use crate::merge::EventState;
 use crate::rows::{Party, Place};
 
-/// The 28 columns that hold an event's codes, in [`StateSql::params`] order.
+/// The columns that hold an event's codes, in [`StateSql::params`] order.
 pub(crate) const STATE_COLS: &str =
     "event_type, cameo, quad_class, goldstein, mode, context, negated, modality, mutual, \
      a_country, a_sector, a_name, a_role, r_country, r_sector, r_name, r_role, \
      date, date_basis, day_lo, day_hi, \
-     loc_name, loc_country, loc_admin1, lat, lon, geonames_id, feature_class";
+     loc_name, loc_country, loc_admin1, lat, lon, geonames_id, feature_class, day, ym";
 
-const N_STATE: usize = 28;
+/// Columns in [`STATE_COLS`]: 28 codes, then two derived from `date` (`day`, `ym`).
+const N_STATE: usize = 30;
 
-/// `INSERT INTO events(...)` taking the 28 state values, then `ym` and `is_root`.
+/// `INSERT INTO events(...)` taking the state values, then `is_root`.
 pub(crate) fn insert_event_sql() -> &'static str {
     static S: OnceLock<String> = OnceLock::new();
     S.get_or_init(|| {
-        let marks: Vec<String> = (1..=N_STATE + 2).map(|i| format!("?{i}")).collect();
+        let marks: Vec<String> = (1..=N_STATE + 1).map(|i| format!("?{i}")).collect();
         format!(
-            "INSERT INTO events({STATE_COLS}, ym, is_root, num_mentions, num_sources, num_articles) VALUES ({}, 1, 1, 1)",
+            "INSERT INTO events({STATE_COLS}, is_root, num_mentions, num_sources, num_articles) VALUES ({}, 1, 1, 1)",
             marks.join(",")
         )
     })
 }
 
-/// `UPDATE events SET <state> WHERE id = ?29`.
+/// `UPDATE events SET <state> WHERE id = ?31`.
 pub(crate) fn update_event_sql() -> &'static str {
     static S: OnceLock<String> = OnceLock::new();
     S.get_or_init(|| {
@@ -75,6 +76,8 @@ pub(crate) struct StateSql<'a> {
     lon: Option<f64>,
     geonames_id: Option<i64>,
     feature_class: Option<&'a str>,
+    day: i32,
+    ym: i32,
 }
 
 impl<'a> StateSql<'a> {
@@ -93,6 +96,8 @@ impl<'a> StateSql<'a> {
             lon: l.map(|l| l.lon),
             geonames_id: l.and_then(|l| l.geonames_id).map(|g| g as i64),
             feature_class: l.and_then(|l| l.feature_class.as_deref()),
+            day: s.day(),
+            ym: crate::dates::year_month(s.day()),
         }
     }
 
@@ -128,6 +133,8 @@ impl<'a> StateSql<'a> {
             &self.lon,
             &self.geonames_id,
             &self.feature_class,
+            &self.day,
+            &self.ym,
         ]
     }
 }
@@ -148,7 +155,7 @@ fn party(row: &Row, i: usize) -> rusqlite::Result<Party> {
     })
 }
 
-/// Reads the 28 [`STATE_COLS`] starting at column `i`.
+/// Reads the [`STATE_COLS`] starting at column `i` (the derived `day` and `ym` are not needed).
 pub(crate) fn state_from_row(row: &Row, i: usize) -> rusqlite::Result<EventState> {
     let context: String = row.get(i + 5)?;
     let basis: String = row.get(i + 18)?;

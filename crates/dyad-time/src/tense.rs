@@ -54,7 +54,9 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     };
     // "ahead of the weekend"
     let ahead = c.w(p) == "of" && c.w(p.wrapping_sub(1)) == "ahead";
-    if (c.any(p, &["until", "till", "before"])
+    // "before Friday's purchases" dates an event, not a deadline
+    let possessive = c.any(end, &["'", "’"]) && c.w(end + 1) == "s";
+    if (c.any(p, &["until", "till", "before"]) && !possessive
         || ahead
         || (c.w(p) == "as" && c.any(p.wrapping_sub(1), &["soon", "early"])))
         && !past_perfect(c, start, end)

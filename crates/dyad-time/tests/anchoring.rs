@@ -174,6 +174,124 @@ fn timebank_conventions() {
     check(
         "It bought shares at the then current price.",
         "1989-10-26",
-        &["current => DATE PAST_REF"],
+        &["then current => DATE PAST_REF"],
     );
+}
+
+#[test]
+fn reporting_periods() {
+    // after "the nine months", "a year earlier" is the year before, not the quarter
+    check(
+        "Profit rose in the third quarter. For the nine months, it earned $2 billion, up from $1.7 billion a year earlier.",
+        "1989-10-26",
+        &[
+            "the third quarter => DATE 1989-Q3",
+            "the nine months => DURATION P9M",
+            "a year earlier => DATE 1988",
+        ],
+    );
+    check(
+        "It lost $23 million in the latest quarter, compared with earnings of $33 million last year.",
+        "1989-10-30",
+        &["the latest quarter => DATE 1989-Q3", "last year => DATE 1988-Q3"],
+    );
+}
+
+#[test]
+fn titles_and_bare_plurals() {
+    check(
+        "Baker said on ABC's \"This Week\" that talks continue this week.",
+        "1990-08-13",
+        &["this week => DATE 1990-W33"],
+    );
+    check("The film \"High Noon\" was shown.", "1999-03-12", &[]);
+    check(
+        "He spoke on CBS's \"60 Minutes\" last night.",
+        "2000-04-17",
+        &["last night => TIME 2000-04-16TNI"],
+    );
+    check(
+        "The deal follows months of twists and turns, and will not happen for a while.",
+        "1989-10-27",
+        &["months => DURATION PXM", "a while => DURATION PXX"],
+    );
+    check(
+        "Over the years, and in the years that followed, prices rose.",
+        "2000-04-01",
+        &["the years => DURATION PXY", "the years => DURATION PXY"],
+    );
+}
+
+#[test]
+fn no_day_is_invented() {
+    check(
+        "The market crashed in October 1987. Traders lost heavily that day.",
+        "1989-10-30",
+        &[
+            "October 1987 => DATE 1987-10",
+            "that day => DATE 1987-10-XX",
+        ],
+    );
+    check(
+        "Flights will leave Bombay on Monday and Tuesday nights.",
+        "1998-02-13",
+        &[
+            "Monday => SET XXXX-WXX-1TNI",
+            "Tuesday nights => SET XXXX-WXX-2TNI",
+        ],
+    );
+    check(
+        "Its share of 7% before Friday's purchases is far below the limit.",
+        "1989-10-30",
+        &["Friday => DATE 1989-10-27"],
+    );
+    check(
+        "Sales rose in the third quarter. The 1988 period included a gain.",
+        "1989-10-26",
+        &[
+            "the third quarter => DATE 1989-Q3",
+            "The 1988 period => DATE 1988-Q3",
+        ],
+    );
+}
+
+#[test]
+fn odd_input_around_the_new_rules() {
+    let t = Tagger::new();
+    let dct = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+    let long = format!("at 10 a.m. {}", "()".repeat(100_000));
+    for s in [
+        "the day before",
+        "the day after",
+        ", the day before",
+        "that same",
+        "that same day",
+        "the next morning",
+        "Monday and",
+        "Monday and Tuesday",
+        "ended",
+        "ended Jan. 31",
+        "since",
+        "the 1988 period",
+        "year-end",
+        "until Thursday had",
+        "4 in the morning (",
+        "4 in the morning ( 4 a.m. Thursday",
+        "10 a.m. (",
+        "\"This",
+        "\"60 Minutes",
+        "a week or so",
+        "months of",
+        "over the years",
+        "for a while",
+        long.as_str(),
+    ] {
+        let out = t.tag(s, dct);
+        for w in out.windows(2) {
+            assert!(w[0].end <= w[1].start, "{s}");
+        }
+        for x in &out {
+            assert!(s.is_char_boundary(x.start) && s.is_char_boundary(x.end) && x.start < x.end);
+        }
+    }
 }

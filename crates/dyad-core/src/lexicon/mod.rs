@@ -38,6 +38,14 @@ pub struct Lexicons {
     pub triggers: triggers::TriggerTable,
     /// Canonical country names by code, for display.
     pub country_names: std::collections::HashMap<String, String>,
+    /// The built-in atom for "counterpart": an official whose country and rank come from coreference.
+    pub counterpart: Atom,
+}
+
+impl Default for Atom {
+    fn default() -> Atom {
+        Atom { kind: AtomKind::Agent { sector: "GOV".into(), person: true }, source: "builtin:counterpart".into() }
+    }
 }
 
 /// The files compiled into the binary: (name, contents).

@@ -166,6 +166,9 @@ pub fn parse(xml: &str) -> Result<Vec<GoldDoc>, Error> {
 
 /// Byte span for character offsets `s..e`, re-anchored on `name` when they miss it.
 fn anchor(text: &str, chars: &[usize], s: usize, e: usize, name: &str) -> Option<(usize, usize)> {
+    if s >= e {
+        return None;
+    }
     let at = |c: usize| chars.get(c).copied();
     let (bs, be) = (at(s)?, at(e)?);
     if name.is_empty() || text.get(bs..be) == Some(name) {
@@ -183,6 +186,25 @@ fn anchor(text: &str, chars: &[usize], s: usize, e: usize, name: &str) -> Option
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn odd_gold_does_not_panic() {
+        for xml in [
+            "",
+            "<articles>",
+            "<article><text>ab</text><toponym><start>500</start><end>2</end></toponym></article>",
+            "<article><text>Paris é</text><toponym><extractedName>é</extractedName><start>0</start><end>1</end></toponym></article>",
+            "<article file=\"1\"><text/><toponym><start>x</start></toponym></article>",
+        ] {
+            let _ = super::parse(xml);
+        }
+        let docs = super::parse("<article><text>In Paris.</text><toponym><phrase>Paris</phrase><start>3</start><end>8</end><lat>48.8</lat><lon>2.3</lon></toponym></article>").unwrap();
+        assert_eq!(docs[0].toponyms[0].point, Some((48.8, 2.3)));
+        assert_eq!(
+            &docs[0].text[docs[0].toponyms[0].start..docs[0].toponyms[0].end],
+            "Paris"
+        );
+    }
+
     #[test]
     fn unescapes_entities_and_cdata() {
         assert_eq!(super::unescape("A &amp; B &#233;"), "A & B é");

@@ -92,7 +92,7 @@ fn within(p: &Place, (lat, lon): (f64, f64)) -> bool {
     haversine_km(p.lat, p.lon, lat, lon) <= KM
 }
 
-fn best_overlap<'p>(places: &'p [Place], a: usize, b: usize) -> Option<&'p Place> {
+fn best_overlap(places: &[Place], a: usize, b: usize) -> Option<&Place> {
     places
         .iter()
         .filter(|p| p.start < b && a < p.end)

@@ -1,7 +1,7 @@
 //! The GDELT 2.0 event table: 61 tab-separated columns per event.
 //!
 //! Filled: GLOBALEVENTID (the store's event id), SQLDATE, MonthYear, Year,
-//! FractionDate (from the event's first possible day), Actor1/2Code (country +
+//! FractionDate (from the first day of the event's `date`: a month-precise date files under its 1st), Actor1/2Code (country +
 //! sector, CAMEO style, e.g. `PRKGOV`), Actor1/2Name (the name, upper-cased),
 //! Actor1/2CountryCode, Actor1/2Type1Code (the sector), IsRootEvent (a mention
 //! in the first sentence), EventCode/EventBaseCode/EventRootCode (from the
@@ -109,8 +109,12 @@ fn actor(p: &Option<Party>) -> [String; 10] {
 /// The 61 fields of one event.
 pub fn row(e: &EventRow) -> Vec<String> {
     let mut out = Vec::with_capacity(61);
-    let start = chrono::NaiveDate::parse_from_str(&e.date_start, "%Y-%m-%d").ok();
-    let ymd = e.date_start.replace('-', "");
+    let day = crate::dates::interval(&e.date).map(|d| d.0);
+    let start = day.map(crate::dates::from_day);
+    let ymd = day
+        .map(crate::dates::day_label)
+        .unwrap_or_default()
+        .replace('-', "");
     out.push(e.id.to_string());
     out.push(ymd.clone());
     out.push(ymd.get(..6).unwrap_or("").to_string());

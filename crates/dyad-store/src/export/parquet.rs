@@ -1,6 +1,6 @@
 //! The Parquet dataset: `year=YYYY/month=MM/part-NNNNN.parquet`, zstd-compressed.
 //!
-//! Events stream out in date order, so each partition is written once, by
+//! An event files under the first day of its `date` (column `day`). Events stream out in date order, so each partition is written once, by
 //! one writer, in row groups of [`BATCH_ROWS`]. The partition columns `year`
 //! and `month` live in the directory names (hive style), not in the files, so
 //! `read_parquet('dir/**/*.parquet', hive_partitioning = true)` restores them.
@@ -59,6 +59,7 @@ const STRINGS: [&str; 16] = [
 fn schema() -> SchemaRef {
     let mut f = vec![
         Field::new("event_id", DataType::Int64, false),
+        Field::new("day", DataType::Date32, false),
         Field::new("date_start", DataType::Date32, false),
         Field::new("date_end", DataType::Date32, false),
     ];
@@ -81,6 +82,7 @@ fn schema() -> SchemaRef {
 
 struct Columns {
     id: Int64Builder,
+    day: Date32Builder,
     start: Date32Builder,
     end: Date32Builder,
     strings: Vec<StringBuilder>,
@@ -100,6 +102,7 @@ impl Columns {
     fn new() -> Columns {
         Columns {
             id: Int64Builder::new(),
+            day: Date32Builder::new(),
             start: Date32Builder::new(),
             end: Date32Builder::new(),
             strings: (0..STRINGS.len()).map(|_| StringBuilder::new()).collect(),
@@ -120,10 +123,11 @@ impl Columns {
         }
     }
 
-    fn push(&mut self, e: &EventRow, start: i32, end: i32) {
+    fn push(&mut self, e: &EventRow, days: [i32; 3]) {
         self.id.append_value(e.id);
-        self.start.append_value(start);
-        self.end.append_value(end);
+        self.day.append_value(days[0]);
+        self.start.append_value(days[1]);
+        self.end.append_value(days[2]);
         let a = e.actor.clone().unwrap_or_default();
         let r = e.recipient.clone().unwrap_or_default();
         let l = e.location.as_ref();
@@ -260,11 +264,12 @@ impl Dataset<'_> {
     }
 
     fn push(&mut self, e: &EventRow) -> Result<()> {
-        let (start, end) = match (
+        let (day, start, end) = match (
+            crate::dates::interval(&e.date),
             crate::dates::interval(&e.date_start),
             crate::dates::interval(&e.date_end),
         ) {
-            (Some(s), Some(t)) => (s.0, t.0),
+            (Some(d), Some(s), Some(t)) => (d.0, s.0, t.0),
             _ => {
                 return Err(Error::Export(format!(
                     "event {} has a bad date {:?}",
@@ -272,7 +277,7 @@ impl Dataset<'_> {
                 )))
             }
         };
-        let ym = crate::dates::year_month(start);
+        let ym = crate::dates::year_month(day);
         let key = (ym / 100, (ym % 100) as u32);
         let (same, full) = match &self.open {
             Some(p) => (p.key == key, p.rows_in_file + self.cols.len >= FILE_ROWS),
@@ -287,7 +292,7 @@ impl Dataset<'_> {
             self.close()?;
             self.open_file(key, next)?;
         }
-        self.cols.push(e, start, end);
+        self.cols.push(e, [day, start, end]);
         if self.cols.len >= BATCH_ROWS {
             self.flush()?;
         }

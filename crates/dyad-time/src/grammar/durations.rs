@@ -24,12 +24,11 @@ const FILL: &[&str] = &[
     "calendar", "extra", "further", "successive", "short",
 ];
 #[rustfmt::skip]
-#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
     "the", "those", "these", "their", "its", "his", "her", "our", "my", "your", "whose", "what",
     "which", "first", "last", "early", "final", "closing", "opening", "many", "several", "few",
 ];
-
+#[rustfmt::skip]
 const BARE_BEFORE: &[&str] = &[
     "for", "within", "over", "took", "last", "lasted", "spent", "spend", "in",
 ];
@@ -156,10 +155,12 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         if c.w(k) == "ahead" {
             return Some(M::lit(k + 1, TimexType::Duration, u.duration(q.val)));
         }
-        if j == i + 2 {
-            return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
-        }
-        return Some(follow(c, i, k, u, q.val, false));
+        let m = if j == i + 2 {
+            M::lit(k, TimexType::Duration, u.duration(q.val))
+        } else {
+            follow(c, i, k, u, q.val, false)
+        };
+        return Some(year_to_date(c, m, u, q.val));
     }
     // past/last/next N units without "the"
     if c.any(i, &["past", "last", "next", "coming", "first", "previous"]) {
@@ -251,6 +252,10 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         return Some(M::lit(k, TimexType::Duration, u.duration(q.val)));
     }
     let (u, _, mut k) = unit_at(c, q.end)?;
+    // a quoted title: CBS's "60 Minutes"
+    if c.cap(k - 1) && c.glued(i) && c.any(i.wrapping_sub(1), &["\"", "“", "'", "‘", "`"]) {
+        return None;
+    }
     if (c.w(k) == "-" && c.glued(k)) || c.w(k) == "old" {
         return None;
     }
@@ -277,6 +282,20 @@ pub fn duration(c: &Ctx, i: usize) -> Option<M> {
         return None;
     }
     Some(follow(c, i, k, u, val, q.article))
+}
+
+/// "the nine months", "the first six months": a reporting period within the
+/// year, which "a year earlier" then compares with the year before (the
+/// duration keeps its value; only the reference for anaphora changes).
+fn year_to_date(c: &Ctx, mut m: M, u: Gran, val: Option<f64>) -> M {
+    if m.kind == TimexType::Duration
+        && m.anchor.is_none()
+        && u == Gran::Month
+        && val.is_some_and(|v| (2.0..12.0).contains(&v))
+    {
+        m.point = Some(Point::Year(c.dct.year()));
+    }
+    m
 }
 
 /// What follows "N units" at token `k`: ago, earlier/later, before/after, from now.

@@ -11,6 +11,7 @@
 
 mod dates;
 mod durations;
+mod narrative;
 mod periods;
 mod relative;
 mod sets;
@@ -383,9 +384,12 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
         c.last_end = Some((end_tok, m.point));
         if let Some(p) = m.point {
             c.last_any = Some(p);
-            if !m.deictic {
+            // "the quarter ended Sept. 30": the end date does not replace the
+            // period under discussion
+            let ends_period = i > 0 && c.any(i - 1, &["ended", "ending"]);
+            if !m.deictic && !ends_period {
                 c.last_ref = Some(p);
-                if reported(p, dct) {
+                if narrative::reported(p, dct) {
                     c.last_past = Some(p);
                 }
             }
@@ -410,25 +414,6 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
         }
     }
     out
-}
-
-/// True when `p` can be the period a report is about: a year or longer
-/// that has begun by the DCT, or a shorter period that has ended by it.
-fn reported(p: Point, dct: NaiveDate) -> bool {
-    let Some(start) = p.first_day() else {
-        return false;
-    };
-    if p.gran() >= Gran::Year {
-        return start <= dct;
-    }
-    let unit = match p {
-        Point::Half(..) => Gran::Quarter,
-        _ => p.gran(),
-    };
-    let n = if matches!(p, Point::Half(..)) { 2 } else { 1 };
-    p.shift(unit, n)
-        .and_then(|q| q.first_day())
-        .is_some_and(|next| next <= dct)
 }
 
 fn public_unit(amount: Option<i64>, g: Gran) -> (Option<i64>, Unit) {

@@ -119,12 +119,20 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
         return Some(M::date(j + 1, prev_quarter(c)));
     }
     let (py, k) = year_prefix(c, j);
+    // "last year's quarter" reads like "the 1988 quarter"
+    let the = the || (py.is_some() && c.kind(j) == Some(Kind::Word));
     j = k;
     if c.w(j) == "fiscal" {
         j += 1;
     }
+    // "the 1988 period": the period under report (a quarter or half) in 1988
     if let (true, Some(y), "period") = (the, py, c.w(j)) {
-        return Some(M::date(j + 1, Point::Year(y)));
+        return Some(match c.last_past {
+            // a comparison period does not become the period under report
+            Some(Point::Quarter(_, q)) => M::date(j + 1, Point::Quarter(y, q)).deictic(),
+            Some(Point::Half(_, h)) => M::date(j + 1, Point::Half(y, h)).deictic(),
+            _ => M::date(j + 1, Point::Year(y)),
+        });
     }
     if let (true, Some(y), "quarter") = (the, py, c.w(j)) {
         let q = match prev_quarter(c) {

@@ -85,7 +85,8 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
         "future" if c.any(i.wrapping_sub(1), &["in", "for"]) => {
             M::lit(i + 1, TimexType::Date, "FUTURE_REF")
         }
-        "current" if c.w(i.wrapping_sub(1)) == "then" => M::lit(i + 1, TimexType::Date, "PAST_REF"),
+        // "the then current price"
+        "then" if c.w(i + 1) == "current" => M::lit(i + 2, TimexType::Date, "PAST_REF"),
         "current" if !CURRENT_NOT.contains(&c.w(i + 1)) && c.kind(i + 1) == Some(Kind::Word) => {
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
@@ -266,6 +267,23 @@ pub fn weekday_from(c: &Ctx, i: usize, from: usize) -> Option<M> {
         ));
     }
     let j = if full { i + 1 } else { c.skip_dot(i + 1) };
+    // "Tuesday nights", "on Monday and Tuesday nights": recurring
+    let plural_part = |k: usize| {
+        c.e(k)
+            .and_then(|e| e.part)
+            .filter(|_| c.w(k).ends_with('s'))
+    };
+    let set_part = plural_part(j).map(|p| (p, j + 1)).or_else(|| {
+        let second = c.any(j, &["and", "or"]) && c.e(j + 1).is_some_and(|e| e.weekday > 0);
+        second.then(|| plural_part(j + 2)).flatten().map(|p| (p, j))
+    });
+    if let Some((p, end)) = set_part {
+        return Some(M::lit(
+            end,
+            TimexType::Set,
+            format!("XXXX-WXX-{}T{p}", wd + 1),
+        ));
+    }
     let lean = c.lean(from.min(i), j, Lean::Past);
     Some(day(c, wd_date(c.dct, wd, lean), j, true))
 }

@@ -52,6 +52,23 @@ pub fn season_rel(c: &Ctx, s: u32, modifier: &str, lean: Lean) -> Point {
 
 fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
     let base = c.reference(unit);
+    let anchor = Some(Anch {
+        amount: Some(n.abs()),
+        unit,
+        dir,
+        at: None,
+    });
+    // "that day" after "in 1987": the day is unknown, and no day is invented
+    if unit == Gran::Day && base.gran() > Gran::Week {
+        let value = match base {
+            Point::Month(y, m) => format!("{y:04}-{m:02}-XX"),
+            Point::Year(y) => format!("{y:04}-XX-XX"),
+            _ => "XXXX-XX-XX".to_string(),
+        };
+        let mut m = M::lit(end, TimexType::Date, value);
+        m.anchor = anchor;
+        return m;
+    }
     let p = base.shift(unit, n).unwrap_or(base);
     let p = match (unit, p) {
         (Gran::Year, Point::Month(y, _) | Point::Season(y, _) | Point::Half(y, _)) => {
@@ -61,46 +78,8 @@ fn anaphoric(c: &Ctx, unit: Gran, n: i64, end: usize, dir: Direction) -> M {
         _ => p,
     };
     let mut m = M::date(end, p);
-    m.anchor = Some(Anch {
-        amount: Some(n.abs()),
-        unit,
-        dir,
-        at: None,
-    });
+    m.anchor = anchor;
     m
-}
-
-/// The date of "the day before/after <phrase>" starting at token `i`, when
-/// the text gives it: the date the expression stands in apposition to
-/// ("Oct. 12, the day before the crash" is Oct. 12), a date inside the
-/// phrase ("the day before last Tuesday's hearing"), else the last day
-/// mentioned, shifted by `n` units of `unit`, in a narrative past clause.
-fn day_around(c: &Ctx, i: usize, at: usize, unit: Gran, n: i64) -> Option<Point> {
-    if unit != Gran::Day {
-        return None;
-    }
-    if let Some((end, Some(p @ Point::Day(_)))) = c.last_end {
-        if i >= 1 && end == i - 1 && c.w(i - 1) == "," {
-            return Some(p);
-        }
-    }
-    for k in at..at + 3 {
-        if matches!(c.w(k), "." | "," | ";") {
-            break;
-        }
-        if let Some(m) = super::best(c, k) {
-            if let Some(p @ Point::Day(_)) = m.point {
-                return p.shift(Gran::Day, n);
-            }
-            break;
-        }
-    }
-    match c.last_any {
-        Some(p @ Point::Day(d)) if d <= c.dct && c.lean(i, at, Lean::Past) == Lean::Past => {
-            p.shift(Gran::Day, n)
-        }
-        _ => None,
-    }
 }
 
 /// "this week", "last month", "next Friday", "last November", "this
@@ -221,7 +200,7 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
                 };
                 let n = if dir == Direction::Before { -1 } else { 1 };
                 if phrase_follows(c, j + 1) && c.any(j, &["before", "after"]) {
-                    let value = day_around(c, i, j + 1, unit, n)
+                    let value = super::narrative::day_around(c, i, j + 1, unit, n)
                         .map_or_else(|| "XXXX-XX-XX".to_string(), |p| p.value());
                     let mut m = M::lit(j + 1, TimexType::Date, value);
                     m.end = j + 1;
@@ -253,6 +232,14 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
         m.anchor = None;
         return Some(m);
     }
+    // a quoted title: ABC's "This Week"
+    if c.cap(i)
+        && c.cap(i + 1)
+        && c.glued(i)
+        && c.any(i.wrapping_sub(1), &["\"", "“", "'", "‘", "`"])
+    {
+        return None;
+    }
     let sign: i64 = match w {
         "this" | "current" => 0,
         "last" | "past" | "previous" => -1,
@@ -283,12 +270,13 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
             };
             // "compared with $3 million last year": the quarter under discussion, a year back
             if let (Gran::Year, -1, Some(q @ Point::Quarter(..))) = (u, sign, c.last_past) {
-                if (1..=4).any(|k| {
+                if ((1..=7).any(|k| {
                     c.any(
                         i.wrapping_sub(k),
                         &["from", "with", "than", "against", "over"],
                     )
-                }) && c.w(j + 1) != "'"
+                }) || c.w(i.wrapping_sub(1)) == "period")
+                    && c.w(j + 1) != "'"
                 {
                     return Some(M::date(j + 1, q.shift(Gran::Year, -1)?).deictic());
                 }

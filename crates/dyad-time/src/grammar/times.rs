@@ -58,9 +58,14 @@ fn date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
             }
         });
         return inside
-            .or_else(|| date_after(c, close + 1, from).map(|(p, _)| p))
+            .or_else(|| plain_date_after(c, close + 1, from).map(|(p, _)| p))
             .map(|p| (p, i));
     }
+    plain_date_after(c, i, from)
+}
+
+/// [`date_after`] without the parenthesis.
+fn plain_date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
     let j = if c.any(i, &[",", "on"]) { i + 1 } else { i };
     for r in 0..3 {
         let m = match r {
@@ -85,6 +90,8 @@ fn date_after(c: &Ctx, i: usize, from: usize) -> Option<(Point, usize)> {
 pub fn clock(c: &Ctx, i: usize) -> Option<M> {
     let w = c.w(i);
     let (mut h, mi, mut j, mut explicit) = match w {
+        // "High Noon" is a film
+        "noon" if c.w(i.wrapping_sub(1)) == "high" => return None,
         "noon" | "midday" => (12, 0, i + 1, true),
         "midnight" => (24, 0, i + 1, true),
         _ => {
