@@ -4,7 +4,8 @@
 //! Case counts are moderate so that the suite runs in seconds; the generators
 //! lean towards news-like text (words, titles, punctuation, quotes, Unicode
 //! dashes and spaces, digits and dates) so that the pipeline's deeper stages
-//! are reached, not only the tokenizer.
+//! are reached, not only the tokenizer. `PROPTEST_CASES=20000 cargo test
+//! --release -p dyad-core --test no_panic` hunts longer.
 
 use dyad_core::input::parse_line;
 use dyad_core::schema::InputDoc;
@@ -15,6 +16,11 @@ use std::sync::OnceLock;
 fn coder() -> &'static Coder {
     static CODER: OnceLock<Coder> = OnceLock::new();
     CODER.get_or_init(Coder::builtin)
+}
+
+/// `n` cases, or `$PROPTEST_CASES` for a longer hunt.
+fn cases(n: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(n)
 }
 
 fn doc(text: String) -> InputDoc {
@@ -108,7 +114,7 @@ fn news_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn parse_line_never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
@@ -131,7 +137,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(96), ..ProptestConfig::default() })]
 
     #[test]
     fn annotate_never_panics_on_news_like_text(text in news_text()) {
