@@ -27,6 +27,13 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 }
 
 fn dist(a: &Entry, b: &Entry) -> f64 {
+    // A degree of latitude is at least 111 km of arc, so pairs more than two degrees apart
+    // are more than 150 km apart (the only distance callers compare with): skip the
+    // trigonometry and return that lower bound.
+    let dlat = (a.lat - b.lat).abs();
+    if dlat > 2.0 {
+        return f64::from(dlat) * 111.0;
+    }
     haversine_km(a.lat.into(), a.lon.into(), b.lat.into(), b.lon.into())
 }
 
@@ -120,7 +127,7 @@ pub(crate) fn choose(
         }
     }
     let mut chosen: Vec<Option<u32>> = vec![None; ms.len()];
-    let surface_key: Vec<String> = ms
+    let surface_key: Vec<u64> = ms
         .iter()
         .map(|m| {
             let s = text.get(m.start..m.end).unwrap_or("");
@@ -128,7 +135,7 @@ pub(crate) fn choose(
                 .strip_suffix("'s")
                 .or_else(|| s.strip_suffix("’s"))
                 .unwrap_or(s);
-            crate::text::key(
+            crate::text::key_hash(
                 s.strip_prefix("the ")
                     .or_else(|| s.strip_prefix("The "))
                     .unwrap_or(s),
@@ -159,7 +166,7 @@ pub(crate) fn choose(
                 let mut s = (e.pop as f64 + 1.0).ln() + feature_bonus(gaz, e);
                 // The place the name is the primary name of beats places it is an alternate
                 // name of ("Mexico" the country, not Mexico City).
-                if crate::text::key(&e.name) == surface_key[m] {
+                if crate::text::key_hash(&e.name) == surface_key[m] {
                     s += 2.0;
                 }
                 // A city of a million people that names its region is the usual referent

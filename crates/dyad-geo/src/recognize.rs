@@ -16,7 +16,7 @@
 use std::collections::HashSet;
 
 use crate::gazetteer::{any_alias, any_primary, ids_of, Gazetteer};
-use crate::text::{hash, key, Token};
+use crate::text::{hash, key, key_hash, Token};
 use crate::Hints;
 
 /// A recognised mention before disambiguation.
@@ -149,12 +149,12 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Ha
         if j - i >= 2 && !title[i] {
             let first = lower(text, &toks[i]);
             let place_prefix = (i + 2..=j).any(|e| {
-                !gaz.lookup(hash(&key(&text[toks[i].start..toks[e - 1].end])))
+                !gaz.lookup(key_hash(&text[toks[i].start..toks[e - 1].end]))
                     .is_empty()
             });
             if !place_prefix && !DIRECTION.contains(&first.as_str()) {
                 for t in &toks[i + 1..j] {
-                    out.insert(hash(&key(word(text, t))));
+                    out.insert(key_hash(word(text, t)));
                 }
                 if !gaz.is_common(hash(&first)) {
                     out.insert(hash(&first));
@@ -196,7 +196,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
                 end -= suffix.len();
             }
         }
-        let h = hash(&key(&text[toks[i].start..end]));
+        let h = key_hash(&text[toks[i].start..end]);
         let period = text[end..].starts_with('.');
         if let Some(hit) = lookup_key(gaz, h, period) {
             // Keep the final period of abbreviations ("U.S.", "D.C.", "Ky.").
@@ -408,7 +408,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && !nx.all_caps
             && !first.all_caps
             && !possessive
-            && ((!big && populated && max_pop < 500_000) || !gaz.is_common(hash(&key(&nw))))
+            && ((!big && populated && max_pop < 500_000) || !gaz.is_common(key_hash(&nw)))
             && !MODIFIER_OK.contains(&nw.as_str())
             && !is_big(gaz, &ids_of(gaz.lookup(hash(&nw))))
         {
