@@ -13,8 +13,6 @@
 //!
 //! Demonyms ("Belarusian") are found too and marked; `find_places` drops them by default.
 
-use std::collections::HashSet;
-
 use crate::gazetteer::{any_alias, any_primary, ids_of, Gazetteer};
 use crate::text::{hash, key, key_hash, Token};
 use crate::Hints;
@@ -134,8 +132,8 @@ pub(crate) fn mentions(
 
 /// Keys of words seen inside capitalised sequences that are not place names ("Christopher
 /// Steele", "Vladimir Putin"): a later lone "Steele" is a person, not a town.
-fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> HashSet<u64> {
-    let mut out = HashSet::new();
+fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> NameParts {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let mut j = i + 1;
@@ -154,16 +152,27 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Ha
             });
             if !place_prefix && !DIRECTION.contains(&first.as_str()) {
                 for t in &toks[i + 1..j] {
-                    out.insert(key_hash(word(text, t)));
+                    out.push(key_hash(word(text, t)));
                 }
                 if !gaz.is_common(hash(&first)) {
-                    out.insert(hash(&first));
+                    out.push(hash(&first));
                 }
             }
         }
         i = j;
     }
-    out
+    out.sort_unstable();
+    out.dedup();
+    NameParts(out)
+}
+
+/// Sorted key hashes of name words (see [`name_parts`]).
+struct NameParts(Vec<u64>);
+
+impl NameParts {
+    fn contains(&self, h: &u64) -> bool {
+        self.0.binary_search(h).is_ok()
+    }
 }
 
 /// Longest gazetteer match starting at token `i`.
@@ -286,7 +295,7 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     title: &'a [bool],
-    names: &'a HashSet<u64>,
+    names: &'a NameParts,
 }
 
 fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {

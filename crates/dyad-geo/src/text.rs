@@ -73,6 +73,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut last_end = 0;
     while i < n {
+        let b = text.as_bytes()[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let Some((c, cl)) = char_at(text, i) else {
             break;
         };
@@ -82,24 +87,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let mut j = i + cl;
-        let (mut letters, mut up) = (0, 0);
-        let mut count = |c: char| {
+        let (mut letters, mut up) = (0usize, 0usize);
+        let count = |c: char, letters: &mut usize, up: &mut usize| {
             if c.is_alphabetic() {
-                letters += 1;
+                *letters += 1;
                 if c.is_uppercase() {
-                    up += 1;
+                    *up += 1;
                 }
             }
         };
-        count(c);
-        while let Some((c, l)) = char_at(text, j) {
+        count(c, &mut letters, &mut up);
+        let bytes = text.as_bytes();
+        while j < n {
+            // ASCII fast path: letters and digits, and inner punctuation before one.
+            let b = bytes[j];
+            if b.is_ascii_alphanumeric() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    up += usize::from(b.is_ascii_uppercase());
+                }
+                j += 1;
+                continue;
+            }
+            if b < 0x80 && !matches!(b, b'.' | b'\'' | b'-' | b'&') {
+                break;
+            }
+            let Some((c, l)) = char_at(text, j) else {
+                break;
+            };
             if is_word_char(c) {
-                count(c);
+                count(c, &mut letters, &mut up);
                 j += l;
             } else if is_inner_punct(c) {
                 match char_at(text, j + l) {
                     Some((d, dl)) if is_word_char(d) => {
-                        count(d);
+                        count(d, &mut letters, &mut up);
                         j += l + dl;
                     }
                     _ => break,
