@@ -157,7 +157,18 @@ pub(crate) fn choose(
             .filter(|(m, _)| m.in_dateline)
             .filter_map(|(_, c)| c.map(|c| &gaz.entries[c as usize]))
             .find(|e| !is_country(gaz, e) && !is_adm1(gaz, e));
-        let prev = chosen.clone();
+        // The previous pass's choices that may vote by proximity: (id or u32::MAX, excluded).
+        let prev_pts: Vec<(u32, bool)> = chosen
+            .iter()
+            .zip(ms.iter())
+            .map(|(c, men)| match c {
+                Some(c) => (
+                    *c,
+                    men.demonym || is_country(gaz, &gaz.entries[*c as usize]),
+                ),
+                None => (u32::MAX, true),
+            })
+            .collect();
         let any_votes = votes.cc.values().any(|&v| v > 0.0);
         for (m, men) in ms.iter().enumerate() {
             let mut best: Option<(f64, u32)> = None;
@@ -206,17 +217,12 @@ pub(crate) fn choose(
                         }
                     }
                     let mut near = 0.0;
-                    for (o, c) in prev.iter().enumerate() {
-                        if o == m || ms[o].demonym {
-                            continue;
-                        }
-                        if let Some(c) = c {
-                            let oe = &gaz.entries[*c as usize];
-                            if *c != id
-                                && !is_country(gaz, oe)
-                                && e.class == b'P'
-                                && dist(oe, e) < 150.0
-                            {
+                    if e.class == b'P' {
+                        for (o, &(c, far)) in prev_pts.iter().enumerate() {
+                            if o == m || far || c == u32::MAX || c == id {
+                                continue;
+                            }
+                            if dist(&gaz.entries[c as usize], e) < 150.0 {
                                 near += 1.5;
                             }
                         }
