@@ -65,6 +65,7 @@ impl Votes {
 }
 
 /// "X, Y": keeps the candidates of X that lie inside a country or region candidate of Y.
+#[inline(never)]
 fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
     for m in 0..ms.len().saturating_sub(1) {
         let gap = text.get(ms[m].end..ms[m + 1].start).unwrap_or("");
@@ -242,17 +243,32 @@ pub(crate) fn choose(
 type Own = Vec<(Cc, Option<u16>, f32)>;
 
 /// Pools the own votes of mentions that share their candidate list.
+#[inline(never)]
 fn group_votes(ms: &[Mention], own: Vec<Own>) -> Vec<Own> {
-    let mut groups: HashMap<&[u32], Own> = HashMap::new();
-    for (m, o) in ms.iter().zip(&own) {
-        groups.entry(&m.ids).or_default().extend(o.iter().copied());
+    // Group mentions by candidate list: sort their indices by it, then pool each run.
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by(|&a, &b| ms[a].ids.cmp(&ms[b].ids));
+    let mut out: Vec<Own> = vec![Vec::new(); ms.len()];
+    let mut s = 0;
+    while s < order.len() {
+        let mut e = s + 1;
+        while e < order.len() && ms[order[e]].ids == ms[order[s]].ids {
+            e += 1;
+        }
+        let pooled: Own = order[s..e]
+            .iter()
+            .flat_map(|&m| own[m].iter().copied())
+            .collect();
+        for &m in &order[s..e] {
+            out[m] = pooled.clone();
+        }
+        s = e;
     }
-    ms.iter()
-        .map(|m| groups.get(m.ids.as_slice()).cloned().unwrap_or_default())
-        .collect()
+    out
 }
 
 /// The focus votes one mention casts.
+#[inline(never)]
 fn cast(
     gaz: &Gazetteer,
     m: &Mention,

@@ -78,8 +78,26 @@ fn key_bytes(name: &str, mut emit: impl FnMut(u8)) {
             emit(b);
         }
     };
-    for c in name.chars() {
+    let bytes = name.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast path (the same folding as `fold_char`).
+        if b < 0x80 {
+            match b {
+                b'A'..=b'Z' => push(b | 0x20),
+                b'.' | b'\'' | b'`' => {}
+                b'-' | b'_' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => push(b' '),
+                _ => push(b),
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = name.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         fold_char(c, &mut push);
+        i += c.len_utf8();
     }
 }
 

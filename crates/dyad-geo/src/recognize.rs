@@ -31,12 +31,12 @@ pub(crate) struct Mention {
 }
 
 use crate::words::{
-    CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP,
+    has, CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
 pub(crate) fn is_stop_or_direction(k: &str) -> bool {
-    STOP.contains(&k) || DIRECTION.contains(&k) || ORG_AFTER.contains(&k) || ORG_OF.contains(&k)
+    has(STOP, k) || has(DIRECTION, k) || has(ORG_AFTER, k) || has(ORG_OF, k)
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -48,6 +48,7 @@ fn lower(text: &str, t: &Token) -> String {
 }
 
 /// Per-token flag: the token's line is a title-case headline.
+#[inline(never)]
 fn title_lines(text: &str, toks: &[Token]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut i = 0;
@@ -132,6 +133,7 @@ pub(crate) fn mentions(
 
 /// Keys of words seen inside capitalised sequences that are not place names ("Christopher
 /// Steele", "Vladimir Putin"): a later lone "Steele" is a person, not a town.
+#[inline(never)]
 fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> NameParts {
     let mut out = Vec::new();
     let mut i = 0;
@@ -150,7 +152,7 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
                 !gaz.lookup(key_hash(&text[toks[i].start..toks[e - 1].end]))
                     .is_empty()
             });
-            if !place_prefix && !DIRECTION.contains(&first.as_str()) {
+            if !place_prefix && !has(DIRECTION, first.as_str()) {
                 for t in &toks[i + 1..j] {
                     out.push(key_hash(word(text, t)));
                 }
@@ -176,6 +178,7 @@ impl NameParts {
 }
 
 /// Longest gazetteer match starting at token `i`.
+#[inline(never)]
 fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Match> {
     let maxn = gaz.max_tokens.min(toks.len() - i);
     let mut n = 1;
@@ -188,7 +191,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
         if !spaces && !short_abbrev {
             break;
         }
-        if !b.cap && !CONNECTORS.contains(&lower(text, b).as_str()) {
+        if !b.cap && !has(CONNECTORS, lower(text, b).as_str()) {
             break;
         }
         n += 1;
@@ -241,6 +244,7 @@ pub(crate) struct Hit {
 /// Looks a key hash up: abbreviations first when the text shows a period after the word
 /// ("Mo.", "Alta."), then place names, except that a demonym beats small places of the same
 /// name ("Canadian", a town in Australia).
+#[inline(never)]
 pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
     if period {
         let ab = gaz.lookup_abbrev(h);
@@ -298,6 +302,7 @@ struct Ctx<'a> {
     names: &'a NameParts,
 }
 
+#[inline(never)]
 fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let (gaz, text, toks) = (c.gaz, c.text, c.toks);
     let first = &toks[i];
@@ -324,9 +329,9 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
         (m.j + 1 < toks.len()).then(|| (&toks[m.j + 1], &text[toks[m.j].end..toks[m.j + 1].start]));
     let prev_word = prev.map(|(p, _)| lower(text, p)).unwrap_or_default();
     let locative =
-        prev.is_some_and(|(_, gap)| gap == " ") && LOCATIVE.contains(&prev_word.as_str());
+        prev.is_some_and(|(_, gap)| gap == " ") && has(LOCATIVE, prev_word.as_str());
     let abbrev_ok = m.abbrev && !first.sent_start;
-    if (single && !abbrev_ok && STOP.contains(&k.as_str())) || INSTITUTIONS.contains(&k.as_str()) {
+    if (single && !abbrev_ok && has(STOP, k.as_str())) || has(INSTITUTIONS, k.as_str()) {
         return false;
     }
     // Contractions ("I've") and short codes not written as codes ("Us", "Ba").
@@ -389,8 +394,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && !first.sent_start
             && gap == " "
             && !p.all_caps
-            && !DIRECTION.contains(&prev_word.as_str())
-            && !STOP.contains(&prev_word.as_str())
+            && !has(DIRECTION, prev_word.as_str())
+            && !has(STOP, prev_word.as_str())
         {
             return false;
         }
@@ -399,13 +404,19 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     if let Some((nx, gap)) = next {
         let nw = lower(text, nx);
         // "Sheriff's" → "sheriff", "President-elect" → "president".
-        let nw = nw.trim_end_matches("'s").trim_end_matches("’s");
+        let mut nw = nw.as_str();
+        while let Some(x) = nw.strip_suffix("'s") {
+            nw = x;
+        }
+        while let Some(x) = nw.strip_suffix("’s") {
+            nw = x;
+        }
         let nw = nw.split('-').next().unwrap_or(nw).to_string();
         let populated = m
             .ids
             .iter()
             .any(|&id| gaz.entries[id as usize].class == b'P');
-        if nx.cap && (gap == " " || gap == ". ") && ORG_AFTER.contains(&nw.as_str()) {
+        if nx.cap && (gap == " " || gap == ". ") && has(ORG_AFTER, nw.as_str()) {
             return false;
         }
         // A place followed by another capitalised word that is neither a place nor a modified
@@ -418,7 +429,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && !first.all_caps
             && !possessive
             && ((!big && populated && max_pop < 500_000) || !gaz.is_common(key_hash(&nw)))
-            && !MODIFIER_OK.contains(&nw.as_str())
+            && !has(MODIFIER_OK, nw.as_str())
             && !is_big(gaz, &ids_of(gaz.lookup(hash(&nw))))
         {
             return false;
@@ -426,7 +437,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     }
     if i >= 2 {
         let (p, pp) = (&toks[i - 1], &toks[i - 2]);
-        if lower(text, p) == "of" && pp.cap && ORG_OF.contains(&lower(text, pp).as_str()) {
+        if lower(text, p) == "of" && pp.cap && has(ORG_OF, lower(text, pp).as_str()) {
             return false;
         }
     }

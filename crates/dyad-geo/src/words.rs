@@ -94,3 +94,13 @@ pub(crate) const CONNECTORS: &[&str] = &[
     "of", "the", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "al", "el", "on",
     "upon", "sur", "am", "an", "der", "den", "y", "and", "en", "di", "es", "au", "aux", "im",
 ];
+
+/// True when `list` holds `w` (first byte and length compared before the bytes).
+#[inline]
+pub(crate) fn has(list: &[&str], w: &str) -> bool {
+    let Some(&b0) = w.as_bytes().first() else {
+        return list.iter().any(|x| x.is_empty());
+    };
+    list.iter()
+        .any(|x| x.len() == w.len() && x.as_bytes()[0] == b0 && *x == w)
+}
