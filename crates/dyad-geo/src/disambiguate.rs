@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use crate::load::Fnv;
+
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::recognize::Mention;
 use crate::Hints;
@@ -47,8 +49,8 @@ fn is_adm1(gaz: &Gazetteer, e: &Entry) -> bool {
 
 #[derive(Default)]
 struct Votes {
-    cc: HashMap<Cc, f32>,
-    a1: HashMap<(Cc, u16), f32>,
+    cc: HashMap<Cc, f32, Fnv>,
+    a1: HashMap<(Cc, u16), f32, Fnv>,
 }
 
 impl Votes {
@@ -121,7 +123,7 @@ pub(crate) fn choose(
     hints: &Hints,
 ) -> Vec<Option<u32>> {
     containment(gaz, text, ms);
-    let mut hint_cc: HashMap<Cc, f32> = HashMap::new();
+    let mut hint_cc: HashMap<Cc, f32, Fnv> = HashMap::default();
     for (i, c) in hints.countries.iter().enumerate() {
         if let Some(cc) = gaz.alpha2_of(c) {
             *hint_cc.entry(cc).or_default() += 2.0 / (i as f32 + 1.0) + 1.0;
@@ -141,6 +143,17 @@ pub(crate) fn choose(
                     .or_else(|| s.strip_prefix("The "))
                     .unwrap_or(s),
             )
+        })
+        .collect();
+    // Per mention and candidate: the surface is the candidate's primary name.
+    let primary_name: Vec<Vec<bool>> = ms
+        .iter()
+        .zip(&surface_key)
+        .map(|(men, &k)| {
+            men.ids
+                .iter()
+                .map(|&id| crate::text::key_hash(&gaz.entries[id as usize].name) == k)
+                .collect()
         })
         .collect();
     for pass in 0..2 {
@@ -173,12 +186,12 @@ pub(crate) fn choose(
         let any_votes = votes.cc.values().any(|&v| v > 0.0);
         for (m, men) in ms.iter().enumerate() {
             let mut best: Option<(f64, u32)> = None;
-            for &id in &men.ids {
+            for (ci, &id) in men.ids.iter().enumerate() {
                 let e = &gaz.entries[id as usize];
                 let mut s = (e.pop as f64 + 1.0).ln() + feature_bonus(gaz, e);
                 // The place the name is the primary name of beats places it is an alternate
                 // name of ("Mexico" the country, not Mexico City).
-                if crate::text::key_hash(&e.name) == surface_key[m] {
+                if primary_name[m][ci] {
                     s += 2.0;
                 }
                 // A city of a million people that names its region is the usual referent

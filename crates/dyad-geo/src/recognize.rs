@@ -31,7 +31,8 @@ pub(crate) struct Mention {
 }
 
 use crate::words::{
-    has, CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP,
+    has, has_ci, CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF,
+    STOP,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
@@ -191,7 +192,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
         if !spaces && !short_abbrev {
             break;
         }
-        if !b.cap && !has(CONNECTORS, lower(text, b).as_str()) {
+        if !b.cap && !has_ci(CONNECTORS, word(text, b)) {
             break;
         }
         n += 1;
@@ -327,9 +328,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let prev = (i > 0).then(|| (&toks[i - 1], &text[toks[i - 1].end..first.start]));
     let next =
         (m.j + 1 < toks.len()).then(|| (&toks[m.j + 1], &text[toks[m.j].end..toks[m.j + 1].start]));
-    let prev_word = prev.map(|(p, _)| lower(text, p)).unwrap_or_default();
-    let locative =
-        prev.is_some_and(|(_, gap)| gap == " ") && has(LOCATIVE, prev_word.as_str());
+    let prev_word = prev.map_or("", |(p, _)| word(text, p));
+    let locative = prev.is_some_and(|(_, gap)| gap == " ") && has_ci(LOCATIVE, prev_word);
     let abbrev_ok = m.abbrev && !first.sent_start;
     if (single && !abbrev_ok && has(STOP, k.as_str())) || has(INSTITUTIONS, k.as_str()) {
         return false;
@@ -394,8 +394,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && !first.sent_start
             && gap == " "
             && !p.all_caps
-            && !has(DIRECTION, prev_word.as_str())
-            && !has(STOP, prev_word.as_str())
+            && !has_ci(DIRECTION, prev_word)
+            && !has_ci(STOP, prev_word)
         {
             return false;
         }

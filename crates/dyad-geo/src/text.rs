@@ -51,18 +51,22 @@ fn char_at(text: &str, b: usize) -> Option<(char, usize)> {
 
 /// True when the previous word ends no sentence before `gap` (see [`tokenize`]).
 fn ends_sentence(prev_word: &str, gap: &str) -> bool {
-    let g = gap.as_bytes();
-    let has = |x: u8| g.contains(&x);
-    if has(b'\n') || has(b'!') || has(b'?') {
-        return true;
+    let (mut period, mut colon) = (false, false);
+    for &b in gap.as_bytes() {
+        match b {
+            b'\n' | b'!' | b'?' => return true,
+            b'.' => period = true,
+            b':' => colon = true,
+            _ => {}
+        }
     }
-    if has(b'.')
+    if period
         && !ABBREV.iter().any(|a| a.eq_ignore_ascii_case(prev_word))
         && !(prev_word.len() == 1 && gap.trim() == ".")
     {
         return true;
     }
-    has(b':') && gap.contains(['"', '“'])
+    colon && gap.contains(['"', '“'])
 }
 
 /// Splits `text` into word tokens. Inner periods, apostrophes, hyphens and ampersands join

@@ -104,3 +104,10 @@ pub(crate) fn has(list: &[&str], w: &str) -> bool {
     list.iter()
         .any(|x| x.len() == w.len() && x.as_bytes()[0] == b0 && *x == w)
 }
+
+/// [`has`] ignoring ASCII case (the lists are lowercase ASCII; no allocation).
+#[inline]
+pub(crate) fn has_ci(list: &[&str], w: &str) -> bool {
+    list.iter()
+        .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+}
