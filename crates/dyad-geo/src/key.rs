@@ -60,24 +60,32 @@ fn fold_char(c: char, emit: &mut impl FnMut(u8)) {
     s.bytes().for_each(emit);
 }
 
-/// Feeds the bytes of the key of `name` to `emit`: folded characters with whitespace runs
-/// collapsed to one space and trimmed at both ends.
-#[inline]
-fn key_bytes(name: &str, mut emit: impl FnMut(u8)) {
-    let mut started = false;
-    let mut space = false;
-    let mut push = |b: u8| {
+/// Whitespace state of key building: runs collapse to one space, trimmed at both ends.
+#[derive(Clone, Copy, Default)]
+struct Spaces {
+    started: bool,
+    space: bool,
+}
+
+impl Spaces {
+    #[inline]
+    fn push(&mut self, b: u8, emit: &mut impl FnMut(u8)) {
         if b == b' ' {
-            space = started;
+            self.space = self.started;
         } else {
-            if space {
+            if self.space {
                 emit(b' ');
-                space = false;
+                self.space = false;
             }
-            started = true;
+            self.started = true;
             emit(b);
         }
-    };
+    }
+}
+
+/// Feeds the bytes of the key of `name` to `emit`, continuing from the whitespace state `sp`.
+#[inline]
+fn key_bytes_from(sp: &mut Spaces, name: &str, mut emit: impl FnMut(u8)) {
     let bytes = name.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -85,10 +93,12 @@ fn key_bytes(name: &str, mut emit: impl FnMut(u8)) {
         // ASCII fast path (the same folding as `fold_char`).
         if b < 0x80 {
             match b {
-                b'A'..=b'Z' => push(b | 0x20),
+                b'A'..=b'Z' => sp.push(b | 0x20, &mut emit),
                 b'.' | b'\'' | b'`' => {}
-                b'-' | b'_' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => push(b' '),
-                _ => push(b),
+                b'-' | b'_' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => {
+                    sp.push(b' ', &mut emit)
+                }
+                _ => sp.push(b, &mut emit),
             }
             i += 1;
             continue;
@@ -96,9 +106,15 @@ fn key_bytes(name: &str, mut emit: impl FnMut(u8)) {
         let Some(c) = name.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        fold_char(c, &mut push);
+        fold_char(c, &mut |b| sp.push(b, &mut emit));
         i += c.len_utf8();
     }
+}
+
+/// Feeds the bytes of the key of `name` to `emit` (see the module docs).
+#[inline]
+fn key_bytes(name: &str, emit: impl FnMut(u8)) {
+    key_bytes_from(&mut Spaces::default(), name, emit);
 }
 
 /// The lookup key of a name (see the module docs).

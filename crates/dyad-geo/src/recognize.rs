@@ -287,12 +287,30 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
 fn is_big(gaz: &Gazetteer, ids: &[u32]) -> bool {
     ids.iter().any(|&id| {
         let e = &gaz.entries[id as usize];
-        matches!(
-            gaz.code(e),
-            "PCLI" | "PCLD" | "PCLS" | "PCLF" | "PCL" | "ADM1" | "CONT" | "PPLC"
-        ) || e.class == b'L'
-            || e.class == b'H'
+        e.class == b'L' || e.class == b'H' || big_code(gaz.code(e))
     })
+}
+
+/// Countries, first-level regions, continents and capitals (compared as integers: this runs
+/// for every candidate of every lookup).
+fn big_code(code: &str) -> bool {
+    const fn c4(s: &[u8; 4]) -> u32 {
+        u32::from_le_bytes(*s)
+    }
+    match code.as_bytes() {
+        b"PCL" => true,
+        &[a, b, c, d] => matches!(
+            u32::from_le_bytes([a, b, c, d]),
+            x if x == c4(b"PCLI")
+                || x == c4(b"PCLD")
+                || x == c4(b"PCLS")
+                || x == c4(b"PCLF")
+                || x == c4(b"ADM1")
+                || x == c4(b"CONT")
+                || x == c4(b"PPLC")
+        ),
+        _ => false,
+    }
 }
 
 struct Ctx<'a> {
