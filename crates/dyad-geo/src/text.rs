@@ -34,6 +34,10 @@ const ABBREV: &[&str] = &[
 
 /// "d'Ivoire", "l'Aquila": a lowercase elided article before a capital.
 fn elided_cap(word: &str) -> bool {
+    // The second character must be an apostrophe: ' or ’ (bytes E2 80 99).
+    if !matches!(word.as_bytes().get(1), Some(b'\'' | 0xE2)) {
+        return false;
+    }
     let mut cs = word.chars();
     matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('\'' | '’'), Some(c)) if a.is_lowercase() && c.is_uppercase())
 }
