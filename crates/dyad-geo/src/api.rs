@@ -13,7 +13,6 @@ pub struct FindOptions {
     pub demonyms: bool,
 }
 
-#[inline(never)]
 fn place(gaz: &Gazetteer, m: &Mention, id: u32) -> Place {
     let e = &gaz.entries[id as usize];
     let admin1 = if e.admin1 != 0 && !is_country(gaz, e) {

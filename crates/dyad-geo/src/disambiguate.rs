@@ -67,7 +67,6 @@ impl Votes {
 }
 
 /// "X, Y": keeps the candidates of X that lie inside a country or region candidate of Y.
-#[inline(never)]
 fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
     for m in 0..ms.len().saturating_sub(1) {
         let gap = text.get(ms[m].end..ms[m + 1].start).unwrap_or("");
@@ -256,7 +255,6 @@ pub(crate) fn choose(
 type Own = Vec<(Cc, Option<u16>, f32)>;
 
 /// Pools the own votes of mentions that share their candidate list.
-#[inline(never)]
 fn group_votes(ms: &[Mention], own: Vec<Own>) -> Vec<Own> {
     // Group mentions by candidate list: sort their indices by it, then pool each run.
     let mut order: Vec<usize> = (0..ms.len()).collect();
@@ -281,7 +279,6 @@ fn group_votes(ms: &[Mention], own: Vec<Own>) -> Vec<Own> {
 }
 
 /// The focus votes one mention casts.
-#[inline(never)]
 fn cast(
     gaz: &Gazetteer,
     m: &Mention,

@@ -49,7 +49,6 @@ fn lower(text: &str, t: &Token) -> String {
 }
 
 /// Per-token flag: the token's line is a title-case headline.
-#[inline(never)]
 fn title_lines(text: &str, toks: &[Token]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut i = 0;
@@ -134,7 +133,6 @@ pub(crate) fn mentions(
 
 /// Keys of words seen inside capitalised sequences that are not place names ("Christopher
 /// Steele", "Vladimir Putin"): a later lone "Steele" is a person, not a town.
-#[inline(never)]
 fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> NameParts {
     let mut out = Vec::new();
     let mut i = 0;
@@ -179,7 +177,6 @@ impl NameParts {
 }
 
 /// Longest gazetteer match starting at token `i`.
-#[inline(never)]
 fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Match> {
     let maxn = gaz.max_tokens.min(toks.len() - i);
     let mut n = 1;
@@ -245,7 +242,6 @@ pub(crate) struct Hit {
 /// Looks a key hash up: abbreviations first when the text shows a period after the word
 /// ("Mo.", "Alta."), then place names, except that a demonym beats small places of the same
 /// name ("Canadian", a town in Australia).
-#[inline(never)]
 pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
     if period {
         let ab = gaz.lookup_abbrev(h);
@@ -321,7 +317,6 @@ struct Ctx<'a> {
     names: &'a NameParts,
 }
 
-#[inline(never)]
 fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let (gaz, text, toks) = (c.gaz, c.text, c.toks);
     let first = &toks[i];
