@@ -40,11 +40,12 @@ fn dist(a: &Entry, b: &Entry) -> f64 {
 }
 
 pub(crate) fn is_country(gaz: &Gazetteer, e: &Entry) -> bool {
-    gaz.code(e).starts_with("PCL")
+    // Byte comparisons: this runs for every candidate several times per document.
+    matches!(gaz.code(e).as_bytes(), [b'P', b'C', b'L', ..])
 }
 
 fn is_adm1(gaz: &Gazetteer, e: &Entry) -> bool {
-    gaz.code(e) == "ADM1"
+    matches!(gaz.code(e).as_bytes(), [b'A', b'D', b'M', b'1'])
 }
 
 #[derive(Default)]
