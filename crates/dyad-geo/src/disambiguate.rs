@@ -19,6 +19,9 @@ use crate::Hints;
 
 type Cc = [u8; 2];
 
+/// Towns named after a country lose to it below this population.
+const COUNTRY_NAMESAKE_POP: u64 = 1_000_000;
+
 /// Great-circle distance in km.
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -93,6 +96,21 @@ fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
             .copied()
             .filter(|&id| outer.iter().any(|&c| inside(id, c)))
             .collect();
+        // "in Russia, U.S. officials said": a country's own name before a country is a list,
+        // not a town named after the country in it (a first-level region still contains:
+        // "Turkey, Texas").
+        let inner_key = crate::text::key_hash(text.get(ms[m].start..ms[m].end).unwrap_or(""));
+        let names_country = ms[m].ids.iter().any(|&id| {
+            let e = &gaz.entries[id as usize];
+            is_country(gaz, e) && crate::text::key_hash(&e.name) == inner_key
+        });
+        if names_country
+            && outer
+                .iter()
+                .all(|&c| is_country(gaz, &gaz.entries[c as usize]))
+        {
+            continue;
+        }
         if !kept.is_empty() {
             let outer_kept: Vec<u32> = outer
                 .into_iter()
@@ -186,8 +204,18 @@ pub(crate) fn choose(
         let any_votes = votes.cc.values().any(|&v| v > 0.0);
         for (m, men) in ms.iter().enumerate() {
             let mut best: Option<(f64, u32)> = None;
+            // A country's own name means the country, not a town named after it ("Russia",
+            // not Russia, Ohio), unless the text says which town ("Russia, Ohio" keeps only
+            // the town; see `containment`).
+            let names_country =
+                men.ids.iter().enumerate().any(|(ci, &id)| {
+                    primary_name[m][ci] && is_country(gaz, &gaz.entries[id as usize])
+                });
             for (ci, &id) in men.ids.iter().enumerate() {
                 let e = &gaz.entries[id as usize];
+                if names_country && e.class == b'P' && e.pop < COUNTRY_NAMESAKE_POP {
+                    continue;
+                }
                 let mut s = (e.pop as f64 + 1.0).ln() + feature_bonus(gaz, e);
                 // The place the name is the primary name of beats places it is an alternate
                 // name of ("Mexico" the country, not Mexico City).
