@@ -19,9 +19,6 @@ use crate::Hints;
 
 type Cc = [u8; 2];
 
-/// Towns named after a country lose to it below this population.
-const COUNTRY_NAMESAKE_POP: u64 = 1_000_000;
-
 /// Great-circle distance in km.
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -205,15 +202,16 @@ pub(crate) fn choose(
         for (m, men) in ms.iter().enumerate() {
             let mut best: Option<(f64, u32)> = None;
             // A country's own name means the country, not a town named after it ("Russia",
-            // not Russia, Ohio), unless the text says which town ("Russia, Ohio" keeps only
-            // the town; see `containment`).
+            // not Russia, Ohio) nor a capital it is an alternate name of ("Mexico", not Mexico
+            // City), unless the text says which town ("Russia, Ohio" keeps only the town; see
+            // `containment`).
             let names_country =
                 men.ids.iter().enumerate().any(|(ci, &id)| {
                     primary_name[m][ci] && is_country(gaz, &gaz.entries[id as usize])
                 });
             for (ci, &id) in men.ids.iter().enumerate() {
                 let e = &gaz.entries[id as usize];
-                if names_country && e.class == b'P' && e.pop < COUNTRY_NAMESAKE_POP {
+                if names_country && e.class == b'P' {
                     continue;
                 }
                 let mut s = (e.pop as f64 + 1.0).ln() + feature_bonus(gaz, e);
