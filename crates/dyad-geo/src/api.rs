@@ -3,7 +3,7 @@
 use crate::disambiguate::{choose, is_country};
 use crate::gazetteer::Gazetteer;
 use crate::recognize::{lookup_key, mentions, Hit, Mention};
-use crate::text::{hash, key, tokenize};
+use crate::text::{hash, key, key_hash, tokenize};
 use crate::{dateline, Hints, Place};
 
 /// Options of [`find_places_with`].
@@ -75,7 +75,7 @@ fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>
         s = s.strip_suffix(suf).unwrap_or(s);
     }
     let period = s.ends_with('.') || text[b..].starts_with('.');
-    if let Some(hit) = lookup_key(gaz, hash(&key(s)), period) {
+    if let Some(hit) = lookup_key(gaz, key_hash(s), period) {
         return (hit.ids, hit.demonym, false);
     }
     // Sub-spans: skip function, direction and facility words; prefer the larger feature.
@@ -90,7 +90,7 @@ fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>
             if !sub.chars().next().is_some_and(char::is_uppercase) || !usable_subspan(gaz, sub) {
                 continue;
             }
-            if let Some(hit) = lookup_key(gaz, hash(&key(sub)), false) {
+            if let Some(hit) = lookup_key(gaz, key_hash(sub), false) {
                 let w = hit.ids.iter().map(|&x| weight(gaz, x)).max().unwrap_or(0);
                 if best.as_ref().is_none_or(|b| w > b.0) {
                     best = Some((w, hit));

@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use crate::load::Fnv;
+
 use crate::gazetteer::{Entry, Gazetteer};
 use crate::recognize::Mention;
 use crate::Hints;
@@ -27,21 +29,29 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 }
 
 fn dist(a: &Entry, b: &Entry) -> f64 {
+    // A degree of latitude is at least 111 km of arc, so pairs more than two degrees apart
+    // are more than 150 km apart (the only distance callers compare with): skip the
+    // trigonometry and return that lower bound.
+    let dlat = (a.lat - b.lat).abs();
+    if dlat > 2.0 {
+        return f64::from(dlat) * 111.0;
+    }
     haversine_km(a.lat.into(), a.lon.into(), b.lat.into(), b.lon.into())
 }
 
 pub(crate) fn is_country(gaz: &Gazetteer, e: &Entry) -> bool {
-    gaz.code(e).starts_with("PCL")
+    // Byte comparisons: this runs for every candidate several times per document.
+    matches!(gaz.code(e).as_bytes(), [b'P', b'C', b'L', ..])
 }
 
 fn is_adm1(gaz: &Gazetteer, e: &Entry) -> bool {
-    gaz.code(e) == "ADM1"
+    matches!(gaz.code(e).as_bytes(), [b'A', b'D', b'M', b'1'])
 }
 
 #[derive(Default)]
 struct Votes {
-    cc: HashMap<Cc, f32>,
-    a1: HashMap<(Cc, u16), f32>,
+    cc: HashMap<Cc, f32, Fnv>,
+    a1: HashMap<(Cc, u16), f32, Fnv>,
 }
 
 impl Votes {
@@ -83,6 +93,21 @@ fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
             .copied()
             .filter(|&id| outer.iter().any(|&c| inside(id, c)))
             .collect();
+        // "in Russia, U.S. officials said": a country's own name before a country is a list,
+        // not a town named after the country in it (a first-level region still contains:
+        // "Turkey, Texas").
+        let inner_key = crate::text::key_hash(text.get(ms[m].start..ms[m].end).unwrap_or(""));
+        let names_country = ms[m].ids.iter().any(|&id| {
+            let e = &gaz.entries[id as usize];
+            is_country(gaz, e) && crate::text::key_hash(&e.name) == inner_key
+        });
+        if names_country
+            && outer
+                .iter()
+                .all(|&c| is_country(gaz, &gaz.entries[c as usize]))
+        {
+            continue;
+        }
         if !kept.is_empty() {
             let outer_kept: Vec<u32> = outer
                 .into_iter()
@@ -113,14 +138,14 @@ pub(crate) fn choose(
     hints: &Hints,
 ) -> Vec<Option<u32>> {
     containment(gaz, text, ms);
-    let mut hint_cc: HashMap<Cc, f32> = HashMap::new();
+    let mut hint_cc: HashMap<Cc, f32, Fnv> = HashMap::default();
     for (i, c) in hints.countries.iter().enumerate() {
         if let Some(cc) = gaz.alpha2_of(c) {
             *hint_cc.entry(cc).or_default() += 2.0 / (i as f32 + 1.0) + 1.0;
         }
     }
     let mut chosen: Vec<Option<u32>> = vec![None; ms.len()];
-    let surface_key: Vec<String> = ms
+    let surface_key: Vec<u64> = ms
         .iter()
         .map(|m| {
             let s = text.get(m.start..m.end).unwrap_or("");
@@ -128,11 +153,22 @@ pub(crate) fn choose(
                 .strip_suffix("'s")
                 .or_else(|| s.strip_suffix("’s"))
                 .unwrap_or(s);
-            crate::text::key(
+            crate::text::key_hash(
                 s.strip_prefix("the ")
                     .or_else(|| s.strip_prefix("The "))
                     .unwrap_or(s),
             )
+        })
+        .collect();
+    // Per mention and candidate: the surface is the candidate's primary name.
+    let primary_name: Vec<Vec<bool>> = ms
+        .iter()
+        .zip(&surface_key)
+        .map(|(men, &k)| {
+            men.ids
+                .iter()
+                .map(|&id| crate::text::key_hash(&gaz.entries[id as usize].name) == k)
+                .collect()
         })
         .collect();
     for pass in 0..2 {
@@ -150,16 +186,38 @@ pub(crate) fn choose(
             .filter(|(m, _)| m.in_dateline)
             .filter_map(|(_, c)| c.map(|c| &gaz.entries[c as usize]))
             .find(|e| !is_country(gaz, e) && !is_adm1(gaz, e));
-        let prev = chosen.clone();
+        // The previous pass's choices that may vote by proximity: (id or u32::MAX, excluded).
+        let prev_pts: Vec<(u32, bool)> = chosen
+            .iter()
+            .zip(ms.iter())
+            .map(|(c, men)| match c {
+                Some(c) => (
+                    *c,
+                    men.demonym || is_country(gaz, &gaz.entries[*c as usize]),
+                ),
+                None => (u32::MAX, true),
+            })
+            .collect();
         let any_votes = votes.cc.values().any(|&v| v > 0.0);
         for (m, men) in ms.iter().enumerate() {
             let mut best: Option<(f64, u32)> = None;
-            for &id in &men.ids {
+            // A country's own name means the country, not a town named after it ("Russia",
+            // not Russia, Ohio) nor a capital it is an alternate name of ("Mexico", not Mexico
+            // City), unless the text says which town ("Russia, Ohio" keeps only the town; see
+            // `containment`).
+            let names_country =
+                men.ids.iter().enumerate().any(|(ci, &id)| {
+                    primary_name[m][ci] && is_country(gaz, &gaz.entries[id as usize])
+                });
+            for (ci, &id) in men.ids.iter().enumerate() {
                 let e = &gaz.entries[id as usize];
+                if names_country && e.class == b'P' {
+                    continue;
+                }
                 let mut s = (e.pop as f64 + 1.0).ln() + feature_bonus(gaz, e);
                 // The place the name is the primary name of beats places it is an alternate
                 // name of ("Mexico" the country, not Mexico City).
-                if crate::text::key(&e.name) == surface_key[m] {
+                if primary_name[m][ci] {
                     s += 2.0;
                 }
                 // A city of a million people that names its region is the usual referent
@@ -199,17 +257,12 @@ pub(crate) fn choose(
                         }
                     }
                     let mut near = 0.0;
-                    for (o, c) in prev.iter().enumerate() {
-                        if o == m || ms[o].demonym {
-                            continue;
-                        }
-                        if let Some(c) = c {
-                            let oe = &gaz.entries[*c as usize];
-                            if *c != id
-                                && !is_country(gaz, oe)
-                                && e.class == b'P'
-                                && dist(oe, e) < 150.0
-                            {
+                    if e.class == b'P' {
+                        for (o, &(c, far)) in prev_pts.iter().enumerate() {
+                            if o == m || far || c == u32::MAX || c == id {
+                                continue;
+                            }
+                            if dist(&gaz.entries[c as usize], e) < 150.0 {
                                 near += 1.5;
                             }
                         }
@@ -230,13 +283,26 @@ type Own = Vec<(Cc, Option<u16>, f32)>;
 
 /// Pools the own votes of mentions that share their candidate list.
 fn group_votes(ms: &[Mention], own: Vec<Own>) -> Vec<Own> {
-    let mut groups: HashMap<&[u32], Own> = HashMap::new();
-    for (m, o) in ms.iter().zip(&own) {
-        groups.entry(&m.ids).or_default().extend(o.iter().copied());
+    // Group mentions by candidate list: sort their indices by it, then pool each run.
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by(|&a, &b| ms[a].ids.cmp(&ms[b].ids));
+    let mut out: Vec<Own> = vec![Vec::new(); ms.len()];
+    let mut s = 0;
+    while s < order.len() {
+        let mut e = s + 1;
+        while e < order.len() && ms[order[e]].ids == ms[order[s]].ids {
+            e += 1;
+        }
+        let pooled: Own = order[s..e]
+            .iter()
+            .flat_map(|&m| own[m].iter().copied())
+            .collect();
+        for &m in &order[s..e] {
+            out[m] = pooled.clone();
+        }
+        s = e;
     }
-    ms.iter()
-        .map(|m| groups.get(m.ids.as_slice()).cloned().unwrap_or_default())
-        .collect()
+    out
 }
 
 /// The focus votes one mention casts.

@@ -25,7 +25,7 @@ static DEMONYMS: &str = include_str!("../../../data/geo/demonyms.tsv");
 
 /// FNV-1a hasher for the one-pass target maps (SipHash is needlessly slow at start-up).
 #[derive(Default, Clone, Copy)]
-struct Fnv;
+pub(crate) struct Fnv;
 
 impl std::hash::BuildHasher for Fnv {
     type Hasher = FnvHasher;
@@ -34,7 +34,7 @@ impl std::hash::BuildHasher for Fnv {
     }
 }
 
-struct FnvHasher(u64);
+pub(crate) struct FnvHasher(u64);
 
 impl std::hash::Hasher for FnvHasher {
     fn finish(&self) -> u64 {

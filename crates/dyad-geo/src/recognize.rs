@@ -13,10 +13,8 @@
 //!
 //! Demonyms ("Belarusian") are found too and marked; `find_places` drops them by default.
 
-use std::collections::HashSet;
-
 use crate::gazetteer::{any_alias, any_primary, ids_of, Gazetteer};
-use crate::text::{hash, key, Token};
+use crate::text::{hash, key, key_hash, Token};
 use crate::Hints;
 
 /// A recognised mention before disambiguation.
@@ -33,12 +31,13 @@ pub(crate) struct Mention {
 }
 
 use crate::words::{
-    CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF, STOP,
+    has, has_ci, CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF,
+    STOP,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
 pub(crate) fn is_stop_or_direction(k: &str) -> bool {
-    STOP.contains(&k) || DIRECTION.contains(&k) || ORG_AFTER.contains(&k) || ORG_OF.contains(&k)
+    has(STOP, k) || has(DIRECTION, k) || has(ORG_AFTER, k) || has(ORG_OF, k)
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -134,8 +133,8 @@ pub(crate) fn mentions(
 
 /// Keys of words seen inside capitalised sequences that are not place names ("Christopher
 /// Steele", "Vladimir Putin"): a later lone "Steele" is a person, not a town.
-fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> HashSet<u64> {
-    let mut out = HashSet::new();
+fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> NameParts {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let mut j = i + 1;
@@ -149,21 +148,32 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Ha
         if j - i >= 2 && !title[i] {
             let first = lower(text, &toks[i]);
             let place_prefix = (i + 2..=j).any(|e| {
-                !gaz.lookup(hash(&key(&text[toks[i].start..toks[e - 1].end])))
+                !gaz.lookup(key_hash(&text[toks[i].start..toks[e - 1].end]))
                     .is_empty()
             });
-            if !place_prefix && !DIRECTION.contains(&first.as_str()) {
+            if !place_prefix && !has(DIRECTION, first.as_str()) {
                 for t in &toks[i + 1..j] {
-                    out.insert(hash(&key(word(text, t))));
+                    out.push(key_hash(word(text, t)));
                 }
                 if !gaz.is_common(hash(&first)) {
-                    out.insert(hash(&first));
+                    out.push(hash(&first));
                 }
             }
         }
         i = j;
     }
-    out
+    out.sort_unstable();
+    out.dedup();
+    NameParts(out)
+}
+
+/// Sorted key hashes of name words (see [`name_parts`]).
+struct NameParts(Vec<u64>);
+
+impl NameParts {
+    fn contains(&self, h: &u64) -> bool {
+        self.0.binary_search(h).is_ok()
+    }
 }
 
 /// Longest gazetteer match starting at token `i`.
@@ -179,7 +189,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
         if !spaces && !short_abbrev {
             break;
         }
-        if !b.cap && !CONNECTORS.contains(&lower(text, b).as_str()) {
+        if !b.cap && !has_ci(CONNECTORS, word(text, b)) {
             break;
         }
         n += 1;
@@ -196,7 +206,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
                 end -= suffix.len();
             }
         }
-        let h = hash(&key(&text[toks[i].start..end]));
+        let h = key_hash(&text[toks[i].start..end]);
         let period = text[end..].starts_with('.');
         if let Some(hit) = lookup_key(gaz, h, period) {
             // Keep the final period of abbreviations ("U.S.", "D.C.", "Ky.").
@@ -273,12 +283,30 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
 fn is_big(gaz: &Gazetteer, ids: &[u32]) -> bool {
     ids.iter().any(|&id| {
         let e = &gaz.entries[id as usize];
-        matches!(
-            gaz.code(e),
-            "PCLI" | "PCLD" | "PCLS" | "PCLF" | "PCL" | "ADM1" | "CONT" | "PPLC"
-        ) || e.class == b'L'
-            || e.class == b'H'
+        e.class == b'L' || e.class == b'H' || big_code(gaz.code(e))
     })
+}
+
+/// Countries, first-level regions, continents and capitals (compared as integers: this runs
+/// for every candidate of every lookup).
+fn big_code(code: &str) -> bool {
+    const fn c4(s: &[u8; 4]) -> u32 {
+        u32::from_le_bytes(*s)
+    }
+    match code.as_bytes() {
+        b"PCL" => true,
+        &[a, b, c, d] => matches!(
+            u32::from_le_bytes([a, b, c, d]),
+            x if x == c4(b"PCLI")
+                || x == c4(b"PCLD")
+                || x == c4(b"PCLS")
+                || x == c4(b"PCLF")
+                || x == c4(b"ADM1")
+                || x == c4(b"CONT")
+                || x == c4(b"PPLC")
+        ),
+        _ => false,
+    }
 }
 
 struct Ctx<'a> {
@@ -286,7 +314,7 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     title: &'a [bool],
-    names: &'a HashSet<u64>,
+    names: &'a NameParts,
 }
 
 fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
@@ -313,11 +341,10 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let prev = (i > 0).then(|| (&toks[i - 1], &text[toks[i - 1].end..first.start]));
     let next =
         (m.j + 1 < toks.len()).then(|| (&toks[m.j + 1], &text[toks[m.j].end..toks[m.j + 1].start]));
-    let prev_word = prev.map(|(p, _)| lower(text, p)).unwrap_or_default();
-    let locative =
-        prev.is_some_and(|(_, gap)| gap == " ") && LOCATIVE.contains(&prev_word.as_str());
+    let prev_word = prev.map_or("", |(p, _)| word(text, p));
+    let locative = prev.is_some_and(|(_, gap)| gap == " ") && has_ci(LOCATIVE, prev_word);
     let abbrev_ok = m.abbrev && !first.sent_start;
-    if (single && !abbrev_ok && STOP.contains(&k.as_str())) || INSTITUTIONS.contains(&k.as_str()) {
+    if (single && !abbrev_ok && has(STOP, k.as_str())) || has(INSTITUTIONS, k.as_str()) {
         return false;
     }
     // Contractions ("I've") and short codes not written as codes ("Us", "Ba").
@@ -380,8 +407,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && !first.sent_start
             && gap == " "
             && !p.all_caps
-            && !DIRECTION.contains(&prev_word.as_str())
-            && !STOP.contains(&prev_word.as_str())
+            && !has_ci(DIRECTION, prev_word)
+            && !has_ci(STOP, prev_word)
         {
             return false;
         }
@@ -390,13 +417,19 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     if let Some((nx, gap)) = next {
         let nw = lower(text, nx);
         // "Sheriff's" → "sheriff", "President-elect" → "president".
-        let nw = nw.trim_end_matches("'s").trim_end_matches("’s");
+        let mut nw = nw.as_str();
+        while let Some(x) = nw.strip_suffix("'s") {
+            nw = x;
+        }
+        while let Some(x) = nw.strip_suffix("’s") {
+            nw = x;
+        }
         let nw = nw.split('-').next().unwrap_or(nw).to_string();
         let populated = m
             .ids
             .iter()
             .any(|&id| gaz.entries[id as usize].class == b'P');
-        if nx.cap && (gap == " " || gap == ". ") && ORG_AFTER.contains(&nw.as_str()) {
+        if nx.cap && (gap == " " || gap == ". ") && has(ORG_AFTER, nw.as_str()) {
             return false;
         }
         // A place followed by another capitalised word that is neither a place nor a modified
@@ -408,8 +441,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && !nx.all_caps
             && !first.all_caps
             && !possessive
-            && ((!big && populated && max_pop < 500_000) || !gaz.is_common(hash(&key(&nw))))
-            && !MODIFIER_OK.contains(&nw.as_str())
+            && ((!big && populated && max_pop < 500_000) || !gaz.is_common(key_hash(&nw)))
+            && !has(MODIFIER_OK, nw.as_str())
             && !is_big(gaz, &ids_of(gaz.lookup(hash(&nw))))
         {
             return false;
@@ -417,7 +450,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     }
     if i >= 2 {
         let (p, pp) = (&toks[i - 1], &toks[i - 2]);
-        if lower(text, p) == "of" && pp.cap && ORG_OF.contains(&lower(text, pp).as_str()) {
+        if lower(text, p) == "of" && pp.cap && has(ORG_OF, lower(text, pp).as_str()) {
             return false;
         }
     }

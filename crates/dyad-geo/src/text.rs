@@ -34,68 +34,121 @@ const ABBREV: &[&str] = &[
 
 /// "d'Ivoire", "l'Aquila": a lowercase elided article before a capital.
 fn elided_cap(word: &str) -> bool {
+    // The second character must be an apostrophe: ' or ’ (bytes E2 80 99).
+    if !matches!(word.as_bytes().get(1), Some(b'\'' | 0xE2)) {
+        return false;
+    }
     let mut cs = word.chars();
     matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some('\'' | '’'), Some(c)) if a.is_lowercase() && c.is_uppercase())
+}
+
+/// The character at byte `b` of `text` and its length in bytes (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, b: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(b)?;
+    if byte < 0x80 {
+        return Some((byte as char, 1));
+    }
+    let c = text.get(b..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// True when the previous word ends no sentence before `gap` (see [`tokenize`]).
+fn ends_sentence(prev_word: &str, gap: &str) -> bool {
+    let (mut period, mut colon) = (false, false);
+    for &b in gap.as_bytes() {
+        match b {
+            b'\n' | b'!' | b'?' => return true,
+            b'.' => period = true,
+            b':' => colon = true,
+            _ => {}
+        }
+    }
+    if period
+        && !ABBREV.iter().any(|a| a.eq_ignore_ascii_case(prev_word))
+        && !(prev_word.len() == 1 && gap.trim() == ".")
+    {
+        return true;
+    }
+    colon && gap.contains(['"', '“'])
 }
 
 /// Splits `text` into word tokens. Inner periods, apostrophes, hyphens and ampersands join
 /// ("U.S", "Guinea-Bissau", "Côte d’Ivoire" as two words, "A&M").
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut toks: Vec<Token> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let n = text.len();
     let mut i = 0;
     let mut last_end = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        if !is_word_char(c) {
+    while i < n {
+        let b = text.as_bytes()[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        let start = b;
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            if is_word_char(c) {
+        let Some((c, cl)) = char_at(text, i) else {
+            break;
+        };
+        if !is_word_char(c) {
+            i += cl;
+            continue;
+        }
+        let start = i;
+        let mut j = i + cl;
+        let (mut letters, mut up) = (0usize, 0usize);
+        let count = |c: char, letters: &mut usize, up: &mut usize| {
+            if c.is_alphabetic() {
+                *letters += 1;
+                if c.is_uppercase() {
+                    *up += 1;
+                }
+            }
+        };
+        count(c, &mut letters, &mut up);
+        let bytes = text.as_bytes();
+        while j < n {
+            // ASCII fast path: letters and digits, and inner punctuation before one.
+            let b = bytes[j];
+            if b.is_ascii_alphanumeric() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    up += usize::from(b.is_ascii_uppercase());
+                }
                 j += 1;
-            } else if is_inner_punct(c) && j + 1 < chars.len() && is_word_char(chars[j + 1].1) {
-                j += 2;
+                continue;
+            }
+            if b < 0x80 && !matches!(b, b'.' | b'\'' | b'-' | b'&') {
+                break;
+            }
+            let Some((c, l)) = char_at(text, j) else {
+                break;
+            };
+            if is_word_char(c) {
+                count(c, &mut letters, &mut up);
+                j += l;
+            } else if is_inner_punct(c) {
+                match char_at(text, j + l) {
+                    Some((d, dl)) if is_word_char(d) => {
+                        count(d, &mut letters, &mut up);
+                        j += l + dl;
+                    }
+                    _ => break,
+                }
             } else {
                 break;
             }
         }
-        let end = if j < chars.len() {
-            chars[j].0
-        } else {
-            text.len()
-        };
+        let end = j;
         let word = &text[start..end];
-        let gap = &text[last_end..start];
         let sent_start = match toks.last() {
             None => true,
-            Some(prev) => {
-                let pw = text[prev.start..prev.end].to_ascii_lowercase();
-                gap.contains('\n')
-                    || gap.contains('!')
-                    || gap.contains('?')
-                    || (gap.contains('.')
-                        && !ABBREV.contains(&pw.as_str())
-                        && !(pw.len() == 1 && gap.trim() == "."))
-                    || gap.contains(':') && gap.contains(['"', '“'])
-            }
+            Some(prev) => ends_sentence(&text[prev.start..prev.end], &text[last_end..start]),
         };
-        let letters = word.chars().filter(|c| c.is_alphabetic());
-        let (mut n, mut up) = (0, 0);
-        for ch in letters {
-            n += 1;
-            if ch.is_uppercase() {
-                up += 1;
-            }
-        }
         toks.push(Token {
             start,
             end,
-            cap: word.chars().next().is_some_and(|c| c.is_uppercase()) || elided_cap(word),
-            all_caps: n >= 2 && up == n,
+            cap: c.is_uppercase() || elided_cap(word),
+            all_caps: letters >= 2 && up == letters,
             sent_start,
         });
         last_end = end;

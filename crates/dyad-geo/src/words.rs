@@ -94,3 +94,20 @@ pub(crate) const CONNECTORS: &[&str] = &[
     "of", "the", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "al", "el", "on",
     "upon", "sur", "am", "an", "der", "den", "y", "and", "en", "di", "es", "au", "aux", "im",
 ];
+
+/// True when `list` holds `w` (first byte and length compared before the bytes).
+#[inline]
+pub(crate) fn has(list: &[&str], w: &str) -> bool {
+    let Some(&b0) = w.as_bytes().first() else {
+        return list.iter().any(|x| x.is_empty());
+    };
+    list.iter()
+        .any(|x| x.len() == w.len() && x.as_bytes()[0] == b0 && *x == w)
+}
+
+/// [`has`] ignoring ASCII case (the lists are lowercase ASCII; no allocation).
+#[inline]
+pub(crate) fn has_ci(list: &[&str], w: &str) -> bool {
+    list.iter()
+        .any(|x| x.len() == w.len() && x.eq_ignore_ascii_case(w))
+}
