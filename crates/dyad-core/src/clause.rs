@@ -30,35 +30,172 @@ impl Modality {
 
 /// Words of the verb group that may stand between a subject and its verb.
 pub const AUX: &[&str] = &[
-    "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would", "shall", "should", "could",
-    "can", "may", "might", "must", "did", "does", "do", "not", "n't", "never", "also", "again", "already", "reportedly",
-    "allegedly", "finally", "jointly", "formally", "officially", "publicly", "previously", "recently", "later", "then",
-    "still", "repeatedly", "further", "once", "just", "now", "today", "yesterday", "routinely", "bluntly", "flatly",
-    "outright", "strongly", "sharply", "quickly", "immediately", "effectively", "to", "'ll", "'d", "only", "even",
-    "first", "last", "apparently", "unanimously", "separately", "personally", "openly", "swiftly", "ever",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "n't",
+    "never",
+    "also",
+    "again",
+    "already",
+    "reportedly",
+    "allegedly",
+    "finally",
+    "jointly",
+    "formally",
+    "officially",
+    "publicly",
+    "previously",
+    "recently",
+    "later",
+    "then",
+    "still",
+    "repeatedly",
+    "further",
+    "once",
+    "just",
+    "now",
+    "today",
+    "yesterday",
+    "routinely",
+    "bluntly",
+    "flatly",
+    "outright",
+    "strongly",
+    "sharply",
+    "quickly",
+    "immediately",
+    "effectively",
+    "to",
+    "'ll",
+    "'d",
+    "only",
+    "even",
+    "first",
+    "last",
+    "apparently",
+    "unanimously",
+    "separately",
+    "personally",
+    "openly",
+    "swiftly",
+    "ever",
 ];
 
 const BE: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "'s"];
 
 /// Report verbs: their subject is who reported, not who acted.
 pub const REPORT: &[&str] = &[
-    "said", "says", "say", "saying", "reported", "reports", "report", "announced", "announces", "told", "tells",
-    "stated", "states", "added", "adds", "noted", "notes", "quoted", "confirmed", "confirms", "wrote", "writes",
-    "disclosed", "revealed", "declared", "quoting", "cited", "explained", "indicated", "concluded", "claimed",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "reported",
+    "reports",
+    "report",
+    "announced",
+    "announces",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "quoted",
+    "confirmed",
+    "confirms",
+    "wrote",
+    "writes",
+    "disclosed",
+    "revealed",
+    "declared",
+    "quoting",
+    "cited",
+    "explained",
+    "indicated",
+    "concluded",
+    "claimed",
 ];
 
 /// Words that open a new clause: a subject search does not cross them.
 const CLAUSE_OPENERS: &[&str] = &[
-    ";", ":", "that", "but", "while", "whereas", "because", "although", "though", "after", "before", "when", "as",
-    "if", "unless", "since", "until", "where", "who", "which", "whom", "whose", "-", "(", ")", "\"",
+    ";", ":", "that", "but", "while", "whereas", "because", "although", "though", "after",
+    "before", "when", "as", "if", "unless", "since", "until", "where", "who", "which", "whom",
+    "whose", "-", "(", ")", "\"",
 ];
 
 /// Prepositions: a mention right after one is not a subject.
 pub const PREPS: &[&str] = &[
-    "in", "at", "from", "near", "to", "for", "with", "against", "on", "by", "over", "between", "among", "of", "into",
-    "across", "within", "inside", "outside", "under", "toward", "towards", "despite", "including", "like", "via",
-    "amid", "after", "before", "during", "about", "without", "upon", "onto", "through", "than", "behind", "around",
-    "along", "alongside", "beyond", "off", "past", "throughout", "opposite", "beside", "near", "across",
+    "in",
+    "at",
+    "from",
+    "near",
+    "to",
+    "for",
+    "with",
+    "against",
+    "on",
+    "by",
+    "over",
+    "between",
+    "among",
+    "of",
+    "into",
+    "across",
+    "within",
+    "inside",
+    "outside",
+    "under",
+    "toward",
+    "towards",
+    "despite",
+    "including",
+    "like",
+    "via",
+    "amid",
+    "after",
+    "before",
+    "during",
+    "about",
+    "without",
+    "upon",
+    "onto",
+    "through",
+    "than",
+    "behind",
+    "around",
+    "along",
+    "alongside",
+    "beyond",
+    "off",
+    "past",
+    "throughout",
+    "opposite",
+    "beside",
+    "near",
+    "across",
 ];
 
 /// Whether token `i` is "not", "n't", "never" or "no".
@@ -81,17 +218,60 @@ pub fn negated(tokens: &[Token], group: std::ops::Range<usize>) -> bool {
 }
 
 /// Modality from the verb group and the clause ("will meet", "could attack", "if").
-pub fn modality(tokens: &[Token], group: std::ops::Range<usize>, trigger: usize, clause_end: usize) -> Modality {
+pub fn modality(
+    tokens: &[Token],
+    group: std::ops::Range<usize>,
+    trigger: usize,
+    clause_end: usize,
+) -> Modality {
     let g = &tokens[group.clone()];
     let has = |w: &str| g.iter().any(|t| t.norm == w);
     // "is to", "going to", "plans to", "set to" right before the verb.
-    let before = |k: usize| group.start.checked_sub(k).map(|i| tokens[i].norm.as_str()).unwrap_or("");
-    let planned = has("to") && matches!(before(1), "plans" | "planned" | "plan" | "intends" | "intended" | "going" | "set" | "expected" | "scheduled" | "due" | "hopes" | "wants" | "seeks" | "aims" | "ready" | "prepared" | "willing" | "poised" | "likely" | "about");
-    let conditional = tokens[trigger..clause_end].iter().any(|t| matches!(t.norm.as_str(), "unless" | "if"));
-    if has("could") || has("might") || has("may") || (conditional && (has("will") || has("would"))) {
+    let before = |k: usize| {
+        group
+            .start
+            .checked_sub(k)
+            .map(|i| tokens[i].norm.as_str())
+            .unwrap_or("")
+    };
+    let planned = has("to")
+        && matches!(
+            before(1),
+            "plans"
+                | "planned"
+                | "plan"
+                | "intends"
+                | "intended"
+                | "going"
+                | "set"
+                | "expected"
+                | "scheduled"
+                | "due"
+                | "hopes"
+                | "wants"
+                | "seeks"
+                | "aims"
+                | "ready"
+                | "prepared"
+                | "willing"
+                | "poised"
+                | "likely"
+                | "about"
+        );
+    let conditional = tokens[trigger..clause_end]
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "unless" | "if"));
+    if has("could") || has("might") || has("may") || (conditional && (has("will") || has("would")))
+    {
         return Modality::Hypothetical;
     }
-    if has("will") || has("would") || has("shall") || has("'ll") || planned || (has("to") && has("is")) {
+    if has("will")
+        || has("would")
+        || has("shall")
+        || has("'ll")
+        || planned
+        || (has("to") && has("is"))
+    {
         return Modality::Future;
     }
     Modality::Asserted
@@ -100,11 +280,39 @@ pub fn modality(tokens: &[Token], group: std::ops::Range<usize>, trigger: usize,
 /// A passive trigger: a form of "be" in the verb group and a past participle.
 pub fn passive(tokens: &[Token], group: std::ops::Range<usize>, trigger: usize) -> bool {
     // "were engaged in", "is committed to": a verb with its particle is not a passive.
-    if tokens.get(trigger + 1).is_some_and(|t| matches!(t.norm.as_str(), "in" | "to" | "on" | "with")) && !tokens.get(trigger + 2).is_some_and(|t| t.norm == "by") {
+    if tokens
+        .get(trigger + 1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "in" | "to" | "on" | "with"))
+        && tokens.get(trigger + 2).is_none_or(|t| t.norm != "by")
+    {
         return false;
     }
     let w = tokens[trigger].norm.as_str();
-    let participle = w.ends_with("ed") || w.ends_with("en") || matches!(w, "held" | "met" | "hit" | "shot" | "struck" | "fought" | "caught" | "sent" | "told" | "put" | "cut" | "led" | "left" | "kept" | "won" | "lost" | "sold" | "bought" | "brought" | "built");
+    let participle = w.ends_with("ed")
+        || w.ends_with("en")
+        || matches!(
+            w,
+            "held"
+                | "met"
+                | "hit"
+                | "shot"
+                | "struck"
+                | "fought"
+                | "caught"
+                | "sent"
+                | "told"
+                | "put"
+                | "cut"
+                | "led"
+                | "left"
+                | "kept"
+                | "won"
+                | "lost"
+                | "sold"
+                | "bought"
+                | "brought"
+                | "built"
+        );
     participle && tokens[group].iter().any(|t| BE.contains(&t.norm.as_str()))
 }
 
@@ -125,7 +333,14 @@ pub fn clause_bounds(tokens: &[Token], first: usize, last: usize, i: usize) -> (
 pub fn simple_past(tokens: &[Token], group: std::ops::Range<usize>, trigger: usize) -> bool {
     let g = &tokens[group];
     let perfect = g.iter().any(|t| matches!(t.norm.as_str(), "has" | "have"));
-    let present = g.iter().any(|t| matches!(t.norm.as_str(), "is" | "are" | "will" | "would"));
+    let present = g
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "is" | "are" | "will" | "would"));
     let w = tokens[trigger].norm.as_str();
-    !perfect && !present && (w.ends_with("ed") || g.iter().any(|t| matches!(t.norm.as_str(), "was" | "were" | "had" | "did")) || !w.ends_with('s'))
+    !perfect
+        && !present
+        && (w.ends_with("ed")
+            || g.iter()
+                .any(|t| matches!(t.norm.as_str(), "was" | "were" | "had" | "did"))
+            || !w.ends_with('s'))
 }

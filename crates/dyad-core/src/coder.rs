@@ -12,7 +12,9 @@ use crate::doc::{Doc, Span};
 use crate::events::{self, Event};
 use crate::lexicon::Lexicons;
 use crate::mentions::{self, Mention, MentionKind};
-use crate::schema::{ActorRef, AnnotatedDoc, DateBasis, EventRecord, InputDoc, Location, TextSpan, TimexRecord};
+use crate::schema::{
+    ActorRef, AnnotatedDoc, DateBasis, EventRecord, InputDoc, Location, TextSpan, TimexRecord,
+};
 use crate::text;
 
 /// Errors from coding one document.
@@ -62,7 +64,11 @@ impl Coder {
 
     /// A coder with the given lexicons and gazetteer.
     pub fn with_parts(lex: Lexicons, gaz: dyad_geo::Gazetteer) -> Coder {
-        Coder { lex, time: dyad_time::Tagger::new(), gaz }
+        Coder {
+            lex,
+            time: dyad_time::Tagger::new(),
+            gaz,
+        }
     }
 
     /// The gazetteer in use.
@@ -83,14 +89,22 @@ impl Coder {
     /// Runs every layer and returns them all.
     pub fn annotate(&self, input: &InputDoc) -> Result<AnnotatedDoc, Error> {
         let date = crate::input::parse_date(&input.date)?;
-        let doc = Doc { id: input.id.clone(), text: input.text.clone(), date };
+        let doc = Doc {
+            id: input.id.clone(),
+            text: input.text.clone(),
+            date,
+        };
         Ok(self.run(&doc))
     }
 
     /// Resolves one actor phrase, as `dyad actor` does. `context` is text that
     /// precedes it (for pronouns and counterparts).
     pub fn actor(&self, phrase: &str, context: &str, date: NaiveDate) -> Option<ActorRef> {
-        let text = if context.is_empty() { phrase.to_string() } else { format!("{context}\n{phrase}") };
+        let text = if context.is_empty() {
+            phrase.to_string()
+        } else {
+            format!("{context}\n{phrase}")
+        };
         let offset = text.len() - phrase.len();
         let tokens = text::tokenize(&text);
         let sents = text::split_sentences(&tokens);
@@ -98,17 +112,26 @@ impl Coder {
         let mut group = 0;
         let mut best = None;
         for s in &sents {
-            let mut ms = mentions::find(&self.lex, &text, &tokens, s.first, s.last, date, &mut group);
+            let mut ms =
+                mentions::find(&self.lex, &text, &tokens, s.first, s.last, date, &mut group);
             coref::resolve(&mut ms, &history);
             for m in &ms {
-                if m.span.start >= offset && m.kind != MentionKind::Adjective || m.span.start >= offset && ms.len() == 1 {
+                if m.span.start >= offset && m.kind != MentionKind::Adjective
+                    || m.span.start >= offset && ms.len() == 1
+                {
                     let covers = (m.span.end - m.span.start) as isize;
-                    if best.as_ref().is_none_or(|(c, _): &(isize, Mention)| covers > *c) && m.country.is_some() {
+                    if best
+                        .as_ref()
+                        .is_none_or(|(c, _): &(isize, Mention)| covers > *c)
+                        && m.country.is_some()
+                    {
                         best = Some((covers, m.clone()));
                     }
                 }
             }
-            history.mentions.extend(ms.into_iter().filter(|m| m.country.is_some()));
+            history
+                .mentions
+                .extend(ms.into_iter().filter(|m| m.country.is_some()));
         }
         best.map(|(_, m)| {
             let mut r = actor_ref(&text, &m);
@@ -123,7 +146,11 @@ impl Coder {
         let mut countries: Vec<&str> = Vec::new();
         let mut exclude = Vec::new();
         for m in mentions.iter().flatten() {
-            if let Some(c) = m.country.as_deref().filter(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(c)) {
+            if let Some(c) = m
+                .country
+                .as_deref()
+                .filter(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(c))
+            {
                 if !countries.contains(&c) {
                     countries.push(c);
                 }
@@ -133,7 +160,10 @@ impl Coder {
                 exclude.push((m.span.start, m.span.end));
             }
         }
-        let hints = dyad_geo::Hints { countries: &countries, exclude: &exclude };
+        let hints = dyad_geo::Hints {
+            countries: &countries,
+            exclude: &exclude,
+        };
         dyad_geo::find_places(&self.gaz, text, &hints)
             .into_iter()
             .map(|p| Location {
@@ -155,9 +185,22 @@ impl Coder {
         let tags = self.time.tag(&doc.text, doc.date);
         let records = tags
             .iter()
-            .map(|t| TimexRecord { text: doc.text[t.start..t.end].to_string(), start: t.start, end: t.end, kind: t.kind.as_str().into(), value: t.value.clone() })
+            .map(|t| TimexRecord {
+                text: doc.text[t.start..t.end].to_string(),
+                start: t.start,
+                end: t.end,
+                kind: t.kind.as_str().into(),
+                value: t.value.clone(),
+            })
             .collect();
-        let txs = tags.into_iter().map(|t| Tx { span: Span::new(t.start, t.end), date: t.calendar_date(), anchor: t.event_anchor }).collect();
+        let txs = tags
+            .into_iter()
+            .map(|t| Tx {
+                span: Span::new(t.start, t.end),
+                date: t.calendar_date(),
+                anchor: t.event_anchor,
+            })
+            .collect();
         (records, txs)
     }
 
@@ -171,19 +214,44 @@ impl Coder {
         let mut records: Vec<EventRecord> = Vec::new();
         let mut group = 0;
         // Mentions first: their countries and names guide the geoparser.
-        let mut per_sentence: Vec<Vec<Mention>> = sents.iter().map(|s| mentions::find(&self.lex, text, &tokens, s.first, s.last, doc.date, &mut group)).collect();
+        let mut per_sentence: Vec<Vec<Mention>> = sents
+            .iter()
+            .map(|s| {
+                mentions::find(
+                    &self.lex, text, &tokens, s.first, s.last, doc.date, &mut group,
+                )
+            })
+            .collect();
         let places = self.places(text, &per_sentence);
         // A place the actor layer did not know is still a possible party: "drones struck Kharkiv".
         for (si, s) in sents.iter().enumerate() {
-            for p in places.iter().filter(|p| s.span.start <= p.start && p.end <= s.span.end) {
+            for p in places
+                .iter()
+                .filter(|p| s.span.start <= p.start && p.end <= s.span.end)
+            {
                 let ms = &per_sentence[si];
-                if ms.iter().any(|m| m.span.start < p.end && p.start < m.span.end) || p.country.is_none() {
+                if ms
+                    .iter()
+                    .any(|m| m.span.start < p.end && p.start < m.span.end)
+                    || p.country.is_none()
+                {
                     continue;
                 }
-                let Some(first) = (s.first..s.last).find(|&i| tokens[i].span.start >= p.start) else { continue };
-                let last = (first..s.last).find(|&i| tokens[i].span.end >= p.end).map_or(first + 1, |i| i + 1);
+                let Some(first) = (s.first..s.last).find(|&i| tokens[i].span.start >= p.start)
+                else {
+                    continue;
+                };
+                let last = (first..s.last)
+                    .find(|&i| tokens[i].span.end >= p.end)
+                    .map_or(first + 1, |i| i + 1);
                 group += 1;
-                per_sentence[si].push(mentions::place_mention(Span::new(p.start, p.end), first, last, p.country.clone(), group));
+                per_sentence[si].push(mentions::place_mention(
+                    Span::new(p.start, p.end),
+                    first,
+                    last,
+                    p.country.clone(),
+                    group,
+                ));
             }
             per_sentence[si].sort_by_key(|m| (m.first, m.last));
         }
@@ -191,10 +259,19 @@ impl Coder {
             let mut ms = std::mem::take(&mut per_sentence[si]);
             coref::resolve(&mut ms, &story.history);
             let reporters = reporters(&tokens, s.first, s.last, &ms);
-            let sentence = events::Sentence { tokens: &tokens, first: s.first, last: s.last, mentions: &ms, reporters: &reporters };
+            let sentence = events::Sentence {
+                tokens: &tokens,
+                first: s.first,
+                last: s.last,
+                mentions: &ms,
+                reporters: &reporters,
+            };
             let found = events::triggers(&self.lex, &tokens, s.first, s.last, &ms);
             let evs = sentence.events(found);
-            let reporter = reporters.first().map(|&k| actor_ref(text, &ms[k])).filter(|r| r.country.is_some());
+            let reporter = reporters
+                .first()
+                .map(|&k| actor_ref(text, &ms[k]))
+                .filter(|r| r.country.is_some());
             let sent_txs: Vec<&Tx> = txs.iter().filter(|t| s.span.contains(t.span)).collect();
             let evidence = &text[s.span.start..s.span.end];
             let n0 = records.len();
@@ -202,7 +279,13 @@ impl Coder {
             for ev in &evs {
                 let (date, basis) = self.date_of(doc, &tokens, ev, &sent_txs, &story);
                 let location = event_location(&tokens, s.first, s.last, ev, &places);
-                let reported_by = reporter.clone().or_else(|| if basis == DateBasis::Text && ev.narrative && sent_txs.is_empty() { story.reporter.clone() } else { None });
+                let reported_by = reporter.clone().or_else(|| {
+                    if basis == DateBasis::Text && ev.narrative && sent_txs.is_empty() {
+                        story.reporter.clone()
+                    } else {
+                        None
+                    }
+                });
                 let pairs = expand(ev, &story.history.pair);
                 if let Some((a, r)) = pairs.first().filter(|_| ev.mutual) {
                     if r.is_some() {
@@ -227,20 +310,30 @@ impl Coder {
                         date: date.clone(),
                         date_basis: basis,
                         location: location.clone(),
-                        reported_by: reported_by.clone().filter(|rb| Some(rb) != Some(&actor_ref(text, &a))),
+                        reported_by: reported_by
+                            .clone()
+                            .filter(|rb| Some(rb) != Some(&actor_ref(text, &a))),
                         negated: ev.negated,
                         modality: ev.modality.as_str().into(),
                         trigger: trigger_span(text, &tokens, ev),
                         rule: Some(ev.found.trigger.source.clone()),
                         evidence: evidence.to_string(),
                     };
-                    let dup = records[n0..].iter().any(|o| o.event_type == rec.event_type && o.actor == rec.actor && o.recipient.as_ref().map(key) == rec.recipient.as_ref().map(key));
+                    let dup = records[n0..].iter().any(|o| {
+                        o.event_type == rec.event_type
+                            && o.actor == rec.actor
+                            && o.recipient.as_ref().map(key) == rec.recipient.as_ref().map(key)
+                    });
                     if !dup {
                         records.push(rec);
                     }
                 }
             }
-            if let Some(d) = records[n0..].iter().find(|r| r.date_basis == DateBasis::Text).map(|r| r.date.clone()) {
+            if let Some(d) = records[n0..]
+                .iter()
+                .find(|r| r.date_basis == DateBasis::Text)
+                .map(|r| r.date.clone())
+            {
                 story.date = Some(d);
             }
             if reporter.is_some() {
@@ -254,9 +347,18 @@ impl Coder {
                     entities.push(actor_ref(text, m));
                 }
             }
-            story.history.mentions.extend(ms.into_iter().filter(|m| m.country.is_some() && m.kind != MentionKind::Pair));
+            story.history.mentions.extend(
+                ms.into_iter()
+                    .filter(|m| m.country.is_some() && m.kind != MentionKind::Pair),
+            );
         }
-        AnnotatedDoc { id: doc.id.clone(), entities, timexes: timex_records, places, events: records }
+        AnnotatedDoc {
+            id: doc.id.clone(),
+            entities,
+            timexes: timex_records,
+            places,
+            events: records,
+        }
     }
 
     /// A known person's office on the event's date: Sergei Aleinik was foreign
@@ -266,7 +368,13 @@ impl Coder {
         if !m.person || m.former || m.titled {
             return m;
         }
-        let Some(p) = m.name.as_deref().and_then(|n| self.lex.people.iter().find(|p| p.name == n)) else { return m };
+        let Some(p) = m
+            .name
+            .as_deref()
+            .and_then(|n| self.lex.people.iter().find(|p| p.name == n))
+        else {
+            return m;
+        };
         let day = match date.len() {
             4 => format!("{date}-07-01"),
             7 => format!("{date}-15"),
@@ -283,15 +391,29 @@ impl Coder {
 
     /// The event's date: a time expression in its sentence, else the story's date
     /// for narrative past, else the publication date.
-    fn date_of(&self, doc: &Doc, tokens: &[text::Token], ev: &Event, txs: &[&Tx], story: &Story) -> (String, DateBasis) {
+    fn date_of(
+        &self,
+        doc: &Doc,
+        tokens: &[text::Token],
+        ev: &Event,
+        txs: &[&Tx],
+        story: &Story,
+    ) -> (String, DateBasis) {
         let head = tokens[ev.found.head].span.start;
         // An event inside an anchor phrase: "two days after Putin's summit".
         for t in txs {
             if let Some(a) = &t.anchor {
                 if a.anchor_start <= head && head > t.span.end {
-                    if let Some(reference) = story.date.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+                    if let Some(reference) = story
+                        .date
+                        .as_deref()
+                        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    {
                         let inverse = dyad_time::EventAnchor {
-                            direction: match a.direction { dyad_time::Direction::After => dyad_time::Direction::Before, dyad_time::Direction::Before => dyad_time::Direction::After },
+                            direction: match a.direction {
+                                dyad_time::Direction::After => dyad_time::Direction::Before,
+                                dyad_time::Direction::Before => dyad_time::Direction::After,
+                            },
                             ..a.clone()
                         };
                         if let Some(d) = inverse.apply(reference) {
@@ -303,10 +425,23 @@ impl Coder {
         }
         // A narrative past event is not dated by a future expression ("signed ... and will meet next month").
         let pub_date = doc.date.format("%Y-%m-%d").to_string();
-        let (cs, ce) = (tokens[ev.clause.0].span.start, tokens[ev.clause.1 - 1].span.end);
-        let dated = txs.iter().filter(|t| t.anchor.is_none() && t.date.as_deref().is_some_and(|d| !(ev.narrative && ev.modality == Modality::Asserted && d > pub_date.as_str())));
+        let (cs, ce) = (
+            tokens[ev.clause.0].span.start,
+            tokens[ev.clause.1 - 1].span.end,
+        );
+        let dated = txs.iter().filter(|t| {
+            t.anchor.is_none()
+                && t.date.as_deref().is_some_and(|d| {
+                    !(ev.narrative && ev.modality == Modality::Asserted && d > pub_date.as_str())
+                })
+        });
         // Nearest in the trigger's own clause, else nearest in the sentence.
-        if let Some(t) = dated.min_by_key(|t| (!(cs <= t.span.start && t.span.end <= ce), t.span.start.abs_diff(head))) {
+        if let Some(t) = dated.min_by_key(|t| {
+            (
+                !(cs <= t.span.start && t.span.end <= ce),
+                t.span.start.abs_diff(head),
+            )
+        }) {
             return (t.date.clone().unwrap_or_default(), DateBasis::Text);
         }
         if ev.narrative && ev.modality == Modality::Asserted {
@@ -314,36 +449,87 @@ impl Coder {
                 return (d.clone(), DateBasis::Text);
             }
         }
-        (doc.date.format("%Y-%m-%d").to_string(), DateBasis::Publication)
+        (
+            doc.date.format("%Y-%m-%d").to_string(),
+            DateBasis::Publication,
+        )
     }
 }
 
 /// Where an event happened: a place after "in", "at" or "near" in its sentence, nearest
 /// its trigger; else the dateline. Never the actors' nationality.
-fn event_location(tokens: &[text::Token], first: usize, last: usize, ev: &Event, places: &[Location]) -> Option<Location> {
+fn event_location(
+    tokens: &[text::Token],
+    first: usize,
+    last: usize,
+    ev: &Event,
+    places: &[Location],
+) -> Option<Location> {
     let head = tokens[ev.found.head].span.start;
     let (s, e) = (tokens[first].span.start, tokens[last - 1].span.end);
     let prep_before = |p: &Location| {
-        let i = tokens[first..last].iter().position(|t| t.span.start >= p.start).map(|i| i + first)?;
+        let i = tokens[first..last]
+            .iter()
+            .position(|t| t.span.start >= p.start)
+            .map(|i| i + first)?;
         let mut j = i;
-        while j > first && matches!(tokens[j - 1].norm.as_str(), "the" | "central" | "northern" | "southern" | "eastern" | "western" | "capital" | "city" | "town" | "village" | "province" | "region" | "of") {
+        while j > first
+            && matches!(
+                tokens[j - 1].norm.as_str(),
+                "the"
+                    | "central"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "capital"
+                    | "city"
+                    | "town"
+                    | "village"
+                    | "province"
+                    | "region"
+                    | "of"
+            )
+        {
             j -= 1;
         }
-        (j > first && matches!(tokens[j - 1].norm.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "into")).then_some(())
+        (j > first
+            && matches!(
+                tokens[j - 1].norm.as_str(),
+                "in" | "at" | "near" | "outside" | "inside" | "across" | "around" | "into"
+            ))
+        .then_some(())
     };
-    let in_sentence = places.iter().filter(|p| p.start >= s && p.end <= e && prep_before(p).is_some());
+    let in_sentence = places
+        .iter()
+        .filter(|p| p.start >= s && p.end <= e && prep_before(p).is_some());
     if let Some(p) = in_sentence.min_by_key(|p| (p.start < head, p.start.abs_diff(head))) {
         return Some(p.clone());
     }
     // A dateline place ("KYIV, Ukraine (AP) —") covers the whole story.
-    places.iter().find(|p| p.start < 80 && tokens.first().is_some_and(|t| t.span.start <= p.start) && is_dateline(tokens, p)).cloned()
+    places
+        .iter()
+        .find(|p| {
+            p.start < 80
+                && tokens.first().is_some_and(|t| t.span.start <= p.start)
+                && is_dateline(tokens, p)
+        })
+        .cloned()
 }
 
 fn is_dateline(tokens: &[text::Token], p: &Location) -> bool {
     // The first token is the place, in capitals, followed by a comma or a dash.
-    let Some(i) = tokens.iter().position(|t| t.span.start == p.start) else { return false };
-    i == 0 && p.text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
-        && tokens.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "," | "-" | "("))
+    let Some(i) = tokens.iter().position(|t| t.span.start == p.start) else {
+        return false;
+    };
+    i == 0
+        && p.text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.norm.as_str(), "," | "-" | "("))
 }
 
 fn key(a: &ActorRef) -> (Option<String>, Option<String>, Option<String>) {
@@ -353,19 +539,44 @@ fn key(a: &ActorRef) -> (Option<String>, Option<String>, Option<String>) {
 /// Actor–recipient pairs of an event: compound actors, "the two sides", mutual events both ways.
 fn expand(ev: &Event, pair: &[Mention]) -> Vec<(Mention, Option<Mention>)> {
     let resolve = |ms: &[Mention]| -> Vec<Mention> {
-        ms.iter().flat_map(|m| if m.kind == MentionKind::Pair {
-            pair.iter().map(|p| Mention { span: m.span, first: m.first, last: m.last, kind: MentionKind::Pair, ..p.clone() }).collect::<Vec<_>>()
-        } else { vec![m.clone()] }).filter(|m| m.country.is_some()).collect()
+        ms.iter()
+            .flat_map(|m| {
+                if m.kind == MentionKind::Pair {
+                    pair.iter()
+                        .map(|p| Mention {
+                            span: m.span,
+                            first: m.first,
+                            last: m.last,
+                            kind: MentionKind::Pair,
+                            ..p.clone()
+                        })
+                        .collect::<Vec<_>>()
+                } else {
+                    vec![m.clone()]
+                }
+            })
+            .filter(|m| m.country.is_some())
+            .collect()
     };
     let actors = resolve(&ev.actors);
     let recips = resolve(&ev.recipients);
     let mut out = Vec::new();
     let symmetric = ev.mutual || matches!(ev.plover.as_str(), "AGREE" | "CONSULT" | "COOPERATE");
     for a in &actors {
-        let rs: Vec<&Mention> = recips.iter().filter(|r| !events::same_actor(a, r)).collect();
+        let rs: Vec<&Mention> = recips
+            .iter()
+            .filter(|r| !events::same_actor(a, r))
+            .collect();
         if rs.is_empty() {
             // "North Korea and Belarus agreed", "the two sides met": each with each other.
-            let others: Vec<&Mention> = if symmetric { actors.iter().filter(|b| !events::same_actor(a, b)).collect() } else { vec![] };
+            let others: Vec<&Mention> = if symmetric {
+                actors
+                    .iter()
+                    .filter(|b| !events::same_actor(a, b))
+                    .collect()
+            } else {
+                vec![]
+            };
             if others.is_empty() {
                 out.push((a.clone(), None));
             }
@@ -387,7 +598,11 @@ fn expand(ev: &Event, pair: &[Mention]) -> Vec<(Mention, Option<Mention>)> {
 fn trigger_span(text: &str, tokens: &[text::Token], ev: &Event) -> TextSpan {
     let s = tokens[ev.found.tokens[0]].span.start;
     let e = tokens[*ev.found.tokens.last().unwrap()].span.end;
-    TextSpan { text: text[s..e].to_string(), start: s, end: e }
+    TextSpan {
+        text: text[s..e].to_string(),
+        start: s,
+        end: e,
+    }
 }
 
 /// A mention as it appears in records.
@@ -410,7 +625,10 @@ fn reporters(tokens: &[text::Token], first: usize, last: usize, ms: &[Mention]) 
     for j in first..last {
         let w = tokens[j].norm.as_str();
         if w == "according" && j + 1 < last && tokens[j + 1].norm == "to" {
-            if let Some(k) = ms.iter().position(|m| m.first > j && m.first <= j + 4 && usable(m)) {
+            if let Some(k) = ms
+                .iter()
+                .position(|m| m.first > j && m.first <= j + 4 && usable(m))
+            {
                 out.push(k);
             }
             continue;
@@ -420,7 +638,10 @@ fn reporters(tokens: &[text::Token], first: usize, last: usize, ms: &[Mention]) 
         }
         // Inverted: ", said the foreign ministry."
         if j > first && tokens[j - 1].norm == "," {
-            if let Some(k) = ms.iter().position(|m| m.first > j && m.first <= j + 4 && usable(m)) {
+            if let Some(k) = ms
+                .iter()
+                .position(|m| m.first > j && m.first <= j + 4 && usable(m))
+            {
                 out.push(k);
             }
             continue;
@@ -430,11 +651,15 @@ fn reporters(tokens: &[text::Token], first: usize, last: usize, ms: &[Mention]) 
         while s > first && !matches!(tokens[s - 1].norm.as_str(), "," | ";" | ":" | "\"" | "that") {
             s -= 1;
         }
-        let speaker = ms.iter().position(|m| m.first >= s && m.last <= j && usable(m) && events::prep_before(tokens, s, m).is_none());
+        let speaker = ms.iter().position(|m| {
+            m.first >= s && m.last <= j && usable(m) && events::prep_before(tokens, s, m).is_none()
+        });
         let Some(k) = speaker else { continue };
         // "X said (that) Y ...": X reports Y's events only when Y is someone else; "X said it would" makes X the actor.
         let leading = s == first;
-        let others_after = ms.iter().any(|o| o.first > j && usable(o) && o.kind != MentionKind::Pronoun);
+        let others_after = ms
+            .iter()
+            .any(|o| o.first > j && usable(o) && o.kind != MentionKind::Pronoun);
         if !leading || others_after {
             out.push(k);
         }

@@ -37,17 +37,55 @@ pub fn resolve(sentence: &mut [Mention], history: &History) {
     // country of its own belongs to the country last named.
     for i in 0..sentence.len() {
         let m = &sentence[i];
-        if m.kind != MentionKind::Direct || m.country.is_some() || m.possessive || m.name.is_some() && m.role.is_none() {
+        if m.kind != MentionKind::Direct
+            || m.country.is_some()
+            || m.possessive
+            || m.name.is_some() && m.role.is_none()
+        {
             continue;
         }
-        let sector_ok = m.sector.as_deref().is_some_and(|s| matches!(s, "GOV" | "COP" | "MIL" | "JUD" | "LEG" | "OPP" | "REB" | "CVL" | "EDU" | "LAB" | "AGR" | "REF" | "PTY" | "HLH" | "CRM" | "REL" | "MED" | "BUS"));
+        let sector_ok = m.sector.as_deref().is_some_and(|s| {
+            matches!(
+                s,
+                "GOV"
+                    | "COP"
+                    | "MIL"
+                    | "JUD"
+                    | "LEG"
+                    | "OPP"
+                    | "REB"
+                    | "CVL"
+                    | "EDU"
+                    | "LAB"
+                    | "AGR"
+                    | "REF"
+                    | "PTY"
+                    | "HLH"
+                    | "CRM"
+                    | "REL"
+                    | "MED"
+                    | "BUS"
+            )
+        });
         if !sector_ok || !(m.role.is_some() || m.plural) {
             continue;
         }
         // The country named last before it; else the first named after it in the sentence.
-        let state = |a: &&Mention| a.kind != MentionKind::Pair && a.country.as_deref().is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c));
-        let before = sentence[..i].iter().rev().chain(history.mentions.iter().rev());
-        let focus = before.filter(|a| a.kind != MentionKind::Adjective).find(state).or_else(|| sentence[i + 1..].iter().find(state)).and_then(|a| a.country.clone());
+        let state = |a: &&Mention| {
+            a.kind != MentionKind::Pair
+                && a.country
+                    .as_deref()
+                    .is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c))
+        };
+        let before = sentence[..i]
+            .iter()
+            .rev()
+            .chain(history.mentions.iter().rev());
+        let focus = before
+            .filter(|a| a.kind != MentionKind::Adjective)
+            .find(state)
+            .or_else(|| sentence[i + 1..].iter().find(state))
+            .and_then(|a| a.country.clone());
         if let Some(c) = focus {
             sentence[i].country = Some(c);
             sentence[i].rules.push("coref:focus-country".into());
@@ -58,7 +96,12 @@ pub fn resolve(sentence: &mut [Mention], history: &History) {
         let (before, rest) = sentence.split_at_mut(i);
         let p = &before[i - 1];
         let m = &mut rest[0];
-        if p.kind == MentionKind::Pronoun && p.possessive && p.last == m.first && m.country.is_none() && p.country.is_some() {
+        if p.kind == MentionKind::Pronoun
+            && p.possessive
+            && p.last == m.first
+            && m.country.is_none()
+            && p.country.is_some()
+        {
             m.country = p.country.clone();
             if m.sector.is_none() {
                 m.sector = p.sector.clone();
@@ -75,15 +118,23 @@ fn resolve_pronouns(sentence: &mut [Mention], history: &History) {
         }
         if kind == MentionKind::Pronoun && sentence[i].plural && history.pair.len() >= 2 {
             // "They also agreed", "their talks": the two parties of the last event.
-            let earlier_plural = sentence[..i].iter().any(|m| m.plural && m.country.is_some());
+            let earlier_plural = sentence[..i]
+                .iter()
+                .any(|m| m.plural && m.country.is_some());
             if !earlier_plural {
                 sentence[i].kind = MentionKind::Pair;
                 continue;
             }
         }
         let p = sentence[i].clone();
-        let before = sentence[..i].iter().rev().chain(history.mentions.iter().rev());
-        let Some(a) = before.filter(|a| compatible(&p, a)).find(|a| kind != MentionKind::Counterpart || a.country != p.country) else {
+        let before = sentence[..i]
+            .iter()
+            .rev()
+            .chain(history.mentions.iter().rev());
+        let Some(a) = before
+            .filter(|a| compatible(&p, a))
+            .find(|a| kind != MentionKind::Counterpart || a.country != p.country)
+        else {
             continue;
         };
         let a = a.clone();

@@ -40,7 +40,11 @@ pub struct Gold {
 /// Folds codes that the old gold spells differently.
 pub fn fold_code(c: &str) -> String {
     let c = c.trim().to_uppercase();
-    let c = if c.len() > 3 && c.chars().take(3).all(|ch| ch.is_ascii_uppercase()) { c[..3].to_string() } else { c };
+    let c = if c.len() > 3 && c.chars().take(3).all(|ch| ch.is_ascii_uppercase()) {
+        c[..3].to_string()
+    } else {
+        c
+    };
     match c.as_str() {
         "UNO" | "EUR" | "NGO" | "IGO" => "IGO".into(),
         "JAP" => "JPN".into(),
@@ -53,30 +57,51 @@ fn codes(v: &serde_json::Value) -> Vec<String> {
     match v {
         serde_json::Value::Array(a) => a
             .iter()
-            .filter_map(|x| x.get("code").or_else(|| x.get("country")).and_then(|c| c.as_str()))
+            .filter_map(|x| {
+                x.get("code")
+                    .or_else(|| x.get("country"))
+                    .and_then(|c| c.as_str())
+            })
             .filter(|c| !c.trim().is_empty())
             .map(fold_code)
             .collect(),
-        serde_json::Value::Object(_) => v.get("country").and_then(|c| c.as_str()).map(fold_code).into_iter().collect(),
+        serde_json::Value::Object(_) => v
+            .get("country")
+            .and_then(|c| c.as_str())
+            .map(fold_code)
+            .into_iter()
+            .collect(),
         _ => vec![],
     }
 }
 
 /// Parses one gold line in either format; dyad's own format may give several events, one `Gold` each.
 pub fn parse_gold(line: &str) -> Result<Vec<Gold>, String> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let v: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
     let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(String::from);
     let id = s("id").ok_or("missing `id`")?;
     let text = s("text").ok_or("missing `text`")?;
     let date = s("date").unwrap_or_else(|| "2000-01-01".into());
-    let doc = InputDoc { id: id.clone(), date, text, title: None, source: None, url: None };
+    let doc = InputDoc {
+        id: id.clone(),
+        date,
+        text,
+        title: None,
+        source: None,
+        url: None,
+    };
     if let Some(evs) = v.get("events").and_then(|e| e.as_array()) {
         return Ok(evs
             .iter()
             .map(|e| Gold {
                 id: id.clone(),
                 doc: doc.clone(),
-                event_type: e.get("event_type").and_then(|t| t.as_str()).unwrap_or("").to_string(),
+                event_type: e
+                    .get("event_type")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or("")
+                    .to_string(),
                 actors: e.get("actor").map(codes).unwrap_or_default(),
                 recipients: e.get("recipient").map(codes).unwrap_or_default(),
             })
@@ -119,7 +144,10 @@ fn c(a: &Option<crate::schema::ActorRef>) -> Option<String> {
 
 /// Scores one gold event against the coder's events for its text.
 pub fn score(g: &Gold, events: &[EventRecord]) -> Outcome {
-    let typed: Vec<&EventRecord> = events.iter().filter(|e| e.event_type == g.event_type).collect();
+    let typed: Vec<&EventRecord> = events
+        .iter()
+        .filter(|e| e.event_type == g.event_type)
+        .collect();
     let actor_ok = |e: &EventRecord| c(&e.actor).is_some_and(|x| g.actors.contains(&x));
     let recip_ok = |e: &EventRecord| match c(&e.recipient) {
         None => g.recipients.is_empty(),
@@ -127,7 +155,10 @@ pub fn score(g: &Gold, events: &[EventRecord]) -> Outcome {
     };
     let mut triples = BTreeSet::new();
     for e in events {
-        let (a, r) = (c(&e.actor).unwrap_or_default(), c(&e.recipient).unwrap_or_default());
+        let (a, r) = (
+            c(&e.actor).unwrap_or_default(),
+            c(&e.recipient).unwrap_or_default(),
+        );
         let (a, r) = if e.mutual && r < a { (r, a) } else { (a, r) };
         triples.insert((e.event_type.clone(), a, r));
     }
@@ -140,7 +171,17 @@ pub fn score(g: &Gold, events: &[EventRecord]) -> Outcome {
         recipient: typed.iter().any(|e| recip_ok(e)),
         full: typed.iter().any(|e| actor_ok(e) && recip_ok(e)),
         extra: triples.len().saturating_sub(usize::from(matched)),
-        coded: events.iter().map(|e| format!("{} {}>{}", e.event_type, c(&e.actor).unwrap_or_default(), c(&e.recipient).unwrap_or_default())).collect(),
+        coded: events
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}>{}",
+                    e.event_type,
+                    c(&e.actor).unwrap_or_default(),
+                    c(&e.recipient).unwrap_or_default()
+                )
+            })
+            .collect(),
     }
 }
 
@@ -193,12 +234,27 @@ impl std::fmt::Display for Report {
         writeln!(f, "sentences            {}", self.sentences)?;
         writeln!(f, "type found           {:.1}%", 100.0 * self.type_rate)?;
         writeln!(f, "type + actor         {:.1}%", 100.0 * self.actor_rate)?;
-        writeln!(f, "type + recipient     {:.1}%", 100.0 * self.recipient_rate)?;
+        writeln!(
+            f,
+            "type + recipient     {:.1}%",
+            100.0 * self.recipient_rate
+        )?;
         writeln!(f, "full match           {:.1}%", 100.0 * self.full_rate)?;
         writeln!(f, "extra events/sent.   {:.2}", self.extra_per_sentence)?;
-        writeln!(f, "\n{:<12} {:>5} {:>7} {:>7}", "type", "n", "type%", "full%")?;
+        writeln!(
+            f,
+            "\n{:<12} {:>5} {:>7} {:>7}",
+            "type", "n", "type%", "full%"
+        )?;
         for (t, (n, ty, fu)) in &self.per_type {
-            writeln!(f, "{:<12} {:>5} {:>6.0}% {:>6.0}%", t, n, 100.0 * *ty as f64 / *n as f64, 100.0 * *fu as f64 / *n as f64)?;
+            writeln!(
+                f,
+                "{:<12} {:>5} {:>6.0}% {:>6.0}%",
+                t,
+                n,
+                100.0 * *ty as f64 / *n as f64,
+                100.0 * *fu as f64 / *n as f64
+            )?;
         }
         Ok(())
     }

@@ -56,53 +56,184 @@ pub struct Event<'l> {
     pub clause: (usize, usize),
 }
 
-const DETS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "'s", "this", "that", "these", "those", "any", "no", "new", "further", "fresh", "first", "second", "latest", "recent", "previous"];
+const DETS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "'s", "this", "that", "these", "those", "any",
+    "no", "new", "further", "fresh", "first", "second", "latest", "recent", "previous",
+];
 
 /// Verbs whose object noun is an event of their subject ("held talks", "staged a protest").
 const LIGHT: &[&str] = &[
-    "held", "hold", "holds", "holding", "launched", "launch", "launches", "staged", "stage", "stages", "conducted",
-    "conduct", "began", "begin", "begins", "started", "start", "carried", "made", "make", "makes", "led", "lead",
-    "organised", "organized", "attended", "attend", "joined", "join", "continued", "resumed", "resume", "opened",
-    "completed", "concluded", "mounted", "waged", "wage", "imposed", "impose", "announced", "ordered", "approved",
-    "offered", "signed", "reached", "sent", "provided", "delivered", "pledged", "promised", "gave", "give", "granted",
-    "extended", "returned", "had", "has", "have", "kicked", "wrapped", "ended", "end", "completed", "hosted", "host",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "launched",
+    "launch",
+    "launches",
+    "staged",
+    "stage",
+    "stages",
+    "conducted",
+    "conduct",
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "carried",
+    "made",
+    "make",
+    "makes",
+    "led",
+    "lead",
+    "organised",
+    "organized",
+    "attended",
+    "attend",
+    "joined",
+    "join",
+    "continued",
+    "resumed",
+    "resume",
+    "opened",
+    "completed",
+    "concluded",
+    "mounted",
+    "waged",
+    "wage",
+    "imposed",
+    "impose",
+    "announced",
+    "ordered",
+    "approved",
+    "offered",
+    "signed",
+    "reached",
+    "sent",
+    "provided",
+    "delivered",
+    "pledged",
+    "promised",
+    "gave",
+    "give",
+    "granted",
+    "extended",
+    "returned",
+    "had",
+    "has",
+    "have",
+    "kicked",
+    "wrapped",
+    "ended",
+    "end",
+    "completed",
+    "hosted",
+    "host",
 ];
 
 /// Prepositions that introduce a background frame, not an object: "during his meeting".
-const FRAME: &[&str] = &["during", "at", "after", "before", "amid", "following", "ahead", "since", "until", "on", "in"];
+const FRAME: &[&str] = &[
+    "during",
+    "at",
+    "after",
+    "before",
+    "amid",
+    "following",
+    "ahead",
+    "since",
+    "until",
+    "on",
+    "in",
+];
 
 /// Finds the triggers of a sentence, longest match first, without overlaps.
-pub fn triggers<'l>(lex: &'l Lexicons, tokens: &[Token], first: usize, last: usize, mentions: &[Mention]) -> Vec<Found<'l>> {
+pub fn triggers<'l>(
+    lex: &'l Lexicons,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    mentions: &[Mention],
+) -> Vec<Found<'l>> {
     let mut cands: Vec<Found> = Vec::new();
     for i in first..last {
         for (t, covered) in lex.triggers.matches_at(tokens, i, last) {
-            let head = if t.kind == 'N' { *covered.last().unwrap_or(&i) } else { i };
-            cands.push(Found { trigger: t, tokens: covered, head });
+            let head = if t.kind == 'N' {
+                *covered.last().unwrap_or(&i)
+            } else {
+                i
+            };
+            cands.push(Found {
+                trigger: t,
+                tokens: covered,
+                head,
+            });
         }
     }
     // Noun or verb? After a determiner, a verb pattern's first word is a noun ("the meeting").
     cands.retain(|f| {
         let i = f.tokens[0];
-        let prev = if i > first { tokens[i - 1].norm.as_str() } else { "" };
+        let prev = if i > first {
+            tokens[i - 1].norm.as_str()
+        } else {
+            ""
+        };
         let after_det = DETS.contains(&prev) || (prev != "to" && PREPS.contains(&prev));
-        let inside_name = mentions.iter().any(|m| m.kind == MentionKind::Direct && m.first <= f.head && f.head < m.last && m.name.is_some());
-        let copula_ok = !f.trigger.copula || (i > first && matches!(prev, "is" | "was" | "were" | "are" | "be" | "been" | "remain" | "remains" | "remained" | "'s"));
+        let inside_name = mentions.iter().any(|m| {
+            m.kind == MentionKind::Direct
+                && m.first <= f.head
+                && f.head < m.last
+                && m.name.is_some()
+        });
+        let copula_ok = !f.trigger.copula
+            || (i > first
+                && matches!(
+                    prev,
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "remain"
+                        | "remains"
+                        | "remained"
+                        | "'s"
+                ));
         copula_ok && !inside_name && !(f.trigger.kind == 'V' && after_det)
     });
     // A word that is both a verb and a noun pattern ("talks", "attack") is a verb
     // only after a subject or an auxiliary: "Israel attacked", "will talk".
-    let nouns: Vec<(usize, usize)> = cands.iter().filter(|f| f.trigger.kind == 'N').map(|f| (f.tokens[0], f.head)).collect();
+    let nouns: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|f| f.trigger.kind == 'N')
+        .map(|f| (f.tokens[0], f.head))
+        .collect();
     cands.retain(|f| {
-        if f.trigger.kind != 'V' || f.tokens.len() > 1 || !nouns.iter().any(|&(s, h)| s <= f.head && f.head <= h) {
+        if f.trigger.kind != 'V'
+            || f.tokens.len() > 1
+            || !nouns.iter().any(|&(s, h)| s <= f.head && f.head <= h)
+        {
             return true;
         }
         let i = f.tokens[0];
         i > first && {
             let p = tokens[i - 1].norm.as_str();
-            clause::AUX.contains(&p) || matches!(p, "he" | "she" | "they" | "it" | "we" | "who" | "which" | "and") || mentions.iter().any(|m| m.last == i && m.kind != MentionKind::Adjective)
+            clause::AUX.contains(&p)
+                || matches!(
+                    p,
+                    "he" | "she" | "they" | "it" | "we" | "who" | "which" | "and"
+                )
+                || mentions
+                    .iter()
+                    .any(|m| m.last == i && m.kind != MentionKind::Adjective)
         }
     });
-    cands.sort_by_key(|f| (std::cmp::Reverse(f.tokens.last().unwrap() - f.tokens[0]), std::cmp::Reverse(f.tokens.len()), f.tokens[0]));
+    cands.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.tokens.last().unwrap() - f.tokens[0]),
+            std::cmp::Reverse(f.tokens.len()),
+            f.tokens[0],
+        )
+    });
     let mut taken = vec![false; last - first];
     let mut out = Vec::new();
     for f in cands {
@@ -123,13 +254,54 @@ pub fn triggers<'l>(lex: &'l Lexicons, tokens: &[Token], first: usize, last: usi
 fn context_from_words(tokens: &[Token], s: usize, e: usize) -> Option<&'static str> {
     for t in &tokens[s..e] {
         let w = t.norm.as_str();
-        if matches!(w, "weapons" | "arms" | "missiles" | "munitions" | "military" | "troops" | "ammunition" | "tanks" | "drones" | "jets" | "defense" | "defence" | "warships" | "artillery") {
+        if matches!(
+            w,
+            "weapons"
+                | "arms"
+                | "missiles"
+                | "munitions"
+                | "military"
+                | "troops"
+                | "ammunition"
+                | "tanks"
+                | "drones"
+                | "jets"
+                | "defense"
+                | "defence"
+                | "warships"
+                | "artillery"
+        ) {
             return Some("military");
         }
-        if matches!(w, "food" | "humanitarian" | "medicine" | "medical" | "relief" | "shelter" | "refugees" | "tents" | "vaccines") {
+        if matches!(
+            w,
+            "food"
+                | "humanitarian"
+                | "medicine"
+                | "medical"
+                | "relief"
+                | "shelter"
+                | "refugees"
+                | "tents"
+                | "vaccines"
+        ) {
             return Some("humanitarian");
         }
-        if matches!(w, "economic" | "trade" | "loan" | "loans" | "investment" | "financial" | "grant" | "credit" | "dollars" | "euros" | "budget" | "economy") {
+        if matches!(
+            w,
+            "economic"
+                | "trade"
+                | "loan"
+                | "loans"
+                | "investment"
+                | "financial"
+                | "grant"
+                | "credit"
+                | "dollars"
+                | "euros"
+                | "budget"
+                | "economy"
+        ) {
             return Some("economic");
         }
     }
@@ -137,15 +309,65 @@ fn context_from_words(tokens: &[Token], s: usize, e: usize) -> Option<&'static s
 }
 
 /// Heads of "N of X" phrases that stand for X: "thousands of Nigerians", "members of the party".
-const QUANTITY: &[&str] = &["thousands", "hundreds", "dozens", "tens", "millions", "scores", "some", "many", "most", "all", "member", "members", "group", "groups", "supporters", "part", "one", "two", "three", "several", "leader", "leaders", "head", "chief", "officials", "representatives", "delegation", "units", "elements"];
+const QUANTITY: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "tens",
+    "millions",
+    "scores",
+    "some",
+    "many",
+    "most",
+    "all",
+    "member",
+    "members",
+    "group",
+    "groups",
+    "supporters",
+    "part",
+    "one",
+    "two",
+    "three",
+    "several",
+    "leader",
+    "leaders",
+    "head",
+    "chief",
+    "officials",
+    "representatives",
+    "delegation",
+    "units",
+    "elements",
+];
 
 /// Whether the mention at `m` sits right after a preposition (skipping determiners).
 pub fn prep_before<'t>(tokens: &'t [Token], first: usize, m: &Mention) -> Option<&'t str> {
     let mut j = m.first;
-    while j > first && matches!(tokens[j - 1].norm.as_str(), "the" | "a" | "an" | "both" | "neighbouring" | "neighboring" | "occupied" | "central" | "southern" | "northern" | "eastern" | "western" | "war-torn" | "besieged") {
+    while j > first
+        && matches!(
+            tokens[j - 1].norm.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "both"
+                | "neighbouring"
+                | "neighboring"
+                | "occupied"
+                | "central"
+                | "southern"
+                | "northern"
+                | "eastern"
+                | "western"
+                | "war-torn"
+                | "besieged"
+        )
+    {
         j -= 1;
     }
-    let quantity = j >= first + 2 && tokens[j - 1].norm == "of" && QUANTITY.contains(&tokens[j - 2].norm.as_str());
+    let quantity = j >= first + 2
+        && tokens[j - 1].norm == "of"
+        && QUANTITY.contains(&tokens[j - 2].norm.as_str());
     if j > first && PREPS.contains(&tokens[j - 1].norm.as_str()) && !quantity {
         Some(tokens[j - 1].norm.as_str())
     } else {
@@ -185,7 +407,8 @@ impl Sentence<'_> {
     fn subject_opts(&self, head: usize, from: usize, allow_reporters: bool) -> Vec<Mention> {
         let mut best: Option<&Mention> = None;
         for (k, m) in self.mentions.iter().enumerate() {
-            if m.last > head || m.first < from || (!allow_reporters && self.reporters.contains(&k)) {
+            if m.last > head || m.first < from || (!allow_reporters && self.reporters.contains(&k))
+            {
                 continue;
             }
             if m.kind == MentionKind::Adjective || !self.usable(m) {
@@ -212,8 +435,17 @@ impl Sentence<'_> {
             }
         }
         let Some(b) = best else { return vec![] };
-        let group: Vec<Mention> = self.mentions.iter().filter(|m| m.group == b.group && self.usable(m)).cloned().collect();
-        if group.is_empty() { vec![b.clone()] } else { group }
+        let group: Vec<Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.group == b.group && self.usable(m))
+            .cloned()
+            .collect();
+        if group.is_empty() {
+            vec![b.clone()]
+        } else {
+            group
+        }
     }
 
     /// Mentions to the right of `from` up to `to`, with a score for how object-like each is.
@@ -222,10 +454,22 @@ impl Sentence<'_> {
     }
 
     /// `places_in`: a place after "in" may be the target ("shelled towns in Idlib"), as for force.
-    fn objects_opts(&self, from: usize, to: usize, rp: &[String], actors: &[Mention], places_in: bool) -> Vec<Mention> {
+    fn objects_opts(
+        &self,
+        from: usize,
+        to: usize,
+        rp: &[String],
+        actors: &[Mention],
+        places_in: bool,
+    ) -> Vec<Mention> {
         let mut best: Option<(u8, &Mention)> = None;
         for (k, m) in self.mentions.iter().enumerate() {
-            if m.first < from || m.last > to || self.reporters.contains(&k) || !self.usable(m) || self.determiner(m) {
+            if m.first < from
+                || m.last > to
+                || self.reporters.contains(&k)
+                || !self.usable(m)
+                || self.determiner(m)
+            {
                 continue;
             }
             if actors.iter().any(|a| same_actor(a, m)) {
@@ -233,7 +477,13 @@ impl Sentence<'_> {
             }
             let prep = prep_before(self.tokens, self.first, m);
             let gazetteer_only = m.rules.iter().all(|r| r == "gazetteer");
-            if gazetteer_only && !places_in && matches!(prep, Some("in" | "at" | "near" | "from" | "outside" | "across" | "inside" | "along")) {
+            if gazetteer_only
+                && !places_in
+                && matches!(
+                    prep,
+                    Some("in" | "at" | "near" | "from" | "outside" | "across" | "inside" | "along")
+                )
+            {
                 continue;
             }
             let mut score = match prep {
@@ -241,7 +491,10 @@ impl Sentence<'_> {
                 None => 4,
                 // "a proposal by Guyana": the author of what the event is about.
                 Some("by") => 3,
-                Some("against" | "on" | "with" | "to" | "at" | "toward" | "towards" | "upon" | "into") => 3,
+                Some(
+                    "against" | "on" | "with" | "to" | "at" | "toward" | "towards" | "upon"
+                    | "into",
+                ) => 3,
                 Some("of" | "from" | "between") => 2,
                 Some(_) => 1,
             };
@@ -255,8 +508,22 @@ impl Sentence<'_> {
             }
         }
         let Some((_, b)) = best else { return vec![] };
-        let group: Vec<Mention> = self.mentions.iter().filter(|m| m.group == b.group && self.usable(m) && m.first >= from && !actors.iter().any(|a| same_actor(a, m))).cloned().collect();
-        if group.is_empty() { vec![b.clone()] } else { group }
+        let group: Vec<Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.group == b.group
+                    && self.usable(m)
+                    && m.first >= from
+                    && !actors.iter().any(|a| same_actor(a, m))
+            })
+            .cloned()
+            .collect();
+        if group.is_empty() {
+            vec![b.clone()]
+        } else {
+            group
+        }
     }
 
     /// Extracts events from the sentence's triggers.
@@ -273,9 +540,13 @@ impl Sentence<'_> {
                 if g.tokens[0] >= end {
                     break;
                 }
-                let framed = g.tokens[0] > self.first && FRAME.contains(&toks[g.tokens[0] - 1].norm.as_str())
-                    || g.tokens[0] > self.first + 1 && FRAME.contains(&toks[g.tokens[0] - 2].norm.as_str());
-                let by_means = g.tokens[0] > self.first && toks[g.tokens[0] - 1].norm == "by" && toks[g.head].norm.ends_with("ing");
+                let framed = g.tokens[0] > self.first
+                    && FRAME.contains(&toks[g.tokens[0] - 1].norm.as_str())
+                    || g.tokens[0] > self.first + 1
+                        && FRAME.contains(&toks[g.tokens[0] - 2].norm.as_str());
+                let by_means = g.tokens[0] > self.first
+                    && toks[g.tokens[0] - 1].norm == "by"
+                    && toks[g.head].norm.ends_with("ing");
                 if (f.trigger.comp && !(g.trigger.kind == 'N' && framed)) || by_means {
                     absorbed[b] = true;
                 }
@@ -289,16 +560,60 @@ impl Sentence<'_> {
             // A trigger in a subordinate clause ("unless the president agrees", "who
             // entered") adds nothing once the main clause has an event.
             let (cs, _) = clause::clause_bounds(toks, self.first, self.last, f.tokens[0]);
-            let subordinate = cs > self.first && matches!(toks[cs - 1].norm.as_str(), "if" | "unless" | "because" | "although" | "though" | "who" | "which" | "whom" | "whose" | "when" | "while" | "whereas" | "until" | "since");
+            let subordinate = cs > self.first
+                && matches!(
+                    toks[cs - 1].norm.as_str(),
+                    "if" | "unless"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "who"
+                        | "which"
+                        | "whom"
+                        | "whose"
+                        | "when"
+                        | "while"
+                        | "whereas"
+                        | "until"
+                        | "since"
+                );
             // An infinitive that no verb took as its complement ("a proposal to settle") is not an event of its own.
-            let infinitive = f.trigger.kind == 'V' && f.tokens[0] > self.first && toks[f.tokens[0] - 1].norm == "to";
+            let infinitive = f.trigger.kind == 'V'
+                && f.tokens[0] > self.first
+                && toks[f.tokens[0] - 1].norm == "to";
             // "a statement criticizing Israel", ", killing three": a participle without an auxiliary.
-            let participle = f.trigger.kind == 'V' && toks[f.head].norm.ends_with("ing")
-                && !clause::verb_group(toks, self.first, f.tokens[0]).any(|i| matches!(toks[i].norm.as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "am"));
+            let participle = f.trigger.kind == 'V'
+                && toks[f.head].norm.ends_with("ing")
+                && !clause::verb_group(toks, self.first, f.tokens[0]).any(|i| {
+                    matches!(
+                        toks[i].norm.as_str(),
+                        "is" | "was" | "are" | "were" | "be" | "been" | "am"
+                    )
+                });
             // "a deal brokered by the Vatican": a past participle right after a plain noun.
-            let reduced = f.trigger.kind == 'V' && f.tokens[0] > self.first && (toks[f.head].norm.ends_with("ed") || toks[f.head].norm.ends_with("en"))
+            let reduced = f.trigger.kind == 'V'
+                && f.tokens[0] > self.first
+                && (toks[f.head].norm.ends_with("ed") || toks[f.head].norm.ends_with("en"))
                 && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
-                && { let p = &toks[f.tokens[0] - 1]; !p.punct && !p.cap && !matches!(p.norm.as_str(), "and" | "or" | "it" | "he" | "she" | "they" | "we" | "who" | "which" | "that") && !self.mentions.iter().any(|m| m.last == f.tokens[0]) };
+                && {
+                    let p = &toks[f.tokens[0] - 1];
+                    !p.punct
+                        && !p.cap
+                        && !matches!(
+                            p.norm.as_str(),
+                            "and"
+                                | "or"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "we"
+                                | "who"
+                                | "which"
+                                | "that"
+                        )
+                        && !self.mentions.iter().any(|m| m.last == f.tokens[0])
+                };
             let infinitive = infinitive || participle || reduced;
             if (subordinate || infinitive) && !out.is_empty() {
                 continue;
@@ -329,13 +644,38 @@ impl Sentence<'_> {
         let mut mutual = t.mutual;
         if t.kind == 'N' {
             // Possessor or modifier: "Putin's summit", "his meeting", "Israeli air strikes".
-            actors = self.mentions.iter().filter(|m| m.last <= start && m.last + 3 >= start && (m.possessive || m.kind == MentionKind::Adjective || m.last == start) && self.usable(m) && !self.between_is_verb(m.last, start)).cloned().collect::<Vec<_>>();
+            actors = self
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.last <= start
+                        && m.last + 3 >= start
+                        && (m.possessive || m.kind == MentionKind::Adjective || m.last == start)
+                        && self.usable(m)
+                        && !self.between_is_verb(m.last, start)
+                })
+                .cloned()
+                .collect::<Vec<_>>();
             actors.truncate(1);
             // "between X and Y"
-            let near = (end..obj_end.min(end + 5)).take_while(|&i| !toks[i].punct || toks[i].norm == "(" || toks[i].norm == ")");
-            let btw = near.into_iter().find(|&i| toks[i].norm == "between" || toks[i].norm == "among");
+            let near = (end..obj_end.min(end + 5))
+                .take_while(|&i| !toks[i].punct || toks[i].norm == "(" || toks[i].norm == ")");
+            let btw = near
+                .into_iter()
+                .find(|&i| toks[i].norm == "between" || toks[i].norm == "among");
             if let Some(b) = btw {
-                let mut ms: Vec<Mention> = self.mentions.iter().filter(|m| m.first > b && m.last <= obj_end && m.kind != MentionKind::Adjective && self.usable(m) && !self.determiner(m)).cloned().collect();
+                let mut ms: Vec<Mention> = self
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        m.first > b
+                            && m.last <= obj_end
+                            && m.kind != MentionKind::Adjective
+                            && self.usable(m)
+                            && !self.determiner(m)
+                    })
+                    .cloned()
+                    .collect();
                 // "between X and Y": the first two participants, or one coordinated group.
                 let g0 = ms.first().map(|m| m.group);
                 let n = ms.iter().take_while(|m| Some(m.group) == g0).count().max(2);
@@ -344,13 +684,30 @@ impl Sentence<'_> {
                     actors = vec![ms[0].clone()];
                     recipients = ms[1..].to_vec();
                     mutual = true;
-                    return self.finish(f, actors, recipients, mutual, negated, modality, group, (cs, ce), later);
+                    return self.finish(
+                        f,
+                        actors,
+                        recipients,
+                        mutual,
+                        negated,
+                        modality,
+                        group,
+                        (cs, ce),
+                        later,
+                    );
                 }
             }
             // Object of a light verb: the clause subject is the actor.
-            let light = (start.saturating_sub(4).max(self.first)..start).any(|i| LIGHT.contains(&toks[i].norm.as_str()));
+            let light = (start.saturating_sub(4).max(self.first)..start)
+                .any(|i| LIGHT.contains(&toks[i].norm.as_str()));
             if actors.is_empty() && light {
-                let g = clause::verb_group(toks, self.first, (start.saturating_sub(4).max(self.first)..start).find(|&i| LIGHT.contains(&toks[i].norm.as_str())).unwrap());
+                let g = clause::verb_group(
+                    toks,
+                    self.first,
+                    (start.saturating_sub(4).max(self.first)..start)
+                        .find(|&i| LIGHT.contains(&toks[i].norm.as_str()))
+                        .unwrap(),
+                );
                 actors = self.subject_opts(g.start, cs, true);
                 modality = clause::modality(toks, g.clone(), start, self.last);
             }
@@ -362,24 +719,48 @@ impl Sentence<'_> {
             if actors.is_empty() {
                 return None;
             }
-            recipients = if t.norecip { vec![] } else { self.objects(end, obj_end, &t.rp, &actors) };
+            recipients = if t.norecip {
+                vec![]
+            } else {
+                self.objects(end, obj_end, &t.rp, &actors)
+            };
             if mutual && recipients.is_empty() && actors.len() < 2 {
                 return None;
             }
         } else if t.deontic {
             // "The Red Cross said US and British forces must ensure security."
             recipients = self.subject(group.start, cs);
-            actors = self.reporters.iter().map(|&k| self.mentions[k].clone()).filter(|m| m.last <= start).take(1).collect();
+            actors = self
+                .reporters
+                .iter()
+                .map(|&k| self.mentions[k].clone())
+                .filter(|m| m.last <= start)
+                .take(1)
+                .collect();
             if recipients.is_empty() || actors.is_empty() {
                 return None;
             }
             let mut f2 = f.clone();
             f2.tokens = vec![start];
-            return self.finish(&f2, actors, recipients, false, negated, Modality::Asserted, group, (cs, ce), &[]);
+            return self.finish(
+                &f2,
+                actors,
+                recipients,
+                false,
+                negated,
+                Modality::Asserted,
+                group,
+                (cs, ce),
+                &[],
+            );
         } else if passive {
             let by = (end..obj_end).find(|&i| toks[i].norm == "by");
             actors = match by {
-                Some(b) => { let mut a = self.objects(b + 1, obj_end, &["by".to_string()], &[]); a.truncate(1); a }
+                Some(b) => {
+                    let mut a = self.objects(b + 1, obj_end, &["by".to_string()], &[]);
+                    a.truncate(1);
+                    a
+                }
                 None => vec![],
             };
             recipients = self.subject(group.start, cs);
@@ -393,10 +774,20 @@ impl Sentence<'_> {
             }
             if actors.is_empty() {
                 // "US authorities said that removing sanctions is out of the question."
-                actors = self.reporters.iter().map(|&k| self.mentions[k].clone()).filter(|m| m.last <= start).take(1).collect();
+                actors = self
+                    .reporters
+                    .iter()
+                    .map(|&k| self.mentions[k].clone())
+                    .filter(|m| m.last <= start)
+                    .take(1)
+                    .collect();
             }
             let force = matches!(t.plover.as_str(), "ASSAULT" | "MOBILIZE");
-            recipients = if t.norecip { vec![] } else { self.objects_opts(obj_start, obj_end, &t.rp, &actors, force) };
+            recipients = if t.norecip {
+                vec![]
+            } else {
+                self.objects_opts(obj_start, obj_end, &t.rp, &actors, force)
+            };
             // "North Korea and Belarus agreed", "French and Egyptian warships launched war games": with each other.
             let several = actors.len() >= 2 || actors.iter().any(|a| a.kind == MentionKind::Pair);
             if several && mutual {
@@ -410,20 +801,45 @@ impl Sentence<'_> {
             return None;
         }
         let _ = &mut modality;
-        Some(self.finish(f, actors, recipients, mutual, negated, modality, group, (cs, ce), later)?)
+        self.finish(
+            f,
+            actors,
+            recipients,
+            mutual,
+            negated,
+            modality,
+            group,
+            (cs, ce),
+            later,
+        )
     }
 
     /// A possessive pronoun that only determines the next mention: "his counterpart".
     fn determiner(&self, m: &Mention) -> bool {
-        m.kind == MentionKind::Pronoun && m.possessive && self.mentions.iter().any(|o| o.first == m.last)
+        m.kind == MentionKind::Pronoun
+            && m.possessive
+            && self.mentions.iter().any(|o| o.first == m.last)
     }
 
     fn between_is_verb(&self, a: usize, b: usize) -> bool {
-        self.tokens[a..b].iter().any(|t| t.norm.ends_with("ed") || t.punct && t.norm != "'s")
+        self.tokens[a..b]
+            .iter()
+            .any(|t| t.norm.ends_with("ed") || t.punct && t.norm != "'s")
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn finish<'l>(&self, f: &Found<'l>, actors: Vec<Mention>, recipients: Vec<Mention>, mutual: bool, negated: bool, modality: Modality, group: std::ops::Range<usize>, clause: (usize, usize), later: &[Found<'l>]) -> Option<Event<'l>> {
+    fn finish<'l>(
+        &self,
+        f: &Found<'l>,
+        actors: Vec<Mention>,
+        recipients: Vec<Mention>,
+        mutual: bool,
+        negated: bool,
+        modality: Modality,
+        group: std::ops::Range<usize>,
+        clause: (usize, usize),
+        later: &[Found<'l>],
+    ) -> Option<Event<'l>> {
         let t = f.trigger;
         let toks = self.tokens;
         let mut plover = t.plover.clone();
@@ -462,11 +878,15 @@ impl Sentence<'_> {
                 return None;
             }
         }
-        if t.plover == "AGREE" && (toks[f.head].norm.starts_with("propos") || toks[f.head].norm.starts_with("offer")) {
+        if t.plover == "AGREE"
+            && (toks[f.head].norm.starts_with("propos") || toks[f.head].norm.starts_with("offer"))
+        {
             modality = Modality::Proposed;
         }
         // Future and conditional events: intentions and threats.
-        let conditional = toks[end.min(self.last)..self.last].iter().any(|x| x.norm == "unless");
+        let conditional = toks[end.min(self.last)..self.last]
+            .iter()
+            .any(|x| x.norm == "unless");
         if matches!(modality, Modality::Future | Modality::Hypothetical) && !t.intent {
             let q = crate::codes::quad_class(&plover);
             if conditional && (q == 2 || q == 4) {
@@ -481,18 +901,35 @@ impl Sentence<'_> {
                 mode = String::new();
             } else if q == 4 {
                 plover = "THREATEN".into();
-                cameo = if plover == "ASSAULT" { "138".into() } else { "130".into() };
+                cameo = if plover == "ASSAULT" {
+                    "138".into()
+                } else {
+                    "130".into()
+                };
                 goldstein = -4.4;
                 mode = String::new();
             } else if q <= 2 && plover != "AGREE" && modality == Modality::Future {
-                cameo = match plover.as_str() { "CONSULT" => "036", "AID" => "033", "COOPERATE" => "031", "SUPPORT" => "032", _ => "030" }.into();
+                cameo = match plover.as_str() {
+                    "CONSULT" => "036",
+                    "AID" => "033",
+                    "COOPERATE" => "031",
+                    "SUPPORT" => "032",
+                    _ => "030",
+                }
+                .into();
                 plover = "AGREE".into();
                 goldstein = 4.0;
                 mode = String::new();
             }
         }
         if matches!(plover.as_str(), "AID" | "COOPERATE" | "AGREE") {
-            if let Some(c) = context_from_words(toks, f.tokens[0], clause::clause_bounds(toks, self.first, self.last, end.min(self.last - 1)).1.max(end)) {
+            if let Some(c) = context_from_words(
+                toks,
+                f.tokens[0],
+                clause::clause_bounds(toks, self.first, self.last, end.min(self.last - 1))
+                    .1
+                    .max(end),
+            ) {
                 context = vec![c.to_string()];
             }
         }
@@ -500,8 +937,16 @@ impl Sentence<'_> {
             let (cs, ce) = clause;
             let w = |x: &Token| x.norm.clone();
             let words: Vec<String> = toks[cs..ce].iter().map(w).collect();
-            !words.iter().any(|x| matches!(x.as_str(), "will" | "has" | "have" | "would" | "is" | "are"))
-                && words.iter().any(|x| x.ends_with("ed") || matches!(x.as_str(), "took" | "was" | "were" | "held" | "met" | "came" | "began" | "went"))
+            !words
+                .iter()
+                .any(|x| matches!(x.as_str(), "will" | "has" | "have" | "would" | "is" | "are"))
+                && words.iter().any(|x| {
+                    x.ends_with("ed")
+                        || matches!(
+                            x.as_str(),
+                            "took" | "was" | "were" | "held" | "met" | "came" | "began" | "went"
+                        )
+                })
         } else {
             clause::simple_past(toks, group, f.head)
         };
@@ -535,7 +980,9 @@ pub fn same_actor(a: &Mention, b: &Mention) -> bool {
     if a.name.is_some() && a.name == b.name {
         return true;
     }
-    a.country == b.country && (a.sector.is_none() || b.sector.is_none() || a.sector == b.sector) && a.country.is_some()
+    a.country == b.country
+        && (a.sector.is_none() || b.sector.is_none() || a.sector == b.sector)
+        && a.country.is_some()
 }
 
 /// Where a complement clause ends: the sentence end, a semicolon, or a reporting clause.
@@ -543,13 +990,16 @@ fn complement_end(tokens: &[Token], from: usize, last: usize) -> usize {
     let mut i = from + 1;
     while i < last {
         let w = tokens[i].norm.as_str();
-        if matches!(w, ";" | ":" | "but" | "while" | "whereas" | "although" | "though" | "(") {
+        if matches!(
+            w,
+            ";" | ":" | "but" | "while" | "whereas" | "although" | "though" | "("
+        ) {
             return i;
         }
         if w == "," && i + 1 < last {
             // ", X said" / ", according to"
             let rest = &tokens[i + 1..last.min(i + 8)];
-            if rest.iter().any(|t| is_report(t)) || rest.first().is_some_and(|t| t.norm == "according") {
+            if rest.iter().any(is_report) || rest.first().is_some_and(|t| t.norm == "according") {
                 return i;
             }
         }
@@ -566,12 +1016,41 @@ fn object_end(tokens: &[Token], from: usize, last: usize) -> usize {
         if w == "that" && i > from + 1 {
             return i;
         }
-        if matches!(w, ";" | ":" | "who" | "which" | "whom" | "whose" | "while" | "but" | "because" | "although" | "after" | "as" | "when" | "since" | "so" | "if" | "unless" | "until" | "despite" | "following" | "amid") {
+        if matches!(
+            w,
+            ";" | ":"
+                | "who"
+                | "which"
+                | "whom"
+                | "whose"
+                | "while"
+                | "but"
+                | "because"
+                | "although"
+                | "after"
+                | "as"
+                | "when"
+                | "since"
+                | "so"
+                | "if"
+                | "unless"
+                | "until"
+                | "despite"
+                | "following"
+                | "amid"
+        ) {
             return i;
         }
         if w == "," && i + 1 < last {
             let rest = &tokens[i + 1..last.min(i + 8)];
-            if rest.iter().any(|t| is_report(t)) || rest.first().is_some_and(|t| matches!(t.norm.as_str(), "according" | "saying" | "which" | "who" | "where" | "adding") || t.norm.ends_with("ing") && !PREPS.contains(&t.norm.as_str())) {
+            if rest.iter().any(is_report)
+                || rest.first().is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "according" | "saying" | "which" | "who" | "where" | "adding"
+                    ) || t.norm.ends_with("ing") && !PREPS.contains(&t.norm.as_str())
+                })
+            {
                 return i;
             }
         }

@@ -103,7 +103,10 @@ mod tests {
         assert!(err(br#"{"id":"a","date":"2024-07-12","text":"  "}"#).contains("`text`"));
         assert!(err(b"{\"id\":\"a\",\xff}").contains("UTF-8"));
         assert!(err(b"not json").contains("invalid JSON"));
-        let bin = format!(r#"{{"id":"a","date":"2024-07-12","text":"{}"}}"#, "\\u0001".repeat(50));
+        let bin = format!(
+            r#"{{"id":"a","date":"2024-07-12","text":"{}"}}"#,
+            "\\u0001".repeat(50)
+        );
         assert!(err(bin.as_bytes()).contains("binary"));
     }
 }

@@ -28,8 +28,8 @@
 pub mod codes;
 pub mod doc;
 pub mod eval;
-pub mod lexicon;
 pub mod input;
+pub mod lexicon;
 pub mod schema;
 pub mod text;
 

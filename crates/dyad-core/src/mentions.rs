@@ -77,38 +77,148 @@ pub struct Mention {
 
 const PRONOUNS: &[(&str, bool, bool, bool)] = &[
     // (form, plural, person, possessive)
-    ("he", false, true, false), ("she", false, true, false), ("his", false, true, true), ("her", false, true, true),
-    ("him", false, true, false), ("it", false, false, false), ("its", false, false, true), ("they", true, false, false),
-    ("their", true, false, true), ("them", true, false, false),
+    ("he", false, true, false),
+    ("she", false, true, false),
+    ("his", false, true, true),
+    ("her", false, true, true),
+    ("him", false, true, false),
+    ("it", false, false, false),
+    ("its", false, false, true),
+    ("they", true, false, false),
+    ("their", true, false, true),
+    ("them", true, false, false),
 ];
 
 /// Words that may sit between modifiers and the head without breaking the phrase.
 const FILLERS: &[&str] = &[
-    "senior", "top", "junior", "ordinary", "radical", "angry", "young", "local", "city", "state-owned", "official",
-    "new", "main", "chief", "deputy", "acting", "interim", "ruling", "leading", "prominent", "armed", "national",
-    "federal", "central", "regional", "provincial", "military-backed", "hardline", "moderate", "elderly", 
-    "ethnic", "rival", "islamist", "separatist", "pro-government", "anti-government",
-    "mainstream", "traditional", "influential", "powerful", "outgoing", "incoming", "newly", "democratic",
-    "government", "state", "security", "border", "riot", "secret", "special", "elite", "unidentified", "unknown",
-    "suspected", "alleged", "so-called", "fellow", "many", "some", "several", "thousands", "hundreds", "dozens", "of",
+    "senior",
+    "top",
+    "junior",
+    "ordinary",
+    "radical",
+    "angry",
+    "young",
+    "local",
+    "city",
+    "state-owned",
+    "official",
+    "new",
+    "main",
+    "chief",
+    "deputy",
+    "acting",
+    "interim",
+    "ruling",
+    "leading",
+    "prominent",
+    "armed",
+    "national",
+    "federal",
+    "central",
+    "regional",
+    "provincial",
+    "military-backed",
+    "hardline",
+    "moderate",
+    "elderly",
+    "ethnic",
+    "rival",
+    "islamist",
+    "separatist",
+    "pro-government",
+    "anti-government",
+    "mainstream",
+    "traditional",
+    "influential",
+    "powerful",
+    "outgoing",
+    "incoming",
+    "newly",
+    "democratic",
+    "government",
+    "state",
+    "security",
+    "border",
+    "riot",
+    "secret",
+    "special",
+    "elite",
+    "unidentified",
+    "unknown",
+    "suspected",
+    "alleged",
+    "so-called",
+    "fellow",
+    "many",
+    "some",
+    "several",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "of",
 ];
 
 /// Adjectives that make a people-demonym civilian ("ordinary Iranians").
-const CIVILIAN: &[&str] = &["ordinary", "young", "angry", "local", "elderly", "many", "thousands", "hundreds", "dozens", "ethnic", "some"];
+const CIVILIAN: &[&str] = &[
+    "ordinary",
+    "young",
+    "angry",
+    "local",
+    "elderly",
+    "many",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "ethnic",
+    "some",
+];
 
-const DETS: &[&str] = &["the", "a", "an", "both", "two", "all", "other", "his", "her", "its", "their"];
+const DETS: &[&str] = &[
+    "the", "a", "an", "both", "two", "all", "other", "his", "her", "its", "their",
+];
 
 /// A lowercase word that may modify a noun: not a verb form, preposition, determiner or conjunction.
 fn plain_word(t: &Token) -> bool {
     let w = t.norm.as_str();
-    !t.cap && !t.punct && w.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        && !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly")
-        && !crate::clause::PREPS.contains(&w) && !crate::clause::AUX.contains(&w) && !crate::clause::REPORT.contains(&w)
-        && !matches!(w, "and" | "or" | "but" | "the" | "that" | "this" | "who" | "which" | "said" | "says" | "its" | "their" | "his" | "her")
+    !t.cap
+        && !t.punct
+        && w.len() > 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && !crate::clause::PREPS.contains(&w)
+        && !crate::clause::AUX.contains(&w)
+        && !crate::clause::REPORT.contains(&w)
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "the"
+                | "that"
+                | "this"
+                | "who"
+                | "which"
+                | "said"
+                | "says"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+        )
 }
 
 /// Finds the actor mentions among `tokens[first..last]`.
-pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize, date: NaiveDate, next_group: &mut usize) -> Vec<Mention> {
+pub fn find(
+    lex: &Lexicons,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    date: NaiveDate,
+    next_group: &mut usize,
+) -> Vec<Mention> {
     let atoms = atoms(lex, text, tokens, first, last);
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; atoms.len()];
@@ -118,14 +228,26 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             continue;
         }
         let (s, e, kind, _) = atoms[h];
-        let is_head = matches!(kind, AtomKind::Title { .. } | AtomKind::Agent { .. } | AtomKind::Person { .. } | AtomKind::Org { .. } | AtomKind::Seat { .. });
+        let is_head = matches!(
+            kind,
+            AtomKind::Title { .. }
+                | AtomKind::Agent { .. }
+                | AtomKind::Person { .. }
+                | AtomKind::Org { .. }
+                | AtomKind::Seat { .. }
+        );
         if !is_head {
             continue;
         }
         // Adjacent heads merge: "Red Cross officials", "intelligence officials", "leader Kim Jong-un".
         let mut hend = h;
-        while hend + 1 < atoms.len() && atoms[hend + 1].0 == atoms[hend].1 && !used[hend + 1]
-            && matches!(atoms[hend + 1].2, AtomKind::Title { .. } | AtomKind::Agent { .. } | AtomKind::Person { .. })
+        while hend + 1 < atoms.len()
+            && atoms[hend + 1].0 == atoms[hend].1
+            && !used[hend + 1]
+            && matches!(
+                atoms[hend + 1].2,
+                AtomKind::Title { .. } | AtomKind::Agent { .. } | AtomKind::Person { .. }
+            )
             && !matches!(atoms[hend].2, AtomKind::Person { .. })
         {
             hend += 1;
@@ -163,7 +285,15 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             if ne > ns {
                 let name = text[tokens[ns].span.start..tokens[ne - 1].span.end].to_string();
                 // A known person by that name?
-                if let Some(p) = lex.actors.lookup(&name).into_iter().find_map(|a| match a.kind { AtomKind::Person { idx } => Some(idx), _ => None }) {
+                if let Some(p) = lex
+                    .actors
+                    .lookup(&name)
+                    .into_iter()
+                    .find_map(|a| match a.kind {
+                        AtomKind::Person { idx } => Some(idx),
+                        _ => None,
+                    })
+                {
                     if let Some(o) = lex.people[p].office_on(date) {
                         m.country = Some(o.country.clone());
                         if m.sector.is_none() || o.sector == "ELI" {
@@ -205,8 +335,14 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             while u > first && j - u < 2 && plain_word(&tokens[u - 1]) {
                 u -= 1;
             }
-            if u < j && k > 0 && atoms[k - 1].1 == u && !used[k - 1]
-                && matches!(atoms[k - 1].2, AtomKind::Demonym { .. } | AtomKind::Country { .. } | AtomKind::Capital { .. })
+            if u < j
+                && k > 0
+                && atoms[k - 1].1 == u
+                && !used[k - 1]
+                && matches!(
+                    atoms[k - 1].2,
+                    AtomKind::Demonym { .. } | AtomKind::Country { .. } | AtomKind::Capital { .. }
+                )
             {
                 j = u;
             }
@@ -230,7 +366,9 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
                 break;
             }
             match &prev.2 {
-                AtomKind::Country { code } | AtomKind::Demonym { code, .. } | AtomKind::Capital { code } => {
+                AtomKind::Country { code }
+                | AtomKind::Demonym { code, .. }
+                | AtomKind::Capital { code } => {
                     countries.push((k - 1, code.clone()));
                 }
                 AtomKind::Org { code, name, .. } if m.country.is_none() || poss => {
@@ -248,18 +386,32 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             left = prev.0;
             k -= 1;
             // Coordination: "Hungarian and Romanian officials".
-            if k > 0 && left > first + 1 && matches!(tokens[left - 1].norm.as_str(), "and" | "," | "or") && atoms[k - 1].1 == left - 1 && !used[k - 1] {
-                if let AtomKind::Demonym { code, people: false } | AtomKind::Country { code } = &atoms[k - 1].2 {
-                    if tokens[left - 1].norm != "," || true {
-                        countries.push((k - 1, code.clone()));
-                        used[k - 1] = true;
-                        left = atoms[k - 1].0;
-                        k -= 1;
-                    }
+            if k > 0
+                && left > first + 1
+                && matches!(tokens[left - 1].norm.as_str(), "and" | "," | "or")
+                && atoms[k - 1].1 == left - 1
+                && !used[k - 1]
+            {
+                if let AtomKind::Demonym {
+                    code,
+                    people: false,
+                }
+                | AtomKind::Country { code } = &atoms[k - 1].2
+                {
+                    countries.push((k - 1, code.clone()));
+                    used[k - 1] = true;
+                    left = atoms[k - 1].0;
+                    k -= 1;
                 }
             }
         }
-        while left > first && DETS.contains(&tokens[left - 1].norm.as_str()) && tokens[left - 1].norm != "his" && tokens[left - 1].norm != "her" && tokens[left - 1].norm != "their" && tokens[left - 1].norm != "its" {
+        while left > first
+            && DETS.contains(&tokens[left - 1].norm.as_str())
+            && !matches!(
+                tokens[left - 1].norm.as_str(),
+                "his" | "her" | "their" | "its"
+            )
+        {
             left -= 1;
         }
         m.first = left.min(m.first);
@@ -268,19 +420,31 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             m.sector = Some("CVL".into());
         }
         // Right: "of Morocco", "in the Ivory Coast", "from Calgary"; not after "its"/"their".
-        let owned = m.first > first && matches!(tokens[m.first - 1].norm.as_str(), "its" | "their" | "his" | "her");
+        let owned = m.first > first
+            && matches!(
+                tokens[m.first - 1].norm.as_str(),
+                "its" | "their" | "his" | "her"
+            );
         if m.country.is_none() && countries.is_empty() && !owned {
             let mut j = m.last;
             if j + 1 < last && matches!(tokens[j].norm.as_str(), "of" | "in" | "from") {
                 j += 1;
-                while j < last && (matches!(tokens[j].norm.as_str(), "the" | "southern" | "northern" | "eastern" | "western" | "central") || FILLERS.contains(&tokens[j].norm.as_str()) && tokens[j].norm != "of") {
+                while j < last
+                    && (matches!(
+                        tokens[j].norm.as_str(),
+                        "the" | "southern" | "northern" | "eastern" | "western" | "central"
+                    ) || FILLERS.contains(&tokens[j].norm.as_str()) && tokens[j].norm != "of")
+                {
                     j += 1;
                 }
                 // Coordinated: "of North Korea and Belarus".
                 let mut found = Vec::new();
                 while let Some(ai) = atoms.iter().position(|a| a.0 == j) {
                     match &atoms[ai].2 {
-                        AtomKind::Country { code } | AtomKind::Capital { code } | AtomKind::Demonym { code, people: true } | AtomKind::Org { code, .. } => {
+                        AtomKind::Country { code }
+                        | AtomKind::Capital { code }
+                        | AtomKind::Demonym { code, people: true }
+                        | AtomKind::Org { code, .. } => {
                             found.push((ai, code.clone()));
                             j = atoms[ai].1;
                             if j + 1 < last && matches!(tokens[j].norm.as_str(), "and" | ",") {
@@ -311,10 +475,13 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
                 .into_iter()
                 .map(|(ai, code)| {
                     let mut c = m.clone();
-                    if c.country.is_none() || multi || matches!(atoms[ai].2, AtomKind::Org { .. }) && c.country.as_deref().is_some_and(|x| x.len() == 3) {
-                        if c.country.is_none() || multi {
-                            c.country = Some(code);
-                        }
+                    if (c.country.is_none()
+                        || multi
+                        || matches!(atoms[ai].2, AtomKind::Org { .. })
+                            && c.country.as_deref().is_some_and(|x| x.len() == 3))
+                        && (c.country.is_none() || multi)
+                    {
+                        c.country = Some(code);
                     }
                     c.rules.push(atom_source(lex, text, tokens, &atoms[ai]));
                     if multi {
@@ -345,7 +512,8 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
                 break;
             }
             used[b] = true;
-            let end = atoms[b].1 + usize::from(atoms[b].1 < last && tokens[atoms[b].1].norm == "'s");
+            let end =
+                atoms[b].1 + usize::from(atoms[b].1 < last && tokens[atoms[b].1].norm == "'s");
             // "North Korea and Belarus", "Iraq, Syria and Libya"
             let mut j = end;
             if j < last && tokens[j].norm == "," {
@@ -369,12 +537,38 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
     // Pair references ("the two sides", "both ministers"), then pronouns.
     for i in first..last {
         let w = tokens[i].norm.as_str();
-        let next = if i + 1 < last { tokens[i + 1].norm.as_str() } else { "" };
-        let pair_noun = matches!(next, "sides" | "parties" | "countries" | "nations" | "governments" | "leaders" | "ministers" | "men" | "presidents" | "delegations" | "neighbours" | "neighbors" | "allies");
+        let next = if i + 1 < last {
+            tokens[i + 1].norm.as_str()
+        } else {
+            ""
+        };
+        let pair_noun = matches!(
+            next,
+            "sides"
+                | "parties"
+                | "countries"
+                | "nations"
+                | "governments"
+                | "leaders"
+                | "ministers"
+                | "men"
+                | "presidents"
+                | "delegations"
+                | "neighbours"
+                | "neighbors"
+                | "allies"
+        );
         if matches!(w, "both" | "two") && pair_noun {
-            let start = if i > first && tokens[i - 1].norm == "the" { i - 1 } else { i };
+            let start = if i > first && tokens[i - 1].norm == "the" {
+                i - 1
+            } else {
+                i
+            };
             // Only when no country qualifies them: "the two countries", not "the two Korean leaders".
-            if !out.iter().any(|m| m.first <= i + 1 && i + 1 < m.last && m.country.is_some()) {
+            if !out
+                .iter()
+                .any(|m| m.first <= i + 1 && i + 1 < m.last && m.country.is_some())
+            {
                 out.retain(|m| m.last <= start || m.first >= i + 2);
                 let m = bare(tokens, start, i + 2, MentionKind::Pair, true, false, false);
                 push_group(&mut out, vec![m], next_group);
@@ -387,7 +581,15 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
             continue;
         }
         if let Some(&(_, plural, person, possessive)) = PRONOUNS.iter().find(|p| p.0 == w) {
-            let m = bare(tokens, i, i + 1, MentionKind::Pronoun, plural, person, possessive);
+            let m = bare(
+                tokens,
+                i,
+                i + 1,
+                MentionKind::Pronoun,
+                plural,
+                person,
+                possessive,
+            );
             push_group(&mut out, vec![m], next_group);
         }
     }
@@ -396,7 +598,13 @@ pub fn find(lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: us
 }
 
 /// A mention for a gazetteer place that no lexicon entry covered ("Kharkiv"): a country, no sector.
-pub fn place_mention(span: Span, first: usize, last: usize, country: Option<String>, group: usize) -> Mention {
+pub fn place_mention(
+    span: Span,
+    first: usize,
+    last: usize,
+    country: Option<String>,
+    group: usize,
+) -> Mention {
     Mention {
         span,
         first,
@@ -418,7 +626,15 @@ pub fn place_mention(span: Span, first: usize, last: usize, country: Option<Stri
     }
 }
 
-fn bare(tokens: &[Token], first: usize, last: usize, kind: MentionKind, plural: bool, person: bool, possessive: bool) -> Mention {
+fn bare(
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    kind: MentionKind,
+    plural: bool,
+    person: bool,
+    possessive: bool,
+) -> Mention {
     Mention {
         span: Span::new(tokens[first].span.start, tokens[last - 1].span.end),
         first,
@@ -459,7 +675,13 @@ fn atom_source(_lex: &Lexicons, _text: &str, _tokens: &[Token], a: &AtomAt) -> S
 type AtomAt<'l> = (usize, usize, &'l AtomKind, &'l str);
 
 /// Longest lexicon matches in `tokens[first..last]`.
-fn atoms<'l>(lex: &'l Lexicons, text: &str, tokens: &[Token], first: usize, last: usize) -> Vec<AtomAt<'l>> {
+fn atoms<'l>(
+    lex: &'l Lexicons,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+) -> Vec<AtomAt<'l>> {
     let mut out = Vec::new();
     let mut i = first;
     while i < last {
@@ -479,7 +701,12 @@ fn atoms<'l>(lex: &'l Lexicons, text: &str, tokens: &[Token], first: usize, last
             out.push((i, i + 1, &a.kind, a.source.as_str()));
             i += 1;
         } else if matches!(tokens[i].norm.as_str(), "counterpart" | "counterparts") {
-            out.push((i, i + 1, &lex.counterpart.kind, lex.counterpart.source.as_str()));
+            out.push((
+                i,
+                i + 1,
+                &lex.counterpart.kind,
+                lex.counterpart.source.as_str(),
+            ));
             i += 1;
         } else {
             i += 1;
@@ -491,11 +718,29 @@ fn atoms<'l>(lex: &'l Lexicons, text: &str, tokens: &[Token], first: usize, last
 /// "Vietnamese-led", "Iranian-backed", "US-based": a country word fused with a participle.
 fn compound_modifier<'l>(lex: &'l Lexicons, t: &Token) -> Option<&'l crate::lexicon::Atom> {
     let (head, tail) = t.norm.rsplit_once('-')?;
-    if !matches!(tail, "led" | "backed" | "based" | "allied" | "born" | "owned" | "funded" | "sponsored" | "run" | "dominated" | "controlled" | "supported" | "armed" | "trained") {
+    if !matches!(
+        tail,
+        "led"
+            | "backed"
+            | "based"
+            | "allied"
+            | "born"
+            | "owned"
+            | "funded"
+            | "sponsored"
+            | "run"
+            | "dominated"
+            | "controlled"
+            | "supported"
+            | "armed"
+            | "trained"
+    ) {
         return None;
     }
     let atoms = lex.actors.lookup(head);
-    let a = atoms.into_iter().find(|a| matches!(a.kind, AtomKind::Demonym { .. } | AtomKind::Country { .. }))?;
+    let a = atoms
+        .into_iter()
+        .find(|a| matches!(a.kind, AtomKind::Demonym { .. } | AtomKind::Country { .. }))?;
     Some(a)
 }
 
@@ -512,7 +757,14 @@ fn priority(k: &AtomKind) -> u8 {
     }
 }
 
-fn apply_head(lex: &Lexicons, text: &str, tokens: &[Token], atom: &AtomAt, m: &mut Mention, date: NaiveDate) {
+fn apply_head(
+    lex: &Lexicons,
+    text: &str,
+    tokens: &[Token],
+    atom: &AtomAt,
+    m: &mut Mention,
+    date: NaiveDate,
+) {
     m.rules.push(atom.3.to_string());
     let surface = &text[tokens[atom.0].span.start..tokens[atom.1 - 1].span.end];
     match &atom.2 {
@@ -564,14 +816,49 @@ fn apply_head(lex: &Lexicons, text: &str, tokens: &[Token], atom: &AtomAt, m: &m
 }
 
 /// A country, capital or demonym atom on its own.
-fn standalone(_lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last: usize, a: &AtomAt) -> Option<Mention> {
+fn standalone(
+    _lex: &Lexicons,
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    a: &AtomAt,
+) -> Option<Mention> {
     let (s, e) = (a.0, a.1);
     let mut m = bare(tokens, s, e, MentionKind::Direct, false, false, false);
     m.rules.push(a.3.to_string());
     let next = tokens.get(e).filter(|_| e < last);
     m.possessive = next.is_some_and(|t| t.norm == "'s");
     // Demonyms and countries directly before a noun are adjectives: "Russian tactical weapons".
-    let before_noun = next.is_some_and(|t| !t.punct && t.norm != "'s" && !matches!(t.norm.as_str(), "and" | "or" | "of" | "to" | "for" | "in" | "on" | "at" | "with" | "by" | "from" | "has" | "have" | "had" | "is" | "was" | "were" | "are" | "will" | "would" | "said" | "says"));
+    let before_noun = next.is_some_and(|t| {
+        !t.punct
+            && t.norm != "'s"
+            && !matches!(
+                t.norm.as_str(),
+                "and"
+                    | "or"
+                    | "of"
+                    | "to"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "will"
+                    | "would"
+                    | "said"
+                    | "says"
+            )
+    });
     match &a.2 {
         AtomKind::Country { code } => {
             m.country = Some(code.clone());
@@ -596,9 +883,20 @@ fn standalone(_lex: &Lexicons, text: &str, tokens: &[Token], first: usize, last:
         _ => return None,
     }
     // "U.S. Navy" is a name we do not know; "Serbia lifted" is a subject.
-    let abbrev = { let sfc = &text[tokens[s].span.start..tokens[e - 1].span.end]; sfc.contains('.') || (sfc.len() <= 3 && sfc.chars().all(|c| c.is_ascii_uppercase())) };
-    if m.kind == MentionKind::Direct && before_noun && !m.possessive && matches!(a.2, AtomKind::Country { .. })
-        && (tokens[e].cap || abbrev && plain_word(&tokens[e]) && s > first && (plain_word(&tokens[s - 1]) || matches!(tokens[s - 1].norm.as_str(), "a" | "an")))
+    let abbrev = {
+        let sfc = &text[tokens[s].span.start..tokens[e - 1].span.end];
+        sfc.contains('.') || (sfc.len() <= 3 && sfc.chars().all(|c| c.is_ascii_uppercase()))
+    };
+    if m.kind == MentionKind::Direct
+        && before_noun
+        && !m.possessive
+        && matches!(a.2, AtomKind::Country { .. })
+        && (tokens[e].cap
+            || abbrev
+                && plain_word(&tokens[e])
+                && s > first
+                && (plain_word(&tokens[s - 1])
+                    || matches!(tokens[s - 1].norm.as_str(), "a" | "an")))
     {
         m.kind = MentionKind::Adjective;
     }
@@ -624,10 +922,20 @@ fn name_after(tokens: &[Token], text: &str, start: usize, last: usize) -> (usize
     while j < last && j - start < 6 {
         let t = &tokens[j];
         let s = &text[t.span.start..t.span.end];
-        if t.cap && !t.punct && !matches!(t.norm.as_str(), "the" | "on" | "in" | "said" | "says" | "and") {
+        if t.cap
+            && !t.punct
+            && !matches!(
+                t.norm.as_str(),
+                "the" | "on" | "in" | "said" | "says" | "and"
+            )
+        {
             j += 1;
             end = j;
-        } else if matches!(t.norm.as_str(), "bin" | "ibn" | "al" | "el" | "de" | "da" | "van" | "von" | "der" | "la" | "le" | "du") || s.starts_with("al-") {
+        } else if matches!(
+            t.norm.as_str(),
+            "bin" | "ibn" | "al" | "el" | "de" | "da" | "van" | "von" | "der" | "la" | "le" | "du"
+        ) || s.starts_with("al-")
+        {
             j += 1;
         } else {
             break;

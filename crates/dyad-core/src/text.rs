@@ -43,9 +43,9 @@ pub struct Sentence {
 const ABBREV: &[&str] = &[
     "adm.", "apr.", "aug.", "brig.", "capt.", "cmdr.", "co.", "col.", "corp.", "cpl.", "dec.",
     "dept.", "dr.", "e.g.", "est.", "feb.", "fig.", "fr.", "ft.", "gen.", "gov.", "hon.", "i.e.",
-    "inc.", "jan.", "jr.", "jul.", "jun.", "lt.", "ltd.", "maj.", "mar.", "messrs.", "mr.",
-    "mrs.", "ms.", "mt.", "no.", "nov.", "oct.", "pres.", "prof.", "pvt.", "rep.", "rev.",
-    "sec.", "sen.", "sep.", "sept.", "sgt.", "sr.", "st.", "vs.",
+    "inc.", "jan.", "jr.", "jul.", "jun.", "lt.", "ltd.", "maj.", "mar.", "messrs.", "mr.", "mrs.",
+    "ms.", "mt.", "no.", "nov.", "oct.", "pres.", "prof.", "pvt.", "rep.", "rev.", "sec.", "sen.",
+    "sep.", "sept.", "sgt.", "sr.", "st.", "vs.",
 ];
 
 /// Abbreviations that may end a sentence when the next word starts one.
@@ -53,8 +53,27 @@ const FINAL_ABBREV: &[&str] = &["co.", "corp.", "inc.", "jr.", "ltd.", "sr."];
 
 /// Words that very often start a sentence; after "U.S." they signal a boundary.
 const STARTERS: &[&str] = &[
-    "a", "an", "but", "he", "her", "his", "however", "i", "in", "it", "its", "meanwhile", "on",
-    "she", "the", "their", "there", "these", "they", "this", "we",
+    "a",
+    "an",
+    "but",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "on",
+    "she",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "we",
 ];
 
 /// Maps a character to its normalised form, or `None` to keep it.
@@ -137,12 +156,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         break;
                     }
                     i += 2;
-                } else if (c == '.' || c == ',') && at(i - 1).is_ascii_digit() && at(i + 1).is_ascii_digit() {
+                } else if (c == '.' || c == ',')
+                    && at(i - 1).is_ascii_digit()
+                    && at(i + 1).is_ascii_digit()
+                {
                     i += 2;
-                } else if c == '.' && at(i + 1).is_alphabetic() && at(i + 2) == '.' && i - start == 1 {
+                } else if c == '.'
+                    && at(i + 1).is_alphabetic()
+                    && at(i + 2) == '.'
+                    && i - start == 1
+                {
                     // U.S., U.N., e.g.: letter . letter .
                     i += 2;
-                } else if c == '.' && i >= 2 && at(i - 2) == '.' && at(i + 1).is_alphabetic() && at(i + 2) == '.' {
+                } else if c == '.'
+                    && i >= 2
+                    && at(i - 2) == '.'
+                    && at(i + 1).is_alphabetic()
+                    && at(i + 2) == '.'
+                {
                     i += 2;
                 } else {
                     break;
@@ -153,7 +184,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let word = &text[pos(start)..pos(i)];
                 let initial = i - start == 1 && at(start).is_uppercase();
                 let acronym = word.contains('.');
-                let abbrev = word.len() < 8 && ABBREV.iter().any(|a| a.len() == word.len() + 1 && a[..word.len()].eq_ignore_ascii_case(word));
+                let abbrev = word.len() < 8
+                    && ABBREV.iter().any(|a| {
+                        a.len() == word.len() + 1 && a[..word.len()].eq_ignore_ascii_case(word)
+                    });
                 if initial || acronym || abbrev {
                     i += 1;
                 }
@@ -174,7 +208,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // The possessive 's split off above.
         if is_apostrophe(at(i)) && matches!(at(i + 1), 's' | 'S') && !at(i + 2).is_alphanumeric() {
             let span = Span::new(pos(i), pos(i + 2));
-            tokens.push(Token { span, norm: "'s".into(), cap: false, punct: false, newline_before: false });
+            tokens.push(Token {
+                span,
+                norm: "'s".into(),
+                cap: false,
+                punct: false,
+                newline_before: false,
+            });
             i += 2;
         }
     }
@@ -182,7 +222,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn opens_sentence(t: &Token) -> bool {
-    t.cap || t.norm.starts_with(|c: char| c.is_ascii_digit()) || t.norm == "\"" || t.norm == "'"
+    t.cap
+        || t.norm.starts_with(|c: char| c.is_ascii_digit())
+        || t.norm == "\""
+        || t.norm == "'"
         || t.norm == "("
 }
 
@@ -199,7 +242,10 @@ pub fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
         } else if matches!(t.norm.as_str(), "." | "!" | "?") || t.norm.ends_with('.') && !t.punct {
             // Closing quotes and brackets stay with the sentence.
             let mut j = i + 1;
-            while j < tokens.len() && matches!(tokens[j].norm.as_str(), "\"" | "'" | ")") && !tokens[j].newline_before {
+            while j < tokens.len()
+                && matches!(tokens[j].norm.as_str(), "\"" | "'" | ")")
+                && !tokens[j].newline_before
+            {
                 j += 1;
             }
             let next = tokens.get(j);
@@ -211,7 +257,10 @@ pub fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
                         true
                     } else if FINAL_ABBREV.contains(&t.norm.as_str()) {
                         true
-                    } else if t.norm.contains('.') && t.norm.len() > 2 && !ABBREV.contains(&t.norm.as_str()) {
+                    } else if t.norm.contains('.')
+                        && t.norm.len() > 2
+                        && !ABBREV.contains(&t.norm.as_str())
+                    {
                         // U.S. / U.N.: a boundary only before a typical sentence starter.
                         STARTERS.contains(&nt.norm.as_str())
                     } else {
@@ -242,29 +291,59 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<String> {
-        tokenize(s).into_iter().map(|t| s[t.span.start..t.span.end].to_string()).collect()
+        tokenize(s)
+            .into_iter()
+            .map(|t| s[t.span.start..t.span.end].to_string())
+            .collect()
     }
 
     fn sents(s: &str) -> Vec<String> {
         let t = tokenize(s);
-        split_sentences(&t).into_iter().map(|x| s[x.span.start..x.span.end].to_string()).collect()
+        split_sentences(&t)
+            .into_iter()
+            .map(|x| s[x.span.start..x.span.end].to_string())
+            .collect()
     }
 
     #[test]
     fn keeps_abbreviations_names_and_numbers_whole() {
-        assert_eq!(toks("U.S. envoy Im Chon-il met on Sept. 15."), ["U.S.", "envoy", "Im", "Chon-il", "met", "on", "Sept.", "15", "."]);
-        assert_eq!(toks("North Korea’s 3.5% of 1,000"), ["North", "Korea", "’s", "3.5", "%", "of", "1,000"]);
-        assert_eq!(toks("Côte d'Ivoire's J. Smith"), ["Côte", "d'Ivoire", "'s", "J.", "Smith"]);
+        assert_eq!(
+            toks("U.S. envoy Im Chon-il met on Sept. 15."),
+            ["U.S.", "envoy", "Im", "Chon-il", "met", "on", "Sept.", "15", "."]
+        );
+        assert_eq!(
+            toks("North Korea’s 3.5% of 1,000"),
+            ["North", "Korea", "’s", "3.5", "%", "of", "1,000"]
+        );
+        assert_eq!(
+            toks("Côte d'Ivoire's J. Smith"),
+            ["Côte", "d'Ivoire", "'s", "J.", "Smith"]
+        );
         assert_eq!(tokenize("“Hi”")[0].norm, "\"");
     }
 
     #[test]
     fn splits_sentences_but_not_at_abbreviations() {
-        assert_eq!(sents("He met Gen. Smith on Sept. 15. They agreed."), ["He met Gen. Smith on Sept. 15.", "They agreed."]);
-        assert_eq!(sents("It was in the U.S. The talks ended."), ["It was in the U.S.", "The talks ended."]);
+        assert_eq!(
+            sents("He met Gen. Smith on Sept. 15. They agreed."),
+            ["He met Gen. Smith on Sept. 15.", "They agreed."]
+        );
+        assert_eq!(
+            sents("It was in the U.S. The talks ended."),
+            ["It was in the U.S.", "The talks ended."]
+        );
         assert_eq!(sents("The U.S. Army said."), ["The U.S. Army said."]);
-        assert_eq!(sents("During the talks. both agreed.\nNext line"), ["During the talks. both agreed.", "Next line"]);
-        assert_eq!(sents("\"We agree.\" He left."), ["\"We agree.\"", "He left."]);
-        assert_eq!(sents("Prices rose 3.5 percent. J. R. Smith said."), ["Prices rose 3.5 percent.", "J. R. Smith said."]);
+        assert_eq!(
+            sents("During the talks. both agreed.\nNext line"),
+            ["During the talks. both agreed.", "Next line"]
+        );
+        assert_eq!(
+            sents("\"We agree.\" He left."),
+            ["\"We agree.\"", "He left."]
+        );
+        assert_eq!(
+            sents("Prices rose 3.5 percent. J. R. Smith said."),
+            ["Prices rose 3.5 percent.", "J. R. Smith said."]
+        );
     }
 }

@@ -20,7 +20,10 @@ fn coder() -> &'static Coder {
 
 /// `n` cases, or `$PROPTEST_CASES` for a longer hunt.
 fn cases(n: u32) -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(n)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(n)
 }
 
 fn doc(text: String) -> InputDoc {

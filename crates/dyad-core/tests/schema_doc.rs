@@ -5,7 +5,10 @@ use dyad_core::schema::{AnnotatedDoc, EventRecord, InputDoc};
 fn examples(kind: &str) -> Vec<String> {
     let doc = include_str!("../../../docs/schema.md");
     let fence = format!("```json {kind}\n");
-    doc.split(&fence).skip(1).map(|b| b.split("```").next().unwrap().trim().to_string()).collect()
+    doc.split(&fence)
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap().trim().to_string())
+        .collect()
 }
 
 #[test]
@@ -38,6 +41,20 @@ fn documented_event_is_what_the_coder_emits() {
     let documented: EventRecord = serde_json::from_str(&examples("event")[0]).unwrap();
     let events = dyad_core::Coder::builtin().code(&input).unwrap();
     let got = events.first().expect("an event");
-    assert_eq!((got.event_type.as_str(), got.trigger.start, got.date.as_str()), (documented.event_type.as_str(), documented.trigger.start, documented.date.as_str()));
-    assert_eq!(got.actor.as_ref().map(|a| a.start), documented.actor.as_ref().map(|a| a.start));
+    assert_eq!(
+        (
+            got.event_type.as_str(),
+            got.trigger.start,
+            got.date.as_str()
+        ),
+        (
+            documented.event_type.as_str(),
+            documented.trigger.start,
+            documented.date.as_str()
+        )
+    );
+    assert_eq!(
+        got.actor.as_ref().map(|a| a.start),
+        documented.actor.as_ref().map(|a| a.start)
+    );
 }

@@ -31,13 +31,21 @@ fn country(a: &Option<dyad_core::schema::ActorRef>) -> Option<&str> {
 /// recipient countries (either direction when mutual), and date (null: publication date).
 fn matches(want: &serde_json::Value, e: &EventRecord) -> bool {
     let ty = want["event_type"].as_str().unwrap();
-    let also: Vec<&str> = want["also_accept"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+    let also: Vec<&str> = want["also_accept"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+        .unwrap_or_default();
     if e.event_type != ty && !also.contains(&e.event_type.as_str()) {
         return false;
     }
-    let (a, r) = (want["actor"]["country"].as_str(), want["recipient"]["country"].as_str());
+    let (a, r) = (
+        want["actor"]["country"].as_str(),
+        want["recipient"]["country"].as_str(),
+    );
     let forward = country(&e.actor) == a && country(&e.recipient) == r;
-    let backward = want["mutual"].as_bool() == Some(true) && country(&e.actor) == r && country(&e.recipient) == a;
+    let backward = want["mutual"].as_bool() == Some(true)
+        && country(&e.actor) == r
+        && country(&e.recipient) == a;
     if !(forward || backward) {
         return false;
     }
@@ -49,9 +57,22 @@ fn matches(want: &serde_json::Value, e: &EventRecord) -> bool {
 
 #[test]
 fn reference_article_yields_every_required_event() {
-    let (Some(article), Some(expected)) = (shared("examples/seed-article.jsonl"), shared("examples/seed-expected.json")) else { return };
-    let doc: InputDoc = serde_json::from_str(std::fs::read_to_string(article).unwrap().lines().next().unwrap()).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(expected).unwrap()).unwrap();
+    let (Some(article), Some(expected)) = (
+        shared("examples/seed-article.jsonl"),
+        shared("examples/seed-expected.json"),
+    ) else {
+        return;
+    };
+    let doc: InputDoc = serde_json::from_str(
+        std::fs::read_to_string(article)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(expected).unwrap()).unwrap();
     let events = Coder::builtin().code(&doc).unwrap();
     let required = expected["required"].as_array().unwrap();
     let optional = expected["optional"].as_array().unwrap();
@@ -66,33 +87,77 @@ fn reference_article_yields_every_required_event() {
     for e in &events {
         let known = required.iter().chain(optional).any(|w| {
             let ty = w["event_type"].as_str().unwrap();
-            let also: Vec<&str> = w["also_accept"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
-            let (a, r) = (w["actor"]["country"].as_str(), w["recipient"]["country"].as_str());
+            let also: Vec<&str> = w["also_accept"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+                .unwrap_or_default();
+            let (a, r) = (
+                w["actor"]["country"].as_str(),
+                w["recipient"]["country"].as_str(),
+            );
             (e.event_type == ty || also.contains(&e.event_type.as_str()))
-                && ((country(&e.actor) == a && country(&e.recipient) == r) || (country(&e.actor) == r && country(&e.recipient) == a))
+                && ((country(&e.actor) == a && country(&e.recipient) == r)
+                    || (country(&e.actor) == r && country(&e.recipient) == a))
         });
         if !known {
-            let (a, r) = (country(&e.actor).unwrap_or("-"), country(&e.recipient).unwrap_or("-"));
+            let (a, r) = (
+                country(&e.actor).unwrap_or("-"),
+                country(&e.recipient).unwrap_or("-"),
+            );
             let (a, r) = if e.mutual && r < a { (r, a) } else { (a, r) };
-            unexpected.insert(format!("{} {}>{} ({:?})", e.event_type, a, r, e.trigger.text));
+            unexpected.insert(format!(
+                "{} {}>{} ({:?})",
+                e.event_type, a, r, e.trigger.text
+            ));
         }
     }
-    assert!(missing.is_empty(), "required events not found: {missing:#?}\ncoded: {:#?}", events.iter().map(|e| format!("{} {:?}>{:?} {} {:?}", e.event_type, country(&e.actor), country(&e.recipient), e.date, e.trigger.text)).collect::<Vec<_>>());
-    assert!(unexpected.len() <= 3, "more than 3 unexpected triples: {unexpected:#?}");
+    assert!(
+        missing.is_empty(),
+        "required events not found: {missing:#?}\ncoded: {:#?}",
+        events
+            .iter()
+            .map(|e| format!(
+                "{} {:?}>{:?} {} {:?}",
+                e.event_type,
+                country(&e.actor),
+                country(&e.recipient),
+                e.date,
+                e.trigger.text
+            ))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        unexpected.len() <= 3,
+        "more than 3 unexpected triples: {unexpected:#?}"
+    );
     // The talks carry their place and their reporter.
-    let talks = events.iter().find(|e| e.event_type == "CONSULT" && e.trigger.text == "talks").expect("the Pyongyang talks");
+    let talks = events
+        .iter()
+        .find(|e| e.event_type == "CONSULT" && e.trigger.text == "talks")
+        .expect("the Pyongyang talks");
     assert_eq!(&doc.text[talks.trigger.start..talks.trigger.end], "talks");
     assert!(talks.evidence.contains("bilateral talks in Pyongyang"));
 }
 
 #[test]
 fn plover_gold_dev_sentences_meet_the_targets() {
-    let Some(gold) = shared("gold/plover-gsr-dev.jsonl") else { return };
-    let golds: Vec<eval::Gold> = std::fs::read_to_string(gold).unwrap().lines().filter(|l| !l.trim().is_empty()).flat_map(|l| eval::parse_gold(l).unwrap()).collect();
+    let Some(gold) = shared("gold/plover-gsr-dev.jsonl") else {
+        return;
+    };
+    let golds: Vec<eval::Gold> = std::fs::read_to_string(gold)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .flat_map(|l| eval::parse_gold(l).unwrap())
+        .collect();
     let r = eval::evaluate(&Coder::builtin(), &golds);
     eprintln!("{r}");
     // Regression thresholds, just under the figures measured when they were set.
     assert!(r.type_rate >= 0.87, "type found {:.3}", r.type_rate);
     assert!(r.full_rate >= 0.64, "full match {:.3}", r.full_rate);
-    assert!(r.extra_per_sentence <= 0.35, "extra events per sentence {:.3}", r.extra_per_sentence);
+    assert!(
+        r.extra_per_sentence <= 0.35,
+        "extra events per sentence {:.3}",
+        r.extra_per_sentence
+    );
 }

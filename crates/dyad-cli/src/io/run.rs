@@ -196,7 +196,9 @@ pub fn progress_bar(output_to_file: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {human_pos} articles ({rate}) {elapsed}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {human_pos} articles ({rate}) {elapsed}")
+    {
         let rate = |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
             let _ = write!(w, "{:.0}/s", s.per_sec());
         };

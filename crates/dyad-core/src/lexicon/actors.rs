@@ -98,7 +98,8 @@ impl Person {
     /// The office held on `date`; else the latest office that ended before it,
     /// with the sector turned to ELI (a former office holder).
     pub fn office_on(&self, date: NaiveDate) -> Option<Office> {
-        let holds = |o: &&Office| o.start.is_none_or(|s| s <= date) && o.end.is_none_or(|e| date <= e);
+        let holds =
+            |o: &&Office| o.start.is_none_or(|s| s <= date) && o.end.is_none_or(|e| date <= e);
         if let Some(o) = self.offices.iter().find(holds) {
             return Some(o.clone());
         }
@@ -113,21 +114,37 @@ impl Person {
             return Some(o);
         }
         // Only future offices: the person is known, but not yet in office.
-        self.offices.first().map(|o| Office { sector: "ELI".into(), ..o.clone() })
+        self.offices.first().map(|o| Office {
+            sector: "ELI".into(),
+            ..o.clone()
+        })
     }
 }
 
 fn err(file: &str, line: usize, msg: impl Into<String>) -> LexiconError {
-    LexiconError { file: file.into(), line, msg: msg.into() }
+    LexiconError {
+        file: file.into(),
+        line,
+        msg: msg.into(),
+    }
 }
 
 fn check_code(file: &str, line: usize, code: &str) -> Result<(), LexiconError> {
-    let ok = (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())) || NON_STATE.contains(&code);
-    if ok { Ok(()) } else { Err(err(file, line, format!("bad country code {code:?}"))) }
+    let ok = (code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase()))
+        || NON_STATE.contains(&code);
+    if ok {
+        Ok(())
+    } else {
+        Err(err(file, line, format!("bad country code {code:?}")))
+    }
 }
 
 fn check_sector(file: &str, line: usize, s: &str) -> Result<(), LexiconError> {
-    if SECTORS.contains(&s) { Ok(()) } else { Err(err(file, line, format!("unknown sector {s:?}"))) }
+    if SECTORS.contains(&s) {
+        Ok(())
+    } else {
+        Err(err(file, line, format!("unknown sector {s:?}")))
+    }
 }
 
 fn cell<'a>(cols: &[&'a str], i: usize) -> &'a str {
@@ -139,33 +156,58 @@ fn src(file: &str, line: usize) -> String {
 }
 
 /// `code  names  demonyms  capitals  seats`.
-pub(super) fn load_countries(lex: &mut Lexicons, file: &str, content: &str) -> Result<usize, LexiconError> {
+pub(super) fn load_countries(
+    lex: &mut Lexicons,
+    file: &str,
+    content: &str,
+) -> Result<usize, LexiconError> {
     let mut n = 0;
     for (line, cols) in rows(content) {
         let code = cell(&cols, 0).to_string();
         check_code(file, line, &code)?;
         let s = src(file, line);
-        let atom = |kind| super::Atom { kind, source: s.clone() };
+        let atom = |kind| super::Atom {
+            kind,
+            source: s.clone(),
+        };
         let names: Vec<&str> = alts(cell(&cols, 1)).collect();
         if let Some(first) = names.first() {
             lex.country_names.insert(code.clone(), first.to_string());
         }
         for name in &names {
-            lex.actors.insert(name, atom(AtomKind::Country { code: code.clone() }), true);
+            lex.actors
+                .insert(name, atom(AtomKind::Country { code: code.clone() }), true);
         }
         let dems: Vec<&str> = alts(cell(&cols, 2)).collect();
         for d in &dems {
-            let people = d.ends_with('s') && dems.iter().any(|o| o.len() < d.len() && d.starts_with(o))
-                || d.ends_with("ers") || d.ends_with("ians");
-            lex.actors.insert(d, atom(AtomKind::Demonym { code: code.clone(), people }), true);
+            let people = d.ends_with('s')
+                && dems.iter().any(|o| o.len() < d.len() && d.starts_with(o))
+                || d.ends_with("ers")
+                || d.ends_with("ians");
+            lex.actors.insert(
+                d,
+                atom(AtomKind::Demonym {
+                    code: code.clone(),
+                    people,
+                }),
+                true,
+            );
         }
         for c in alts(cell(&cols, 3)) {
-            lex.actors.insert(c, atom(AtomKind::Capital { code: code.clone() }), true);
+            lex.actors
+                .insert(c, atom(AtomKind::Capital { code: code.clone() }), true);
         }
         for seat in alts(cell(&cols, 4)) {
             let (phrase, sector) = seat.rsplit_once(':').unwrap_or((seat, "GOV"));
             check_sector(file, line, sector)?;
-            lex.actors.insert(phrase, atom(AtomKind::Seat { code: code.clone(), sector: sector.into() }), true);
+            lex.actors.insert(
+                phrase,
+                atom(AtomKind::Seat {
+                    code: code.clone(),
+                    sector: sector.into(),
+                }),
+                true,
+            );
         }
         n += 1;
     }
@@ -173,7 +215,12 @@ pub(super) fn load_countries(lex: &mut Lexicons, file: &str, content: &str) -> R
 }
 
 /// igos: `code  sector  name  aliases`; groups: `country  sector  name  aliases`.
-pub(super) fn load_orgs(lex: &mut Lexicons, file: &str, content: &str, _igo: bool) -> Result<usize, LexiconError> {
+pub(super) fn load_orgs(
+    lex: &mut Lexicons,
+    file: &str,
+    content: &str,
+    _igo: bool,
+) -> Result<usize, LexiconError> {
     let mut n = 0;
     for (line, cols) in rows(content) {
         let code = cell(&cols, 0);
@@ -193,9 +240,20 @@ pub(super) fn load_orgs(lex: &mut Lexicons, file: &str, content: &str, _igo: boo
         if name.is_empty() {
             return Err(err(file, line, "missing name"));
         }
-        let kind = AtomKind::Org { code: code.into(), sector: sector.into(), name: name.into() };
+        let kind = AtomKind::Org {
+            code: code.into(),
+            sector: sector.into(),
+            name: name.into(),
+        };
         for phrase in std::iter::once(name).chain(alts(cell(&cols, 3))) {
-            lex.actors.insert(phrase, super::Atom { kind: kind.clone(), source: src(file, line) }, true);
+            lex.actors.insert(
+                phrase,
+                super::Atom {
+                    kind: kind.clone(),
+                    source: src(file, line),
+                },
+                true,
+            );
         }
         n += 1;
     }
@@ -205,11 +263,24 @@ pub(super) fn load_orgs(lex: &mut Lexicons, file: &str, content: &str, _igo: boo
 fn parse_partial_date(s: &str, end: bool) -> Option<NaiveDate> {
     let parts: Vec<&str> = s.split('-').collect();
     let y: i32 = parts.first()?.parse().ok()?;
-    let m: u32 = match parts.get(1) { Some(m) => m.parse().ok()?, None => if end { 12 } else { 1 } };
+    let m: u32 = match parts.get(1) {
+        Some(m) => m.parse().ok()?,
+        None => {
+            if end {
+                12
+            } else {
+                1
+            }
+        }
+    };
     let d: u32 = match parts.get(2) {
         Some(d) => d.parse().ok()?,
         None if end => {
-            let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)?
+            };
             return next.pred_opt();
         }
         None => 1,
@@ -218,7 +289,12 @@ fn parse_partial_date(s: &str, end: bool) -> Option<NaiveDate> {
 }
 
 /// `name  aliases  country  sector  role  start  end`.
-pub(super) fn load_people(lex: &mut Lexicons, file: &str, content: &str, user: bool) -> Result<usize, LexiconError> {
+pub(super) fn load_people(
+    lex: &mut Lexicons,
+    file: &str,
+    content: &str,
+    user: bool,
+) -> Result<usize, LexiconError> {
     let mut n = 0;
     let mut replaced: Vec<String> = Vec::new();
     for (line, cols) in rows(content) {
@@ -232,7 +308,9 @@ pub(super) fn load_people(lex: &mut Lexicons, file: &str, content: &str, user: b
             if s.is_empty() {
                 return Ok(None);
             }
-            parse_partial_date(s, end).map(Some).ok_or_else(|| err(file, line, format!("bad date {s:?}")))
+            parse_partial_date(s, end)
+                .map(Some)
+                .ok_or_else(|| err(file, line, format!("bad date {s:?}")))
         };
         let office = Office {
             country: country.into(),
@@ -250,15 +328,29 @@ pub(super) fn load_people(lex: &mut Lexicons, file: &str, content: &str, user: b
                 i
             }
             None => {
-                lex.people.push(Person { name: name.into(), offices: vec![] });
+                lex.people.push(Person {
+                    name: name.into(),
+                    offices: vec![],
+                });
                 lex.people.len() - 1
             }
         };
         lex.people[idx].offices.push(office);
         for phrase in std::iter::once(name).chain(alts(cell(&cols, 1))) {
-            let exists = lex.actors.lookup(phrase).iter().any(|a| a.kind == AtomKind::Person { idx });
+            let exists = lex
+                .actors
+                .lookup(phrase)
+                .iter()
+                .any(|a| a.kind == AtomKind::Person { idx });
             if !exists {
-                lex.actors.insert(phrase, super::Atom { kind: AtomKind::Person { idx }, source: src(file, line) }, false);
+                lex.actors.insert(
+                    phrase,
+                    super::Atom {
+                        kind: AtomKind::Person { idx },
+                        source: src(file, line),
+                    },
+                    false,
+                );
             }
         }
         n += 1;
@@ -267,7 +359,11 @@ pub(super) fn load_people(lex: &mut Lexicons, file: &str, content: &str, user: b
 }
 
 /// `phrase  sector  flags`.
-pub(super) fn load_agents(lex: &mut Lexicons, file: &str, content: &str) -> Result<usize, LexiconError> {
+pub(super) fn load_agents(
+    lex: &mut Lexicons,
+    file: &str,
+    content: &str,
+) -> Result<usize, LexiconError> {
     let mut n = 0;
     for (line, cols) in rows(content) {
         let sector = cell(&cols, 1);
@@ -281,8 +377,18 @@ pub(super) fn load_agents(lex: &mut Lexicons, file: &str, content: &str) -> Resu
         check_sector(file, line, sector)?;
         let person = cell(&cols, 2).split(',').any(|f| f.trim() == "person");
         for phrase in alts(cell(&cols, 0)) {
-            let kind = AtomKind::Agent { sector: sector.into(), person };
-            lex.actors.insert(&phrase.to_lowercase(), super::Atom { kind, source: src(file, line) }, true);
+            let kind = AtomKind::Agent {
+                sector: sector.into(),
+                person,
+            };
+            lex.actors.insert(
+                &phrase.to_lowercase(),
+                super::Atom {
+                    kind,
+                    source: src(file, line),
+                },
+                true,
+            );
         }
         n += 1;
     }
@@ -290,7 +396,11 @@ pub(super) fn load_agents(lex: &mut Lexicons, file: &str, content: &str) -> Resu
 }
 
 /// `title  sector  rank`.
-pub(super) fn load_titles(lex: &mut Lexicons, file: &str, content: &str) -> Result<usize, LexiconError> {
+pub(super) fn load_titles(
+    lex: &mut Lexicons,
+    file: &str,
+    content: &str,
+) -> Result<usize, LexiconError> {
     let mut n = 0;
     for (line, cols) in rows(content) {
         let sector = cell(&cols, 1);
@@ -304,14 +414,37 @@ pub(super) fn load_titles(lex: &mut Lexicons, file: &str, content: &str) -> Resu
         check_sector(file, line, sector)?;
         let rank = cell(&cols, 2);
         for phrase in alts(cell(&cols, 0)) {
-            let kind = AtomKind::Title { sector: sector.into(), rank: rank.into() };
+            let kind = AtomKind::Title {
+                sector: sector.into(),
+                rank: rank.into(),
+            };
             let lower = phrase.to_lowercase();
             // "vice foreign ministers": plurals of titles head group mentions.
-            let plural = if lower.ends_with('s') || lower.ends_with('.') { None } else if lower.ends_with("y") && !lower.ends_with("ey") { Some(format!("{}ies", &lower[..lower.len() - 1])) } else { Some(format!("{lower}s")) };
-            lex.actors.insert(&lower, super::Atom { kind: kind.clone(), source: src(file, line) }, true);
+            let plural = if lower.ends_with('s') || lower.ends_with('.') {
+                None
+            } else if lower.ends_with("y") && !lower.ends_with("ey") {
+                Some(format!("{}ies", &lower[..lower.len() - 1]))
+            } else {
+                Some(format!("{lower}s"))
+            };
+            lex.actors.insert(
+                &lower,
+                super::Atom {
+                    kind: kind.clone(),
+                    source: src(file, line),
+                },
+                true,
+            );
             if let Some(p) = plural {
                 if lex.actors.lookup(&p).is_empty() {
-                    lex.actors.insert(&p, super::Atom { kind, source: src(file, line) }, false);
+                    lex.actors.insert(
+                        &p,
+                        super::Atom {
+                            kind,
+                            source: src(file, line),
+                        },
+                        false,
+                    );
                 }
             }
         }

@@ -44,20 +44,47 @@ pub struct Lexicons {
 
 impl Default for Atom {
     fn default() -> Atom {
-        Atom { kind: AtomKind::Agent { sector: "GOV".into(), person: true }, source: "builtin:counterpart".into() }
+        Atom {
+            kind: AtomKind::Agent {
+                sector: "GOV".into(),
+                person: true,
+            },
+            source: "builtin:counterpart".into(),
+        }
     }
 }
 
 /// The files compiled into the binary: (name, contents).
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("countries.tsv", include_str!("../../../../data/actors/countries.tsv")),
+    (
+        "countries.tsv",
+        include_str!("../../../../data/actors/countries.tsv"),
+    ),
     ("igos.tsv", include_str!("../../../../data/actors/igos.tsv")),
-    ("groups.tsv", include_str!("../../../../data/actors/groups.tsv")),
-    ("people.tsv", include_str!("../../../../data/actors/people.tsv")),
-    ("agents.tsv", include_str!("../../../../data/actors/agents.tsv")),
-    ("titles.tsv", include_str!("../../../../data/actors/titles.tsv")),
-    ("cameo.tsv", include_str!("../../../../data/events/cameo.tsv")),
-    ("triggers.tsv", include_str!("../../../../data/events/triggers.tsv")),
+    (
+        "groups.tsv",
+        include_str!("../../../../data/actors/groups.tsv"),
+    ),
+    (
+        "people.tsv",
+        include_str!("../../../../data/actors/people.tsv"),
+    ),
+    (
+        "agents.tsv",
+        include_str!("../../../../data/actors/agents.tsv"),
+    ),
+    (
+        "titles.tsv",
+        include_str!("../../../../data/actors/titles.tsv"),
+    ),
+    (
+        "cameo.tsv",
+        include_str!("../../../../data/events/cameo.tsv"),
+    ),
+    (
+        "triggers.tsv",
+        include_str!("../../../../data/events/triggers.tsv"),
+    ),
 ];
 
 impl Lexicons {
@@ -65,7 +92,8 @@ impl Lexicons {
     pub fn builtin() -> Lexicons {
         let mut lex = Lexicons::default();
         for (name, content) in BUILTIN {
-            lex.load(name, content, false).expect("built-in lexicons are valid (tested)");
+            lex.load(name, content, false)
+                .expect("built-in lexicons are valid (tested)");
         }
         lex.triggers.finish();
         lex
@@ -124,8 +152,8 @@ pub(crate) fn alts(cell: &str) -> impl Iterator<Item = &str> {
 
 /// The PLOVER sectors dyad codes.
 pub const SECTORS: &[&str] = &[
-    "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "GOV", "HLH", "IGO", "JUD", "LAB", "LEG", "MED",
-    "MIL", "NGO", "OPP", "PTY", "REB", "REF", "REL", "SPY",
+    "AGR", "BUS", "COP", "CRM", "CVL", "EDU", "ELI", "GOV", "HLH", "IGO", "JUD", "LAB", "LEG",
+    "MED", "MIL", "NGO", "OPP", "PTY", "REB", "REF", "REL", "SPY",
 ];
 
 /// PLOVER's non-state codes, valid wherever a country code is.

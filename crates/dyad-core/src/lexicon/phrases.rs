@@ -49,18 +49,29 @@ impl PhraseTable {
     /// Adds a phrase. With `replace`, earlier entries of the same phrase and kind are dropped first.
     pub fn insert(&mut self, surface: &str, atom: Atom, replace: bool) {
         let toks = phrase_tokens(surface);
-        let Some((first, rest)) = toks.split_first() else { return };
+        let Some((first, rest)) = toks.split_first() else {
+            return;
+        };
         let list = self.by_first.entry(first.clone()).or_default();
         if replace {
-            list.retain(|e| e.rest != rest || std::mem::discriminant(&e.atom.kind) != std::mem::discriminant(&atom.kind));
+            list.retain(|e| {
+                e.rest != rest
+                    || std::mem::discriminant(&e.atom.kind) != std::mem::discriminant(&atom.kind)
+            });
         }
-        list.push(Entry { rest: rest.to_vec(), case: case_of(surface), atom });
+        list.push(Entry {
+            rest: rest.to_vec(),
+            case: case_of(surface),
+            atom,
+        });
     }
 
     /// Removes every entry of a phrase (a user file's `-` marker).
     pub fn remove(&mut self, surface: &str) {
         let toks = phrase_tokens(surface);
-        let Some((first, rest)) = toks.split_first() else { return };
+        let Some((first, rest)) = toks.split_first() else {
+            return;
+        };
         if let Some(list) = self.by_first.get_mut(first) {
             list.retain(|e| e.rest != rest);
         }
@@ -78,22 +89,37 @@ impl PhraseTable {
 
     /// Every atom whose phrase starts at `tokens[i]`, with the number of tokens it covers,
     /// longest first.
-    pub fn matches_at<'a>(&'a self, text: &str, tokens: &[Token], i: usize) -> Vec<(usize, &'a Atom)> {
+    pub fn matches_at<'a>(
+        &'a self,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+    ) -> Vec<(usize, &'a Atom)> {
         let mut out = Vec::new();
-        let Some(list) = self.by_first.get(&tokens[i].norm) else { return out };
+        let Some(list) = self.by_first.get(&tokens[i].norm) else {
+            return out;
+        };
         for e in list {
             let n = 1 + e.rest.len();
             if i + n > tokens.len() {
                 continue;
             }
-            if !e.rest.iter().zip(&tokens[i + 1..i + n]).all(|(w, t)| *w == t.norm) {
+            if !e
+                .rest
+                .iter()
+                .zip(&tokens[i + 1..i + n])
+                .all(|(w, t)| *w == t.norm)
+            {
                 continue;
             }
             let surface = &text[tokens[i].span.start..tokens[i].span.end];
             let ok = match e.case {
                 Case::Any => true,
                 Case::Cap => tokens[i].cap,
-                Case::Upper => surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()),
+                Case::Upper => surface
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase()),
             };
             if ok {
                 out.push((n, &e.atom));
@@ -106,10 +132,17 @@ impl PhraseTable {
     /// Looks a whole phrase up (for `dyad actor` and tests).
     pub fn lookup(&self, phrase: &str) -> Vec<&Atom> {
         let toks = phrase_tokens(&normalize(phrase));
-        let Some((first, rest)) = toks.split_first() else { return vec![] };
+        let Some((first, rest)) = toks.split_first() else {
+            return vec![];
+        };
         self.by_first
             .get(first)
-            .map(|l| l.iter().filter(|e| e.rest == rest).map(|e| &e.atom).collect())
+            .map(|l| {
+                l.iter()
+                    .filter(|e| e.rest == rest)
+                    .map(|e| &e.atom)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }

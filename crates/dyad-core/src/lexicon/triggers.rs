@@ -94,52 +94,139 @@ pub struct TriggerTable {
 }
 
 fn err(file: &str, line: usize, msg: impl Into<String>) -> LexiconError {
-    LexiconError { file: file.into(), line, msg: msg.into() }
+    LexiconError {
+        file: file.into(),
+        line,
+        msg: msg.into(),
+    }
 }
 
 /// Irregular verbs: lemma, 3rd person, past, past participle, gerund.
 const IRREGULAR: &[[&str; 5]] = &[
-    ["be", "is", "was", "been", "being"], ["begin", "begins", "began", "begun", "beginning"],
-    ["bring", "brings", "brought", "brought", "bringing"], ["build", "builds", "built", "built", "building"],
-    ["buy", "buys", "bought", "bought", "buying"], ["catch", "catches", "caught", "caught", "catching"],
-    ["choose", "chooses", "chose", "chosen", "choosing"], ["come", "comes", "came", "come", "coming"],
-    ["cut", "cuts", "cut", "cut", "cutting"], ["deal", "deals", "dealt", "dealt", "dealing"],
-    ["do", "does", "did", "done", "doing"], ["draw", "draws", "drew", "drawn", "drawing"],
-    ["drive", "drives", "drove", "driven", "driving"], ["fall", "falls", "fell", "fallen", "falling"],
-    ["feel", "feels", "felt", "felt", "feeling"], ["fight", "fights", "fought", "fought", "fighting"],
-    ["find", "finds", "found", "found", "finding"], ["flee", "flees", "fled", "fled", "fleeing"],
-    ["fly", "flies", "flew", "flown", "flying"], ["forbid", "forbids", "forbade", "forbidden", "forbidding"],
-    ["forgive", "forgives", "forgave", "forgiven", "forgiving"], ["freeze", "freezes", "froze", "frozen", "freezing"],
-    ["get", "gets", "got", "gotten", "getting"], ["give", "gives", "gave", "given", "giving"],
-    ["go", "goes", "went", "gone", "going"], ["hang", "hangs", "hanged", "hanged", "hanging"],
-    ["have", "has", "had", "had", "having"], ["hold", "holds", "held", "held", "holding"],
-    ["hit", "hits", "hit", "hit", "hitting"], ["keep", "keeps", "kept", "kept", "keeping"],
-    ["lay", "lays", "laid", "laid", "laying"], ["lead", "leads", "led", "led", "leading"],
-    ["leave", "leaves", "left", "left", "leaving"], ["lend", "lends", "lent", "lent", "lending"],
-    ["let", "lets", "let", "let", "letting"], ["lose", "loses", "lost", "lost", "losing"],
-    ["make", "makes", "made", "made", "making"], ["meet", "meets", "met", "met", "meeting"],
-    ["pay", "pays", "paid", "paid", "paying"], ["put", "puts", "put", "put", "putting"],
-    ["quit", "quits", "quit", "quit", "quitting"], ["rise", "rises", "rose", "risen", "rising"],
-    ["run", "runs", "ran", "run", "running"], ["say", "says", "said", "said", "saying"],
-    ["see", "sees", "saw", "seen", "seeing"], ["seek", "seeks", "sought", "sought", "seeking"],
-    ["sell", "sells", "sold", "sold", "selling"], ["send", "sends", "sent", "sent", "sending"],
-    ["set", "sets", "set", "set", "setting"], ["shake", "shakes", "shook", "shaken", "shaking"],
-    ["shoot", "shoots", "shot", "shot", "shooting"], ["shut", "shuts", "shut", "shut", "shutting"],
-    ["sit", "sits", "sat", "sat", "sitting"], ["speak", "speaks", "spoke", "spoken", "speaking"],
-    ["spend", "spends", "spent", "spent", "spending"], ["stand", "stands", "stood", "stood", "standing"],
-    ["steal", "steals", "stole", "stolen", "stealing"], ["strike", "strikes", "struck", "struck", "striking"],
-    ["swear", "swears", "swore", "sworn", "swearing"], ["take", "takes", "took", "taken", "taking"],
-    ["teach", "teaches", "taught", "taught", "teaching"], ["tell", "tells", "told", "told", "telling"],
-    ["think", "thinks", "thought", "thought", "thinking"], ["throw", "throws", "threw", "thrown", "throwing"],
-    ["undertake", "undertakes", "undertook", "undertaken", "undertaking"], ["upset", "upsets", "upset", "upset", "upsetting"],
-    ["withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"], ["withhold", "withholds", "withheld", "withheld", "withholding"],
-    ["win", "wins", "won", "won", "winning"], ["write", "writes", "wrote", "written", "writing"],
-    ["overthrow", "overthrows", "overthrew", "overthrown", "overthrowing"], ["shed", "sheds", "shed", "shed", "shedding"],
-    ["beat", "beats", "beat", "beaten", "beating"], ["bear", "bears", "bore", "borne", "bearing"],
-    ["forsake", "forsakes", "forsook", "forsaken", "forsaking"], ["uphold", "upholds", "upheld", "upheld", "upholding"],
-    ["override", "overrides", "overrode", "overridden", "overriding"], ["broadcast", "broadcasts", "broadcast", "broadcast", "broadcasting"],
-    ["spread", "spreads", "spread", "spread", "spreading"], ["forecast", "forecasts", "forecast", "forecast", "forecasting"],
-    ["bid", "bids", "bid", "bid", "bidding"], ["break", "breaks", "broke", "broken", "breaking"],
+    ["be", "is", "was", "been", "being"],
+    ["begin", "begins", "began", "begun", "beginning"],
+    ["bring", "brings", "brought", "brought", "bringing"],
+    ["build", "builds", "built", "built", "building"],
+    ["buy", "buys", "bought", "bought", "buying"],
+    ["catch", "catches", "caught", "caught", "catching"],
+    ["choose", "chooses", "chose", "chosen", "choosing"],
+    ["come", "comes", "came", "come", "coming"],
+    ["cut", "cuts", "cut", "cut", "cutting"],
+    ["deal", "deals", "dealt", "dealt", "dealing"],
+    ["do", "does", "did", "done", "doing"],
+    ["draw", "draws", "drew", "drawn", "drawing"],
+    ["drive", "drives", "drove", "driven", "driving"],
+    ["fall", "falls", "fell", "fallen", "falling"],
+    ["feel", "feels", "felt", "felt", "feeling"],
+    ["fight", "fights", "fought", "fought", "fighting"],
+    ["find", "finds", "found", "found", "finding"],
+    ["flee", "flees", "fled", "fled", "fleeing"],
+    ["fly", "flies", "flew", "flown", "flying"],
+    ["forbid", "forbids", "forbade", "forbidden", "forbidding"],
+    ["forgive", "forgives", "forgave", "forgiven", "forgiving"],
+    ["freeze", "freezes", "froze", "frozen", "freezing"],
+    ["get", "gets", "got", "gotten", "getting"],
+    ["give", "gives", "gave", "given", "giving"],
+    ["go", "goes", "went", "gone", "going"],
+    ["hang", "hangs", "hanged", "hanged", "hanging"],
+    ["have", "has", "had", "had", "having"],
+    ["hold", "holds", "held", "held", "holding"],
+    ["hit", "hits", "hit", "hit", "hitting"],
+    ["keep", "keeps", "kept", "kept", "keeping"],
+    ["lay", "lays", "laid", "laid", "laying"],
+    ["lead", "leads", "led", "led", "leading"],
+    ["leave", "leaves", "left", "left", "leaving"],
+    ["lend", "lends", "lent", "lent", "lending"],
+    ["let", "lets", "let", "let", "letting"],
+    ["lose", "loses", "lost", "lost", "losing"],
+    ["make", "makes", "made", "made", "making"],
+    ["meet", "meets", "met", "met", "meeting"],
+    ["pay", "pays", "paid", "paid", "paying"],
+    ["put", "puts", "put", "put", "putting"],
+    ["quit", "quits", "quit", "quit", "quitting"],
+    ["rise", "rises", "rose", "risen", "rising"],
+    ["run", "runs", "ran", "run", "running"],
+    ["say", "says", "said", "said", "saying"],
+    ["see", "sees", "saw", "seen", "seeing"],
+    ["seek", "seeks", "sought", "sought", "seeking"],
+    ["sell", "sells", "sold", "sold", "selling"],
+    ["send", "sends", "sent", "sent", "sending"],
+    ["set", "sets", "set", "set", "setting"],
+    ["shake", "shakes", "shook", "shaken", "shaking"],
+    ["shoot", "shoots", "shot", "shot", "shooting"],
+    ["shut", "shuts", "shut", "shut", "shutting"],
+    ["sit", "sits", "sat", "sat", "sitting"],
+    ["speak", "speaks", "spoke", "spoken", "speaking"],
+    ["spend", "spends", "spent", "spent", "spending"],
+    ["stand", "stands", "stood", "stood", "standing"],
+    ["steal", "steals", "stole", "stolen", "stealing"],
+    ["strike", "strikes", "struck", "struck", "striking"],
+    ["swear", "swears", "swore", "sworn", "swearing"],
+    ["take", "takes", "took", "taken", "taking"],
+    ["teach", "teaches", "taught", "taught", "teaching"],
+    ["tell", "tells", "told", "told", "telling"],
+    ["think", "thinks", "thought", "thought", "thinking"],
+    ["throw", "throws", "threw", "thrown", "throwing"],
+    [
+        "undertake",
+        "undertakes",
+        "undertook",
+        "undertaken",
+        "undertaking",
+    ],
+    ["upset", "upsets", "upset", "upset", "upsetting"],
+    [
+        "withdraw",
+        "withdraws",
+        "withdrew",
+        "withdrawn",
+        "withdrawing",
+    ],
+    [
+        "withhold",
+        "withholds",
+        "withheld",
+        "withheld",
+        "withholding",
+    ],
+    ["win", "wins", "won", "won", "winning"],
+    ["write", "writes", "wrote", "written", "writing"],
+    [
+        "overthrow",
+        "overthrows",
+        "overthrew",
+        "overthrown",
+        "overthrowing",
+    ],
+    ["shed", "sheds", "shed", "shed", "shedding"],
+    ["beat", "beats", "beat", "beaten", "beating"],
+    ["bear", "bears", "bore", "borne", "bearing"],
+    ["forsake", "forsakes", "forsook", "forsaken", "forsaking"],
+    ["uphold", "upholds", "upheld", "upheld", "upholding"],
+    [
+        "override",
+        "overrides",
+        "overrode",
+        "overridden",
+        "overriding",
+    ],
+    [
+        "broadcast",
+        "broadcasts",
+        "broadcast",
+        "broadcast",
+        "broadcasting",
+    ],
+    ["spread", "spreads", "spread", "spread", "spreading"],
+    [
+        "forecast",
+        "forecasts",
+        "forecast",
+        "forecast",
+        "forecasting",
+    ],
+    ["bid", "bids", "bid", "bid", "bidding"],
+    ["break", "breaks", "broke", "broken", "breaking"],
 ];
 
 fn is_vowel(c: char) -> bool {
@@ -159,7 +246,13 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
     let n = chars.len();
     let last = chars.last().copied().unwrap_or('x');
     let prev = if n >= 2 { chars[n - 2] } else { 'x' };
-    let third = if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') || lemma.ends_with('z') || (last == 'o' && !is_vowel(prev)) {
+    let third = if lemma.ends_with('s')
+        || lemma.ends_with("sh")
+        || lemma.ends_with("ch")
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || (last == 'o' && !is_vowel(prev))
+    {
         format!("{lemma}es")
     } else if last == 'y' && !is_vowel(prev) {
         format!("{}ies", &lemma[..lemma.len() - 1])
@@ -167,10 +260,22 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
         format!("{lemma}s")
     };
     // Doubling of a final consonant after a single stressed vowel: ban → banned, but not "offer".
-    let cvc = n >= 3 && !is_vowel(last) && !matches!(last, 'w' | 'x' | 'y') && is_vowel(prev) && !is_vowel(chars[n - 3]);
-    let syllables = chars.iter().zip(std::iter::once(&'x').chain(chars.iter())).filter(|(c, p)| is_vowel(**c) && !is_vowel(**p)).count();
+    let cvc = n >= 3
+        && !is_vowel(last)
+        && !matches!(last, 'w' | 'x' | 'y')
+        && is_vowel(prev)
+        && !is_vowel(chars[n - 3]);
+    let syllables = chars
+        .iter()
+        .zip(std::iter::once(&'x').chain(chars.iter()))
+        .filter(|(c, p)| is_vowel(**c) && !is_vowel(**p))
+        .count();
     let double = cvc && (syllables == 1 || DOUBLING.contains(&lemma));
-    let stem = if double { format!("{lemma}{last}") } else { lemma.to_string() };
+    let stem = if double {
+        format!("{lemma}{last}")
+    } else {
+        lemma.to_string()
+    };
     let past = if last == 'e' {
         format!("{lemma}d")
     } else if last == 'y' && !is_vowel(prev) {
@@ -197,12 +302,20 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
 }
 
 /// Longer verbs that double their final consonant (stress on the last syllable).
-const DOUBLING: &[&str] = &["commit", "compel", "control", "equip", "expel", "occur", "omit", "patrol", "permit", "propel", "rebel", "refer", "regret", "repel", "submit", "transfer", "prefer", "deter", "embed", "abet", "kidnap", "worship", "acquit", "admit", "annul", "compel", "dispel", "impel", "outstrip"];
+const DOUBLING: &[&str] = &[
+    "commit", "compel", "control", "equip", "expel", "occur", "omit", "patrol", "permit", "propel",
+    "rebel", "refer", "regret", "repel", "submit", "transfer", "prefer", "deter", "embed", "abet",
+    "kidnap", "worship", "acquit", "admit", "annul", "compel", "dispel", "impel", "outstrip",
+];
 
 fn plural(noun: &str) -> String {
     if noun.ends_with('s') || noun.ends_with("sh") || noun.ends_with("ch") || noun.ends_with('x') {
         format!("{noun}es")
-    } else if noun.ends_with('y') && !noun.ends_with("ay") && !noun.ends_with("ey") && !noun.ends_with("oy") {
+    } else if noun.ends_with('y')
+        && !noun.ends_with("ay")
+        && !noun.ends_with("ey")
+        && !noun.ends_with("oy")
+    {
         format!("{}ies", &noun[..noun.len() - 1])
     } else {
         format!("{noun}s")
@@ -219,7 +332,9 @@ impl TriggerTable {
             if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
                 return Err(err(file, line, format!("bad CAMEO code {code:?}")));
             }
-            let goldstein: f64 = get(1).parse().map_err(|_| err(file, line, "bad Goldstein score"))?;
+            let goldstein: f64 = get(1)
+                .parse()
+                .map_err(|_| err(file, line, "bad Goldstein score"))?;
             if !(-10.0..=10.0).contains(&goldstein) {
                 return Err(err(file, line, "Goldstein score out of -10..10"));
             }
@@ -227,8 +342,22 @@ impl TriggerTable {
             if !crate::codes::PLOVER_TYPES.contains(&plover) {
                 return Err(err(file, line, format!("unknown PLOVER type {plover:?}")));
             }
-            let context = get(4).split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
-            self.cameo.insert(code.into(), Cameo { code: code.into(), goldstein, plover: plover.into(), mode: get(3).into(), context });
+            let context = get(4)
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            self.cameo.insert(
+                code.into(),
+                Cameo {
+                    code: code.into(),
+                    goldstein,
+                    plover: plover.into(),
+                    mode: get(3).into(),
+                    context,
+                },
+            );
             n += 1;
         }
         Ok(n)
@@ -239,13 +368,36 @@ impl TriggerTable {
         let mut n = 0;
         for (line, cols) in rows(content) {
             let get = |i: usize| cols.get(i).copied().unwrap_or("");
-            let kind = get(0).chars().next().filter(|k| matches!(k, 'V' | 'N' | 'P')).ok_or_else(|| err(file, line, "kind must be V, N or P"))?;
+            let kind = get(0)
+                .chars()
+                .next()
+                .filter(|k| matches!(k, 'V' | 'N' | 'P'))
+                .ok_or_else(|| err(file, line, "kind must be V, N or P"))?;
             let pattern = get(1);
-            let cameo = self.cameo.get(get(2)).ok_or_else(|| err(file, line, format!("unknown CAMEO code {:?}", get(2))))?.clone();
+            let cameo = self
+                .cameo
+                .get(get(2))
+                .ok_or_else(|| err(file, line, format!("unknown CAMEO code {:?}", get(2))))?
+                .clone();
             let mut t = Trigger {
-                pattern: pattern.into(), kind, cameo: cameo.code.clone(), plover: cameo.plover.clone(), mode: cameo.mode.clone(),
-                context: cameo.context.clone(), goldstein: cameo.goldstein, comp: false, mutual: false, norecip: false, weak: false, intent: false, deontic: false, copula: false, adopt: false,
-                rp: vec![], source: format!("{file}:{line}"), pats: vec![],
+                pattern: pattern.into(),
+                kind,
+                cameo: cameo.code.clone(),
+                plover: cameo.plover.clone(),
+                mode: cameo.mode.clone(),
+                context: cameo.context.clone(),
+                goldstein: cameo.goldstein,
+                comp: false,
+                mutual: false,
+                norecip: false,
+                weak: false,
+                intent: false,
+                deontic: false,
+                copula: false,
+                adopt: false,
+                rp: vec![],
+                source: format!("{file}:{line}"),
+                pats: vec![],
             };
             for flag in get(3).split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match flag.split_once('=') {
@@ -264,7 +416,9 @@ impl TriggerTable {
                         t.comp = true;
                     }
                     Some(("rp", v)) => t.rp = v.split('/').map(String::from).collect(),
-                    Some(("type", v)) if crate::codes::PLOVER_TYPES.contains(&v) => t.plover = v.into(),
+                    Some(("type", v)) if crate::codes::PLOVER_TYPES.contains(&v) => {
+                        t.plover = v.into()
+                    }
                     Some(("mode", v)) => t.mode = v.into(),
                     Some(("context", v)) => t.context = v.split(';').map(String::from).collect(),
                     _ => return Err(err(file, line, format!("unknown flag {flag:?}"))),
@@ -281,13 +435,20 @@ impl TriggerTable {
                     Pat::Gap
                 } else if i == 0 && kind == 'V' {
                     Pat::Word(inflect_verb(&w))
-                } else if i == last && (kind == 'N' || kind == 'V' && last > 0 && !crate::clause::PREPS.contains(&w.as_str()) && !w.ends_with('s')) {
+                } else if i == last
+                    && (kind == 'N'
+                        || kind == 'V'
+                            && last > 0
+                            && !crate::clause::PREPS.contains(&w.as_str())
+                            && !w.ends_with('s'))
+                {
                     Pat::Word(vec![plural(&w), w])
                 } else {
                     Pat::Word(vec![w])
                 });
             }
-            self.triggers.retain(|o| o.pattern != t.pattern || o.kind != t.kind);
+            self.triggers
+                .retain(|o| o.pattern != t.pattern || o.kind != t.kind);
             self.triggers.push(t);
             n += 1;
         }
@@ -322,9 +483,16 @@ impl TriggerTable {
     }
 
     /// Triggers matching at token `i` (not beyond `end`): each with the indexes of the tokens it covers.
-    pub fn matches_at(&self, tokens: &[Token], i: usize, end: usize) -> Vec<(&Trigger, Vec<usize>)> {
+    pub fn matches_at(
+        &self,
+        tokens: &[Token],
+        i: usize,
+        end: usize,
+    ) -> Vec<(&Trigger, Vec<usize>)> {
         let mut out = Vec::new();
-        let Some(cands) = self.by_first.get(&tokens[i].norm) else { return out };
+        let Some(cands) = self.by_first.get(&tokens[i].norm) else {
+            return out;
+        };
         for &ti in cands {
             let t = &self.triggers[ti];
             if let Some(covered) = match_pats(&t.pats[1..], tokens, i + 1, end) {
@@ -338,7 +506,9 @@ impl TriggerTable {
 }
 
 fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Vec<usize>> {
-    let Some((p, rest)) = pats.split_first() else { return Some(vec![]) };
+    let Some((p, rest)) = pats.split_first() else {
+        return Some(vec![]);
+    };
     match p {
         Pat::Word(forms) => {
             if i < end && forms.contains(&tokens[i].norm) {
@@ -353,7 +523,10 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
             for skip in 0..=4 {
                 if skip > 0 {
                     let j = i + skip - 1;
-                    if j >= end || tokens[j].punct && !matches!(tokens[j].norm.as_str(), "$" | "€" | "£" | "%" | "-") {
+                    if j >= end
+                        || tokens[j].punct
+                            && !matches!(tokens[j].norm.as_str(), "$" | "€" | "£" | "%" | "-")
+                    {
                         return None;
                     }
                 }
