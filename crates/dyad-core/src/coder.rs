@@ -83,18 +83,23 @@ impl Coder {
 
     /// Codes one article into event records.
     pub fn code(&self, doc: &InputDoc) -> Result<Vec<EventRecord>, Error> {
-        Ok(self.annotate(doc)?.events)
+        Ok(self.layers(doc, false)?.events)
     }
 
     /// Runs every layer and returns them all.
     pub fn annotate(&self, input: &InputDoc) -> Result<AnnotatedDoc, Error> {
+        self.layers(input, true)
+    }
+
+    /// `full`: also keep the entity and time-expression records (events need neither).
+    fn layers(&self, input: &InputDoc, full: bool) -> Result<AnnotatedDoc, Error> {
         let date = crate::input::parse_date(&input.date)?;
         let doc = Doc {
             id: input.id.clone(),
             text: input.text.clone(),
             date,
         };
-        Ok(self.run(&doc))
+        Ok(self.run(&doc, full))
     }
 
     /// Resolves one actor phrase, as `dyad actor` does. `context` is text that
@@ -181,10 +186,11 @@ impl Coder {
             .collect()
     }
 
-    fn timexes(&self, doc: &Doc) -> (Vec<TimexRecord>, Vec<Tx>) {
+    fn timexes(&self, doc: &Doc, full: bool) -> (Vec<TimexRecord>, Vec<Tx>) {
         let tags = self.time.tag(&doc.text, doc.date);
         let records = tags
             .iter()
+            .filter(|_| full)
             .map(|t| TimexRecord {
                 text: doc.text[t.start..t.end].to_string(),
                 start: t.start,
@@ -204,11 +210,11 @@ impl Coder {
         (records, txs)
     }
 
-    fn run(&self, doc: &Doc) -> AnnotatedDoc {
+    fn run(&self, doc: &Doc, full: bool) -> AnnotatedDoc {
         let text = &doc.text;
         let tokens = text::tokenize(text);
         let sents = text::split_sentences(&tokens);
-        let (timex_records, txs) = self.timexes(doc);
+        let (timex_records, txs) = self.timexes(doc, full);
         let mut story = Story::default();
         let mut entities = Vec::new();
         let mut records: Vec<EventRecord> = Vec::new();
@@ -342,7 +348,7 @@ impl Coder {
             if let Some(p) = pair_next {
                 story.history.pair = p;
             }
-            for m in &ms {
+            for m in ms.iter().filter(|_| full) {
                 if m.country.is_some() && m.kind != MentionKind::Adjective {
                     entities.push(actor_ref(text, m));
                 }
