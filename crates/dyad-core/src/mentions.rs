@@ -296,7 +296,7 @@ pub fn find(
                 {
                     if let Some(o) = lex.people[p].office_on(date) {
                         m.country = Some(o.country.clone());
-                        if m.sector.is_none() || o.sector == "ELI" {
+                        if m.sector.is_none() {
                             m.sector = Some(o.sector.clone());
                         }
                     }
@@ -790,7 +790,11 @@ fn apply_head(
             let p = &lex.people[*idx];
             if let Some(o) = p.office_on(date) {
                 m.country = Some(o.country.clone());
-                m.sector = Some(o.sector.clone());
+                // A title written in the text ("Foreign Minister Sergei Aleinik") says what
+                // the person was then, whatever the lexicon's dates say about today.
+                if !m.titled {
+                    m.sector = Some(o.sector.clone());
+                }
                 if m.role.is_none() {
                     m.role = Some(o.role.clone());
                 }
