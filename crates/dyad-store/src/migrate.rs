@@ -31,7 +31,7 @@ CREATE TABLE sentences(
   text TEXT NOT NULL,
   UNIQUE(doc, idx)
 );
-CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', detail='none');
 CREATE TABLE events(
   id INTEGER PRIMARY KEY,
   event_type TEXT NOT NULL, cameo TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
@@ -46,8 +46,13 @@ CREATE TABLE events(
   num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL,
   is_root INTEGER NOT NULL
 );
-CREATE INDEX events_dyad ON events(a_country, r_country, event_type, day_lo, day_hi);
-CREATE INDEX events_day ON events(day, a_country, r_country, quad_class, goldstein);
+-- Matching (candidates of one type and pair in a narrow date window), and covering
+-- for one pair's time series (the dyad-month question).
+CREATE INDEX events_match ON events(a_country, r_country, event_type, day_lo, day_hi, day, ym, quad_class, goldstein, num_mentions);
+-- The few events with wide dates (a month, a year), which a narrow window would miss.
+CREATE INDEX events_wide ON events(a_country, r_country, event_type, day_lo) WHERE day_hi - day_lo > 7;
+-- Covering for everything in a period (the top-dyads-of-a-year question).
+CREATE INDEX events_day ON events(day, ym, a_country, r_country, event_type, quad_class, goldstein, num_mentions);
 CREATE TABLE mentions(
   id INTEGER PRIMARY KEY,
   event INTEGER NOT NULL,
