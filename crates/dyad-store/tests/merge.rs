@@ -148,3 +148,32 @@ fn bad_records_are_rejected_not_fatal() {
     };
     assert_eq!(s.count(&putin).unwrap(), 1);
 }
+
+#[test]
+fn vague_dates_merge_then_narrow() {
+    for (kind, mut s, _dir) in common::stores() {
+        let base = common::talks().into_iter().find(|r| r.doc_id == "belta-1").unwrap();
+        let at = |doc: &str, date: &str| {
+            let mut r = base.clone();
+            r.doc_id = doc.into();
+            r.id = format!("{doc}:0:0");
+            r.date = date.into();
+            r.location = None;
+            IngestDoc::from_coded(doc, vec![r])
+        };
+        // "in July" first, then a precise report: one event, dated by the precise one.
+        s.ingest_batch(&[at("m", "2024-07")]).unwrap();
+        s.ingest_batch(&[at("d1", "2024-07-11")]).unwrap();
+        let evs = s.query(&Filter::default(), Page::default()).unwrap();
+        assert_eq!(evs.len(), 1, "{kind}");
+        assert_eq!((evs[0].date.as_str(), evs[0].num_mentions), ("2024-07-11", 2), "{kind}");
+        // Another meeting later that month is another event.
+        s.ingest_batch(&[at("d2", "2024-07-25")]).unwrap();
+        assert_eq!(s.count(&Filter::default()).unwrap(), 2, "{kind}");
+        // Replacing the precise report widens the event back to the month.
+        s.ingest_batch(&[IngestDoc::from_coded("d1", vec![])]).unwrap();
+        let july = Filter { from: Some("2024-07-01".into()), to: Some("2024-07-01".into()), ..Default::default() };
+        let e = &s.query(&july, Page::default()).unwrap()[0];
+        assert_eq!((e.date.as_str(), e.num_mentions), ("2024-07", 1), "{kind}");
+    }
+}
