@@ -1,1 +1,300 @@
-fn main() {}
+//! Store benchmark: ingest throughput and query latency over generated events.
+//!
+//! `DYAD_BENCH_EVENTS` (default 200000) records are generated: 10 per document,
+//! 60 countries with Zipf-like weights, 16 event types, dates over 2015-2024,
+//! and one record in eight a repeated report of an earlier event from another
+//! document (so merging is exercised). They are ingested in batches of 1000
+//! documents into a file in `DYAD_BENCH_DIR` (default: the temp dir), then the
+//! analysts' questions are timed: a dyad-month series for the busiest pair, the
+//! top 20 dyads of one year, a page of that pair's events with mentions, and a
+//! text search.
+//!
+//! Run: `DYAD_BENCH_EVENTS=10000000 cargo bench -p dyad-store`
+
+use std::time::{Duration, Instant};
+
+use dyad_core::schema::{ActorRef, DateBasis, EventRecord, TextSpan};
+use dyad_store::{Bucket, Filter, Group, IngestDoc, Page, Store};
+
+const COUNTRIES: [&str; 60] = [
+    "USA", "CHN", "RUS", "UKR", "ISR", "IRN", "GBR", "FRA", "DEU", "IND", "PAK", "PRK", "KOR",
+    "JPN", "TUR", "SYR", "IRQ", "AFG", "SAU", "EGY", "BLR", "POL", "ITA", "ESP", "BRA", "MEX",
+    "VEN", "COL", "NGA", "ETH", "SDN", "SOM", "KEN", "ZAF", "LBY", "YEM", "LBN", "JOR", "QAT",
+    "ARE", "TWN", "PHL", "VNM", "IDN", "MYS", "AUS", "CAN", "ARG", "CHL", "PER", "CUB", "GEO",
+    "ARM", "AZE", "KAZ", "UZB", "MMR", "THA", "BGD", "NPL",
+];
+const TYPES: [(&str, &str, u8, f64, bool); 16] = [
+    ("CONSULT", "040", 1, 1.0, true),
+    ("AGREE", "057", 1, 4.0, true),
+    ("SUPPORT", "051", 1, 3.4, false),
+    ("REQUEST", "020", 1, 3.0, false),
+    ("COOPERATE", "060", 2, 6.0, true),
+    ("AID", "070", 2, 7.0, false),
+    ("YIELD", "080", 2, 5.0, false),
+    ("ACCUSE", "112", 3, -2.0, false),
+    ("REJECT", "120", 3, -4.0, false),
+    ("THREATEN", "130", 3, -4.4, false),
+    ("PROTEST", "140", 3, -6.5, false),
+    ("SANCTION", "163", 3, -8.0, false),
+    ("MOBILIZE", "150", 4, -7.2, false),
+    ("COERCE", "170", 4, -7.0, false),
+    ("ASSAULT", "180", 4, -9.0, false),
+    ("RETREAT", "087", 2, 5.0, false),
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E3779B97F4A7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58476D1CE4E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D049BB133111EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    /// Zipf-like: index i with weight about 1/(i+1).
+    fn zipf(&mut self, n: usize) -> usize {
+        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
+        (((n as f64 + 1.0).powf(u) - 1.0) as usize).min(n - 1)
+    }
+}
+
+fn actor(c: &str) -> ActorRef {
+    ActorRef {
+        text: c.to_string(),
+        start: 0,
+        end: 3,
+        country: Some(c.to_string()),
+        sector: Some("GOV".into()),
+        name: None,
+        role: None,
+    }
+}
+
+fn make_record(
+    rng: &mut Rng,
+    doc: &str,
+    sent: usize,
+    fresh: bool,
+    prev: &mut Vec<(usize, usize, usize, i64)>,
+) -> EventRecord {
+    let (a, b, t, day) = if !fresh && !prev.is_empty() {
+        prev[rng.below(prev.len())]
+    } else {
+        let a = rng.zipf(COUNTRIES.len());
+        let mut b = rng.zipf(COUNTRIES.len());
+        if b == a {
+            b = (b + 1) % COUNTRIES.len();
+        }
+        let day = 16436 + rng.below(3653) as i64; // 2015-01-01 .. 2024-12-31
+        let v = (a, b, rng.below(TYPES.len()), day);
+        if prev.len() < 100_000 {
+            prev.push(v);
+        } else {
+            let i = rng.below(prev.len());
+            prev[i] = v;
+        }
+        v
+    };
+    let (ty, cameo, quad, gold, mutual) = TYPES[t];
+    let date = chrono::NaiveDate::from_num_days_from_ce_opt(719_163 + day as i32)
+        .unwrap()
+        .format("%Y-%m-%d")
+        .to_string();
+    EventRecord {
+        id: format!("{doc}:{sent}:0"),
+        doc_id: doc.to_string(),
+        sentence: sent,
+        event_type: ty.into(),
+        mode: None,
+        context: vec![],
+        cameo: cameo.into(),
+        quad_class: quad,
+        goldstein: gold,
+        actor: Some(actor(COUNTRIES[a])),
+        recipient: Some(actor(COUNTRIES[b])),
+        mutual,
+        date,
+        date_basis: DateBasis::Text,
+        location: None,
+        reported_by: None,
+        negated: false,
+        modality: "asserted".into(),
+        trigger: TextSpan { text: ty.to_lowercase(), start: 4, end: 4 + ty.len() },
+        rule: None,
+        evidence: format!(
+            "{} officials {} their {} counterparts on day {day} of the talks, sentence {sent} of {doc}.",
+            COUNTRIES[a],
+            ty.to_lowercase(),
+            COUNTRIES[b]
+        ),
+    }
+}
+
+fn time<T>(label: &str, f: impl Fn() -> T, show: impl Fn(&T) -> String) {
+    let mut best = Duration::MAX;
+    let mut first = Duration::ZERO;
+    let mut out = String::new();
+    for i in 0..3 {
+        let t = Instant::now();
+        let v = f();
+        let d = t.elapsed();
+        if i == 0 {
+            first = d;
+            out = show(&v);
+        }
+        best = best.min(d);
+    }
+    println!(
+        "  {label:<44} first {:>8.1} ms   best {:>8.1} ms   ({out})",
+        ms(first),
+        ms(best)
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let n: usize = std::env::var("DYAD_BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200_000);
+    let dir = std::env::var("DYAD_BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| std::env::temp_dir());
+    let path = dir.join(format!("dyad-bench-{n}.db"));
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+    }
+    let mut store = Store::open(&path).expect("open bench db");
+    let mut rng = Rng(42);
+    let mut prev = Vec::new();
+    let (per_doc, per_batch) = (10usize, 1000usize);
+    let mut ingest = Duration::ZERO;
+    let mut written = 0usize;
+    let mut merged = 0usize;
+    let mut d = 0usize;
+    println!("dyad-store bench: {n} records into {}", path.display());
+    while written < n {
+        let mut docs = Vec::with_capacity(per_batch);
+        for _ in 0..per_batch {
+            if written + docs.len() * per_doc >= n {
+                break;
+            }
+            let id = format!("doc-{d}");
+            d += 1;
+            let recs: Vec<EventRecord> = (0..per_doc)
+                .map(|s| {
+                    let fresh = rng.below(8) != 0 || s == 0;
+                    make_record(&mut rng, &id, s, fresh, &mut prev)
+                })
+                .collect();
+            docs.push(IngestDoc::from_coded(id, recs));
+        }
+        if docs.is_empty() {
+            break;
+        }
+        let t = Instant::now();
+        let rep = store.ingest_batch(&docs).expect("ingest");
+        ingest += t.elapsed();
+        written += rep.records;
+        merged += rep.events_merged;
+        if written % 1_000_000 < per_batch * per_doc {
+            eprintln!(
+                "  ... {written} records, {:.0} records/s",
+                written as f64 / ingest.as_secs_f64()
+            );
+        }
+    }
+    let st = store.stats().unwrap();
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "ingest: {written} records ({merged} merged) -> {} events, {} mentions in {:.1} s = {:.0} records/s; db {:.0} MiB",
+        st.events,
+        st.mentions,
+        ingest.as_secs_f64(),
+        written as f64 / ingest.as_secs_f64(),
+        size as f64 / (1 << 20) as f64
+    );
+    drop(store);
+    let store = Store::open_read_only(&path).unwrap();
+    println!("queries over {} events:", st.events);
+    let pair = Filter {
+        dyad: Some(("USA".into(), "CHN".into())),
+        ..Default::default()
+    };
+    time(
+        "dyad-month series USA,CHN (all years)",
+        || store.aggregate(&pair, Some(Bucket::Month), None).unwrap(),
+        |r| {
+            format!(
+                "{} months, {} events",
+                r.len(),
+                r.iter().map(|x| x.count).sum::<u64>()
+            )
+        },
+    );
+    let pair_since = Filter {
+        from: Some("2022".into()),
+        ..pair.clone()
+    };
+    time(
+        "dyad-month series USA,CHN since 2022",
+        || {
+            store
+                .aggregate(&pair_since, Some(Bucket::Month), None)
+                .unwrap()
+        },
+        |r| format!("{} months", r.len()),
+    );
+    let year = Filter {
+        from: Some("2020".into()),
+        to: Some("2020".into()),
+        ..Default::default()
+    };
+    time(
+        "top 20 dyads in 2020",
+        || {
+            store
+                .aggregate_top(&year, None, Some(Group::Dyad), Some(20))
+                .unwrap()
+        },
+        |r| {
+            format!(
+                "top {} with {} events",
+                r.first().and_then(|x| x.key.clone()).unwrap_or_default(),
+                r.first().map_or(0, |x| x.count)
+            )
+        },
+    );
+    time(
+        "quad-class series by year (all events)",
+        || {
+            store
+                .aggregate(&Filter::default(), Some(Bucket::Year), Some(Group::Quad))
+                .unwrap()
+        },
+        |r| format!("{} rows", r.len()),
+    );
+    time(
+        "page of 100 USA,CHN events with mentions",
+        || store.query(&pair_since, Page::default()).unwrap(),
+        |r| format!("{} events", r.len()),
+    );
+    let text = Filter {
+        text: Some("PRK counterparts".into()),
+        from: Some("2024-06".into()),
+        to: Some("2024-06".into()),
+        ..Default::default()
+    };
+    time(
+        "text search, one month",
+        || store.count(&text).unwrap(),
+        |c| format!("{c} events"),
+    );
+}

@@ -119,7 +119,7 @@ pub struct ActorStat {
     pub events: u64,
 }
 
-fn period_expr(b: Option<Bucket>) -> &'static str {
+pub(crate) fn period_expr(b: Option<Bucket>) -> &'static str {
     match b {
         None => "NULL",
         Some(Bucket::Day) => "day",
@@ -177,15 +177,21 @@ impl Store {
         group: Option<Group>,
         limit: Option<usize>,
     ) -> Result<Vec<AggRow>> {
-        let (clause, args) = filter.to_sql()?;
-        let p = period_expr(by);
-        let (k1, k2) = key_exprs(group);
         let lim = limit.map(|l| format!(" LIMIT {l}")).unwrap_or_default();
-        let sql = format!(
+        let (sql, args) = match crate::rollup::plan(filter, by, group)? {
+            Some((sql, args)) => (format!("{sql}{lim}"), args),
+            None => {
+                let (clause, args) = filter.to_sql()?;
+                let p = period_expr(by);
+                let (k1, k2) = key_exprs(group);
+                let sql = format!(
             "SELECT {p}, {k1}, {k2}, count(*), total(goldstein), sum(quad_class = 1), sum(quad_class = 2), \
              sum(quad_class = 3), sum(quad_class = 4), total(num_mentions) \
              FROM events{clause} GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3{lim}"
         );
+                (sql, args)
+            }
+        };
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(args), |r| {

@@ -21,6 +21,9 @@ use crate::Store;
 
 /// Widest date interval a stored event can have (a year, plus a leap day).
 const MAX_SPAN_DAYS: i32 = 366;
+/// Events whose interval is at most this wide are found through the narrow window
+/// (must match the partial index `events_wide` in the schema).
+const NARROW_DAYS: i32 = 7;
 
 /// One document to write: its metadata, a fingerprint of its content, and its coded records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -172,9 +175,18 @@ impl Store {
             .map_err(e)?;
         let mut rep = BatchReport::default();
         let mut touched = HashSet::new();
+        let mut has_wide: bool = tx
+            .query_row(
+                &format!(
+                    "SELECT EXISTS(SELECT 1 FROM events WHERE day_hi - day_lo > {NARROW_DAYS})"
+                ),
+                [],
+                |r| r.get(0),
+            )
+            .map_err(e)?;
         let now = now_utc();
         for d in docs {
-            ingest_doc(&tx, d, &now, &mut rep, &mut touched).map_err(e)?;
+            ingest_doc(&tx, d, &now, &mut rep, &mut touched, &mut has_wide).map_err(e)?;
         }
         recount(&tx, &touched).map_err(e)?;
         tx.commit().map_err(e)?;
@@ -188,6 +200,7 @@ fn ingest_doc(
     now: &str,
     rep: &mut BatchReport,
     touched: &mut HashSet<i64>,
+    has_wide: &mut bool,
 ) -> rusqlite::Result<()> {
     let old: Option<(i64, String)> = tx
         .prepare_cached("SELECT id, fingerprint FROM docs WHERE key = ?1")?
@@ -200,6 +213,7 @@ fn ingest_doc(
         }
         Some((id, _)) => {
             remove_doc(tx, id, touched)?;
+            *has_wide = true; // repaired events may have widened
             tx.prepare_cached(
                 "UPDATE docs SET date=?1, source=?2, title=?3, url=?4, fingerprint=?5, n_records=?6, ingested_at=?7 WHERE id=?8",
             )?
@@ -238,7 +252,8 @@ fn ingest_doc(
                 id
             }
         };
-        let (event, merged) = match find_match(tx, &st)? {
+        *has_wide |= st.hi - st.lo > NARROW_DAYS;
+        let (event, merged) = match find_match(tx, &st, *has_wide)? {
             Some((id, mut ev, swapped)) => {
                 let before = ev.clone();
                 absorb(&mut ev, &st, swapped);
@@ -300,6 +315,7 @@ fn insert_sentence(tx: &Transaction, doc: i64, idx: usize, text: &str) -> rusqli
 fn find_match(
     tx: &Transaction,
     st: &EventState,
+    has_wide: bool,
 ) -> rusqlite::Result<Option<(i64, EventState, bool)>> {
     let mut best: Option<(i64, EventState, bool)> = None;
     let pairs = [
@@ -307,35 +323,43 @@ fn find_match(
         (&st.recipient.country, &st.actor.country),
     ];
     let n = if pairs[0].0 == pairs[0].1 { 1 } else { 2 };
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let sql = SQL.get_or_init(|| {
+    static NARROW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    static WIDE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let narrow = NARROW.get_or_init(|| {
         format!(
             "SELECT id, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
-             AND day_lo BETWEEN ?4 AND ?5 AND day_hi >= ?6"
+             AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
         )
     });
-    let mut stmt = tx.prepare_cached(sql)?;
-    for (a, r) in pairs.iter().take(n) {
-        let lo = st.lo - DATE_SLACK_DAYS;
-        let hi = st.hi + DATE_SLACK_DAYS;
-        let mut rows = stmt.query(rusqlite::params![
-            a,
-            r,
-            st.event_type,
-            lo - MAX_SPAN_DAYS,
-            hi,
-            lo
-        ])?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let ev = state_from_row(row, 1)?;
-            if let Some(swapped) = compatible(&ev, st) {
-                let better = match &best {
-                    None => true,
-                    Some((bid, b, _)) => (ev.date_distance(st), id) < (b.date_distance(st), *bid),
-                };
-                if better {
-                    best = Some((id, ev, swapped));
+    let wide = WIDE.get_or_init(|| {
+        format!(
+            "SELECT id, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
+             AND day_hi - day_lo > {NARROW_DAYS} AND day_lo BETWEEN ?4 - {MAX_SPAN_DAYS} AND ?5 AND day_hi >= ?4"
+        )
+    });
+    let lo = st.lo - DATE_SLACK_DAYS;
+    let hi = st.hi + DATE_SLACK_DAYS;
+    let queries: &[&String] = if has_wide { &[narrow, wide] } else { &[narrow] };
+    for sql in queries {
+        let mut stmt = tx.prepare_cached(sql)?;
+        for (a, r) in pairs.iter().take(n) {
+            let mut rows = stmt.query(rusqlite::params![a, r, st.event_type, lo, hi])?;
+            while let Some(row) = rows.next()? {
+                let id: i64 = row.get(0)?;
+                if best.as_ref().is_some_and(|b| b.0 == id) {
+                    continue;
+                }
+                let ev = state_from_row(row, 1)?;
+                if let Some(swapped) = compatible(&ev, st) {
+                    let better = match &best {
+                        None => true,
+                        Some((bid, b, _)) => {
+                            (ev.date_distance(st), id) < (b.date_distance(st), *bid)
+                        }
+                    };
+                    if better {
+                        best = Some((id, ev, swapped));
+                    }
                 }
             }
         }

@@ -41,6 +41,7 @@ pub mod merge;
 mod migrate;
 mod open;
 mod query;
+mod rollup;
 mod rows;
 mod sql;
 

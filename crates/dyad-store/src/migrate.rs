@@ -11,7 +11,7 @@ use rusqlite::Connection;
 /// "dyad" in ASCII: marks the file as a dyad database.
 pub const APPLICATION_ID: i64 = 0x6479_6164;
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Version 1: documents, sentences (with a full-text index), events, mentions.
 const V1: &str = r#"
@@ -31,7 +31,7 @@ CREATE TABLE sentences(
   text TEXT NOT NULL,
   UNIQUE(doc, idx)
 );
-CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', detail='none');
 CREATE TABLE events(
   id INTEGER PRIMARY KEY,
   event_type TEXT NOT NULL, cameo TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
@@ -46,8 +46,13 @@ CREATE TABLE events(
   num_mentions INTEGER NOT NULL, num_sources INTEGER NOT NULL, num_articles INTEGER NOT NULL,
   is_root INTEGER NOT NULL
 );
-CREATE INDEX events_dyad ON events(a_country, r_country, event_type, day_lo, day_hi);
-CREATE INDEX events_day ON events(day, a_country, r_country, quad_class, goldstein);
+-- Matching (candidates of one type and pair in a narrow date window), and covering
+-- for one pair's time series (the dyad-month question).
+CREATE INDEX events_match ON events(a_country, r_country, event_type, day_lo, day_hi, day, ym, quad_class, goldstein, num_mentions);
+-- The few events with wide dates (a month, a year), which a narrow window would miss.
+CREATE INDEX events_wide ON events(a_country, r_country, event_type, day_lo) WHERE day_hi - day_lo > 7;
+-- Covering for everything in a period (the top-dyads-of-a-year question).
+CREATE INDEX events_day ON events(day, ym, a_country, r_country, event_type, quad_class, goldstein, num_mentions);
 CREATE TABLE mentions(
   id INTEGER PRIMARY KEY,
   event INTEGER NOT NULL,
@@ -62,7 +67,40 @@ CREATE INDEX mentions_doc ON mentions(doc);
 "#;
 
 /// Migrations: entry `i` takes a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[&str] = &[V2];
+
+/// Version 2: a monthly roll-up per pair, type and quad class, kept by triggers,
+/// so that time series and top-N questions need not scan millions of events.
+const V2: &str = r#"
+CREATE TABLE rollup(
+  a_country TEXT NOT NULL, r_country TEXT NOT NULL, ym INTEGER NOT NULL,
+  event_type TEXT NOT NULL, quad_class INTEGER NOT NULL,
+  n INTEGER NOT NULL, gold REAL NOT NULL, mentions INTEGER NOT NULL,
+  PRIMARY KEY(ym, a_country, r_country, event_type, quad_class)
+) WITHOUT ROWID;
+CREATE INDEX rollup_pair ON rollup(a_country, r_country, ym);
+CREATE TRIGGER rollup_ins AFTER INSERT ON events BEGIN
+  INSERT INTO rollup VALUES (coalesce(new.a_country, ''), coalesce(new.r_country, ''), new.ym, new.event_type,
+    new.quad_class, 1, new.goldstein, new.num_mentions)
+  ON CONFLICT DO UPDATE SET n = n + 1, gold = gold + excluded.gold, mentions = mentions + excluded.mentions;
+END;
+CREATE TRIGGER rollup_del AFTER DELETE ON events BEGIN
+  UPDATE rollup SET n = n - 1, gold = gold - old.goldstein, mentions = mentions - old.num_mentions
+  WHERE ym = old.ym AND a_country = coalesce(old.a_country, '') AND r_country = coalesce(old.r_country, '')
+    AND event_type = old.event_type AND quad_class = old.quad_class;
+END;
+CREATE TRIGGER rollup_upd AFTER UPDATE OF a_country, r_country, ym, event_type, quad_class, goldstein, num_mentions ON events BEGIN
+  UPDATE rollup SET n = n - 1, gold = gold - old.goldstein, mentions = mentions - old.num_mentions
+  WHERE ym = old.ym AND a_country = coalesce(old.a_country, '') AND r_country = coalesce(old.r_country, '')
+    AND event_type = old.event_type AND quad_class = old.quad_class;
+  INSERT INTO rollup VALUES (coalesce(new.a_country, ''), coalesce(new.r_country, ''), new.ym, new.event_type,
+    new.quad_class, 1, new.goldstein, new.num_mentions)
+  ON CONFLICT DO UPDATE SET n = n + 1, gold = gold + excluded.gold, mentions = mentions + excluded.mentions;
+END;
+INSERT INTO rollup
+  SELECT coalesce(a_country, ''), coalesce(r_country, ''), ym, event_type, quad_class, count(*), total(goldstein), total(num_mentions)
+  FROM events GROUP BY 1, 2, 3, 4, 5;
+"#;
 
 /// What [`check`] found.
 pub(crate) enum State {

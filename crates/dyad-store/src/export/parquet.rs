@@ -175,6 +175,7 @@ impl Columns {
     fn finish(&mut self, schema: &SchemaRef) -> Result<RecordBatch> {
         let mut cols: Vec<ArrayRef> = vec![
             Arc::new(self.id.finish()),
+            Arc::new(self.day.finish()),
             Arc::new(self.start.finish()),
             Arc::new(self.end.finish()),
         ];

@@ -1,0 +1,110 @@
+//! The monthly roll-up: answers aggregates without touching `events`, when the question allows.
+//!
+//! The `rollup` table (schema v2) holds, per month, pair, type and quad class,
+//! the event count, Goldstein sum and mentions; triggers on `events` keep it
+//! exact through inserts, merges and deletions. An aggregate can use it when
+//! its time bucket is a month, a year or none, and its filter only names
+//! whole months, a dyad, a country on either side, types and quad classes.
+
+use rusqlite::types::Value;
+
+use crate::aggregate::{Bucket, Group};
+use crate::error::{Error, Result};
+use crate::Filter;
+
+/// The roll-up query for an aggregate (without its LIMIT), or `None` when only the events table can answer.
+pub(crate) fn plan(
+    f: &Filter,
+    by: Option<Bucket>,
+    group: Option<Group>,
+) -> Result<Option<(String, Vec<Value>)>> {
+    let eligible = f.actor.is_none()
+        && f.recipient.is_none()
+        && f.location_country.is_none()
+        && f.bbox.is_none()
+        && f.text.is_none()
+        && f.doc_id.is_none()
+        && f.party
+            .as_ref()
+            .is_none_or(|p| p.sector.is_none() && p.name.is_none() && p.country.is_some())
+        && !matches!(by, Some(Bucket::Day) | Some(Bucket::Week));
+    if !eligible {
+        return Ok(None);
+    }
+    let mut w: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    // Dates: only whole months.
+    for (d, is_from) in [(&f.from, true), (&f.to, false)] {
+        let Some(d) = d else { continue };
+        let (lo, hi) = crate::dates::interval(d.trim()).ok_or_else(|| {
+            Error::Filter(format!(
+                "bad date {d:?}: expected YYYY, YYYY-MM or YYYY-MM-DD"
+            ))
+        })?;
+        let day = if is_from { lo } else { hi };
+        let ym = crate::dates::year_month(day);
+        let whole = if is_from {
+            crate::dates::year_month(day - 1) != ym
+        } else {
+            crate::dates::year_month(day + 1) != ym
+        };
+        if !whole {
+            return Ok(None);
+        }
+        w.push(format!("ym {} {ym}", if is_from { ">=" } else { "<=" }));
+    }
+    if let Some((x, y)) = &f.dyad {
+        args.push(Value::Text(x.trim().to_ascii_uppercase()));
+        args.push(Value::Text(y.trim().to_ascii_uppercase()));
+        let (i, j) = (args.len() - 1, args.len());
+        w.push(format!(
+            "((a_country = ?{i} AND r_country = ?{j}) OR (a_country = ?{j} AND r_country = ?{i}))"
+        ));
+    }
+    if let Some(c) = f.party.as_ref().and_then(|p| p.country.as_ref()) {
+        args.push(Value::Text(c.trim().to_ascii_uppercase()));
+        let i = args.len();
+        w.push(format!("(a_country = ?{i} OR r_country = ?{i})"));
+    }
+    if !f.event_types.is_empty() {
+        let marks: Vec<String> = f
+            .event_types
+            .iter()
+            .map(|t| {
+                args.push(Value::Text(t.trim().to_ascii_uppercase()));
+                format!("?{}", args.len())
+            })
+            .collect();
+        w.push(format!("event_type IN ({})", marks.join(",")));
+    }
+    if !f.quad_classes.is_empty() {
+        if let Some(q) = f.quad_classes.iter().find(|q| !(1..=4).contains(*q)) {
+            return Err(Error::Filter(format!("quad class {q} is not 1-4")));
+        }
+        let list: Vec<String> = f.quad_classes.iter().map(|q| q.to_string()).collect();
+        w.push(format!("quad_class IN ({})", list.join(",")));
+    }
+    let p = crate::aggregate::period_expr(by);
+    let (k1, k2) = match group {
+        None => ("NULL", "NULL"),
+        Some(Group::Dyad) => ("nullif(a_country, '')", "nullif(r_country, '')"),
+        Some(Group::Actor) => ("nullif(a_country, '')", "NULL"),
+        Some(Group::Type) => ("event_type", "NULL"),
+        Some(Group::Quad) => ("quad_class", "NULL"),
+    };
+    let clause = if w.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", w.join(" AND "))
+    };
+    let q = |k: u8| format!("sum(CASE WHEN quad_class = {k} THEN n ELSE 0 END)");
+    let sql = format!(
+        "SELECT {p}, {k1}, {k2}, sum(n), total(gold), {}, {}, {}, {}, total(mentions) FROM rollup{clause} \
+         GROUP BY 1, 2, 3 HAVING sum(n) > 0 ORDER BY 1, 4 DESC, 2, 3",
+        q(1),
+        q(2),
+        q(3),
+        q(4)
+    );
+    Ok(Some((sql, args)))
+}
