@@ -800,7 +800,6 @@ impl Sentence<'_> {
         if t.weak && !t.adopt && !passive && (actors.is_empty() || recipients.is_empty()) {
             return None;
         }
-        let _ = &mut modality;
         self.finish(
             f,
             actors,

@@ -358,6 +358,17 @@ pub(super) fn load_people(
     Ok(n)
 }
 
+/// A user's `-` sector removes the row's phrases; returns whether it did.
+fn removal(lex: &mut Lexicons, sector: &str, phrases: &str) -> bool {
+    if sector != "-" {
+        return false;
+    }
+    for phrase in alts(phrases) {
+        lex.actors.remove(&phrase.to_lowercase());
+    }
+    true
+}
+
 /// `phrase  sector  flags`.
 pub(super) fn load_agents(
     lex: &mut Lexicons,
@@ -367,10 +378,7 @@ pub(super) fn load_agents(
     let mut n = 0;
     for (line, cols) in rows(content) {
         let sector = cell(&cols, 1);
-        if sector == "-" {
-            for phrase in alts(cell(&cols, 0)) {
-                lex.actors.remove(&phrase.to_lowercase());
-            }
+        if removal(lex, sector, cell(&cols, 0)) {
             n += 1;
             continue;
         }
@@ -404,10 +412,7 @@ pub(super) fn load_titles(
     let mut n = 0;
     for (line, cols) in rows(content) {
         let sector = cell(&cols, 1);
-        if sector == "-" {
-            for phrase in alts(cell(&cols, 0)) {
-                lex.actors.remove(&phrase.to_lowercase());
-            }
+        if removal(lex, sector, cell(&cols, 0)) {
             n += 1;
             continue;
         }
