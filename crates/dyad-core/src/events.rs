@@ -479,6 +479,7 @@ impl Sentence<'_> {
             let gazetteer_only = m.rules.iter().all(|r| r == "gazetteer");
             if gazetteer_only
                 && !places_in
+                && !prep.is_some_and(|p| rp.iter().any(|r| r == p))
                 && matches!(
                     prep,
                     Some("in" | "at" | "near" | "from" | "outside" | "across" | "inside" | "along")
