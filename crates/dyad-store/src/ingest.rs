@@ -185,10 +185,21 @@ impl Store {
             )
             .map_err(e)?;
         let now = now_utc();
+        let mut fts = Vec::new();
         for d in docs {
-            ingest_doc(&tx, d, &now, &mut rep, &mut touched, &mut has_wide).map_err(e)?;
+            ingest_doc(
+                &tx,
+                d,
+                &now,
+                &mut rep,
+                &mut touched,
+                &mut has_wide,
+                &mut fts,
+            )
+            .map_err(e)?;
         }
         recount(&tx, &touched).map_err(e)?;
+        apply_fts(&tx, &fts).map_err(e)?;
         tx.commit().map_err(e)?;
         Ok(rep)
     }
@@ -201,6 +212,7 @@ fn ingest_doc(
     rep: &mut BatchReport,
     touched: &mut HashSet<i64>,
     has_wide: &mut bool,
+    fts: &mut Vec<FtsOp>,
 ) -> rusqlite::Result<()> {
     let old: Option<(i64, String)> = tx
         .prepare_cached("SELECT id, fingerprint FROM docs WHERE key = ?1")?
@@ -212,7 +224,7 @@ fn ingest_doc(
             return Ok(());
         }
         Some((id, _)) => {
-            remove_doc(tx, id, touched)?;
+            remove_doc(tx, id, touched, fts)?;
             *has_wide = true; // repaired events may have widened
             tx.prepare_cached(
                 "UPDATE docs SET date=?1, source=?2, title=?3, url=?4, fingerprint=?5, n_records=?6, ingested_at=?7 WHERE id=?8",
@@ -248,6 +260,7 @@ fn ingest_doc(
             Some(id) => *id,
             None => {
                 let id = insert_sentence(tx, doc_row, rec.sentence, &rec.evidence)?;
+                fts.push(FtsOp::Insert(id, rec.evidence.clone()));
                 sentences.insert(rec.sentence, id);
                 id
             }
@@ -265,7 +278,7 @@ fn ingest_doc(
                         .execute(p.as_slice())?;
                 }
                 if rec.sentence == 0 {
-                    tx.prepare_cached("UPDATE events SET is_root = 1 WHERE id = ?1")?
+                    tx.prepare_cached("UPDATE events SET is_root = 1 WHERE id = ?1 AND is_root = 0")?
                         .execute([id])?;
                 }
                 (id, true)
@@ -305,10 +318,36 @@ fn ingest_doc(
 fn insert_sentence(tx: &Transaction, doc: i64, idx: usize, text: &str) -> rusqlite::Result<i64> {
     tx.prepare_cached("INSERT INTO sentences(doc, idx, text) VALUES (?1, ?2, ?3)")?
         .execute(rusqlite::params![doc, idx as i64, text])?;
-    let id = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)")?
-        .execute(rusqlite::params![id, text])?;
-    Ok(id)
+    Ok(tx.last_insert_rowid())
+}
+
+/// A change to the full-text index, held back until the end of the batch.
+///
+/// FTS5 flushes its pending terms to disk at every statement savepoint, and
+/// every insert into `events` opens one (the roll-up triggers); writing the
+/// index in the middle of a batch made many tiny segments and merges (a
+/// quarter of ingest time). Applied last, the batch's terms are flushed once.
+pub(crate) enum FtsOp {
+    /// Index sentence `rowid` with this text.
+    Insert(i64, String),
+    /// Remove sentence `rowid`, which was indexed with this text.
+    Delete(i64, String),
+}
+
+fn apply_fts(tx: &Transaction, ops: &[FtsOp]) -> rusqlite::Result<()> {
+    for op in ops {
+        match op {
+            FtsOp::Insert(id, text) => tx
+                .prepare_cached("INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)")?
+                .execute(rusqlite::params![id, text])?,
+            FtsOp::Delete(id, text) => tx
+                .prepare_cached(
+                    "INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', ?1, ?2)",
+                )?
+                .execute(rusqlite::params![id, text])?,
+        };
+    }
+    Ok(())
 }
 
 /// The stored event `st` reports, if any: its id, codes, and whether roles are swapped.
@@ -368,15 +407,21 @@ fn find_match(
 }
 
 /// Removes a document's sentences and mentions, and repairs the events they fed.
-fn remove_doc(tx: &Transaction, doc: i64, touched: &mut HashSet<i64>) -> rusqlite::Result<()> {
+fn remove_doc(
+    tx: &Transaction,
+    doc: i64,
+    touched: &mut HashSet<i64>,
+    fts: &mut Vec<FtsOp>,
+) -> rusqlite::Result<()> {
     let affected: Vec<i64> = tx
         .prepare_cached("SELECT DISTINCT event FROM mentions WHERE doc = ?1")?
         .query_map([doc], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    tx.prepare_cached(
-        "INSERT INTO sentences_fts(sentences_fts, rowid, text) SELECT 'delete', id, text FROM sentences WHERE doc = ?1",
-    )?
-    .execute([doc])?;
+    let gone = tx
+        .prepare_cached("SELECT id, text FROM sentences WHERE doc = ?1")?
+        .query_map([doc], |r| Ok(FtsOp::Delete(r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    fts.extend(gone);
     tx.prepare_cached("DELETE FROM sentences WHERE doc = ?1")?
         .execute([doc])?;
     tx.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
