@@ -278,8 +278,10 @@ fn ingest_doc(
                         .execute(p.as_slice())?;
                 }
                 if rec.sentence == 0 {
-                    tx.prepare_cached("UPDATE events SET is_root = 1 WHERE id = ?1 AND is_root = 0")?
-                        .execute([id])?;
+                    tx.prepare_cached(
+                        "UPDATE events SET is_root = 1 WHERE id = ?1 AND is_root = 0",
+                    )?
+                    .execute([id])?;
                 }
                 (id, true)
             }
