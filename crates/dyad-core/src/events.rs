@@ -131,6 +131,25 @@ const LIGHT: &[&str] = &[
     "host",
 ];
 
+/// The light verb whose object the noun at `start` is: "announced $50 million in aid".
+/// Looks back up to seven words, not across punctuation or a relative word.
+fn light_verb(toks: &[Token], first: usize, start: usize) -> Option<usize> {
+    let from = start.saturating_sub(7).max(first);
+    for i in (from..start).rev() {
+        let t = &toks[i];
+        if LIGHT.contains(&t.norm.as_str()) {
+            return Some(i);
+        }
+        if t.punct && !matches!(t.norm.as_str(), "$" | "€" | "£" | "%" | "-")
+            || matches!(t.norm.as_str(), "that" | "which" | "who" | "whom" | "to")
+            || FRAME.contains(&t.norm.as_str()) && !matches!(t.norm.as_str(), "in" | "on")
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// Prepositions that introduce a background frame, not an object: "during his meeting".
 const FRAME: &[&str] = &[
     "during",
@@ -182,7 +201,8 @@ pub fn triggers<'l>(
             m.kind == MentionKind::Direct
                 && m.first <= f.head
                 && f.head < m.last
-                && m.name.is_some()
+                // "Armed men", "striking workers": a verb form that modifies the head noun.
+                && (m.name.is_some() || f.trigger.kind == 'V' && f.head + 1 < m.last)
         });
         let copula_ok = !f.trigger.copula
             || (i > first
@@ -615,6 +635,27 @@ impl Sentence<'_> {
                         )
                         && !self.mentions.iter().any(|m| m.last == f.tokens[0])
                 };
+            // "banks accused of helping Moscow": a gapped pattern with nothing in its object
+            // slot and no auxiliary is a participle; its subject is the patient, its agent unknown.
+            let no_object = f.trigger.kind == 'V'
+                && f.trigger.pattern.split_whitespace().nth(1) == Some("*")
+                && f.trigger.pattern.split_whitespace().nth(2).is_some_and(|w| {
+                    matches!(w, "of" | "with" | "for" | "to" | "on" | "from" | "against" | "over" | "as")
+                })
+                && f.tokens.len() >= 2
+                && f.tokens[1] == f.tokens[0] + 1
+                && toks[f.head].norm.ends_with("ed")
+                && clause::verb_group(toks, self.first, f.tokens[0]).is_empty();
+            // "pledged $5 million in aid": the verb is the event; its object noun adds nothing.
+            let light_taken = f.trigger.kind == 'N'
+                && light_verb(toks, self.first, f.tokens[0]).is_some_and(|lv| {
+                    found
+                        .iter()
+                        .any(|g| g.trigger.kind == 'V' && g.tokens[0] == lv && !g.trigger.adopt)
+                });
+            if no_object || light_taken {
+                continue;
+            }
             let infinitive = infinitive || participle || reduced;
             if (subordinate || infinitive) && !out.is_empty() {
                 continue;
@@ -699,16 +740,9 @@ impl Sentence<'_> {
                 }
             }
             // Object of a light verb: the clause subject is the actor.
-            let light = (start.saturating_sub(4).max(self.first)..start)
-                .any(|i| LIGHT.contains(&toks[i].norm.as_str()));
-            if actors.is_empty() && light {
-                let g = clause::verb_group(
-                    toks,
-                    self.first,
-                    (start.saturating_sub(4).max(self.first)..start)
-                        .find(|&i| LIGHT.contains(&toks[i].norm.as_str()))
-                        .unwrap(),
-                );
+            let light = light_verb(toks, self.first, start);
+            if let (true, Some(lv)) = (actors.is_empty(), light) {
+                let g = clause::verb_group(toks, self.first, lv);
                 actors = self.subject_opts(g.start, cs, true);
                 modality = clause::modality(toks, g.clone(), start, self.last);
             }
@@ -798,7 +832,20 @@ impl Sentence<'_> {
         if actors.is_empty() && (recipients.is_empty() || !passive) {
             return None;
         }
-        if t.weak && !t.adopt && !passive && (actors.is_empty() || recipients.is_empty()) {
+        // "warned that Tehran would respond to any attack": a warning of force needs no recipient.
+        let force_warning = t.comp
+            && t.plover == "THREATEN"
+            && !actors.is_empty()
+            && later.iter().any(|g| {
+                g.tokens[0] < complement_end(toks, end - 1, self.last)
+                    && crate::codes::quad_class(&g.trigger.plover) >= 3
+            });
+        if t.weak
+            && !t.adopt
+            && !passive
+            && !force_warning
+            && (actors.is_empty() || recipients.is_empty())
+        {
             return None;
         }
         self.finish(

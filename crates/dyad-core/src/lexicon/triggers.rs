@@ -41,7 +41,7 @@ pub struct Cameo {
 enum Pat {
     /// Any of these normalised forms.
     Word(Vec<String>),
-    /// Up to three tokens, not punctuation.
+    /// Up to four tokens, not punctuation.
     Gap,
 }
 
