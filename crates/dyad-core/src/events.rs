@@ -111,7 +111,11 @@ const LIGHT: &[&str] = &[
     "reached",
     "sent",
     "provided",
+    "provide",
+    "provides",
+    "providing",
     "delivered",
+    "deliver",
     "pledged",
     "promised",
     "gave",
@@ -196,7 +200,12 @@ pub fn triggers<'l>(
         } else {
             ""
         };
-        let after_det = DETS.contains(&prev) || (prev != "to" && PREPS.contains(&prev));
+        // "the Israeli strikes": a demonym only modifies nouns.
+        let after_adj = mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Adjective && m.last == i);
+        let after_det =
+            DETS.contains(&prev) || (prev != "to" && PREPS.contains(&prev)) || after_adj;
         let inside_name = mentions.iter().any(|m| {
             m.kind == MentionKind::Direct
                 && m.first <= f.head
@@ -574,7 +583,8 @@ impl Sentence<'_> {
             }
         }
         let mut out: Vec<Event> = Vec::new();
-        for (a, f) in found.iter().enumerate() {
+        for a in 0..found.len() {
+            let f = &found[a];
             if absorbed[a] {
                 continue;
             }
@@ -639,9 +649,23 @@ impl Sentence<'_> {
             // slot and no auxiliary is a participle; its subject is the patient, its agent unknown.
             let no_object = f.trigger.kind == 'V'
                 && f.trigger.pattern.split_whitespace().nth(1) == Some("*")
-                && f.trigger.pattern.split_whitespace().nth(2).is_some_and(|w| {
-                    matches!(w, "of" | "with" | "for" | "to" | "on" | "from" | "against" | "over" | "as")
-                })
+                && f.trigger
+                    .pattern
+                    .split_whitespace()
+                    .nth(2)
+                    .is_some_and(|w| {
+                        matches!(
+                            w,
+                            "of" | "with"
+                                | "for"
+                                | "to"
+                                | "on"
+                                | "from"
+                                | "against"
+                                | "over"
+                                | "as"
+                        )
+                    })
                 && f.tokens.len() >= 2
                 && f.tokens[1] == f.tokens[0] + 1
                 && toks[f.head].norm.ends_with("ed")
@@ -660,11 +684,53 @@ impl Sentence<'_> {
             if (subordinate || infinitive) && !out.is_empty() {
                 continue;
             }
-            if let Some(ev) = self.event(f, &found[a + 1..]) {
+            if let Some(mut ev) = self.event(f, &found[a + 1..]) {
+                // "condemned the Israeli strikes", "welcomed China's decision": the target of a
+                // judgement is the author of the act judged, and the act is not coded again.
+                if f.trigger.kind == 'V'
+                    && matches!(ev.plover.as_str(), "ACCUSE" | "SUPPORT" | "REJECT")
+                {
+                    if let Some(b) = self.judged_act(f, &found, a) {
+                        if let Some(act) = self.event(&found[b], &found[b + 1..]) {
+                            if !act.actors.is_empty()
+                                && !act
+                                    .actors
+                                    .iter()
+                                    .any(|x| ev.actors.iter().any(|y| same_actor(x, y)))
+                            {
+                                ev.recipients = act.actors;
+                                absorbed[b] = true;
+                            }
+                        }
+                    }
+                }
                 out.push(ev);
             }
         }
         out
+    }
+
+    /// The event noun that is the direct object of the verb trigger `found[a]`: only
+    /// determiners and the noun's own modifiers (demonyms, possessors) between them.
+    fn judged_act(&self, f: &Found, found: &[Found], a: usize) -> Option<usize> {
+        let g = found.get(a + 1)?;
+        if g.trigger.kind != 'N' {
+            return None;
+        }
+        let mut i = *f.tokens.last()? + 1;
+        while i < g.tokens[0] {
+            if let Some(m) = self.mentions.iter().find(|m| m.first == i) {
+                if m.kind != MentionKind::Adjective && !m.possessive {
+                    return None;
+                }
+                i = m.last;
+            } else if DETS.contains(&self.tokens[i].norm.as_str()) || self.tokens[i].norm == "'s" {
+                i += 1;
+            } else {
+                return None;
+            }
+        }
+        Some(a + 1)
     }
 
     fn event<'l>(&self, f: &Found<'l>, later: &[Found<'l>]) -> Option<Event<'l>> {

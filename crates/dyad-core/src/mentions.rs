@@ -576,7 +576,7 @@ pub fn find(
         }
     }
     out.sort_by_key(|m| (m.first, m.last));
-    join_coordinated(tokens, last, &mut out);
+    join_coordinated(tokens, first, last, &mut out);
     for i in first..last {
         let w = tokens[i].norm.as_str();
         if out.iter().any(|m| m.first <= i && i < m.last) {
@@ -602,7 +602,7 @@ pub fn find(
 /// "Israel and Hamas", "the United States, Britain and the EU": coordinated mentions
 /// of different kinds form one group, unless the second one starts a new clause
 /// ("Russia attacked Ukraine and Belarus condemned it").
-fn join_coordinated(tokens: &[Token], last: usize, out: &mut [Mention]) {
+fn join_coordinated(tokens: &[Token], first: usize, last: usize, out: &mut [Mention]) {
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
         if a.group == b.group
@@ -630,7 +630,11 @@ fn join_coordinated(tokens: &[Token], last: usize, out: &mut [Mention]) {
         if j != b.first {
             continue;
         }
-        let verb_next = b.last < last && {
+        // Only a coordination that could be a subject pair is checked for a following verb.
+        let verb_before = tokens[first..a.first].iter().any(|t| {
+            !t.cap && (t.norm.ends_with("ed") || crate::clause::AUX.contains(&t.norm.as_str()))
+        });
+        let verb_next = verb_before && b.last < last && {
             let n = &tokens[b.last];
             !n.cap
                 && !n.punct
@@ -731,8 +735,17 @@ type AtomAt<'l> = (usize, usize, &'l AtomKind, &'l str);
 /// Longest lexicon matches in `tokens[first..last]`.
 /// Words that turn a following demonym into a region's ("South American").
 const COMPASS: &[&str] = &[
-    "south", "north", "east", "west", "central", "latin", "southeast", "northeast",
-    "northwest", "southwest", "pan",
+    "south",
+    "north",
+    "east",
+    "west",
+    "central",
+    "latin",
+    "southeast",
+    "northeast",
+    "northwest",
+    "southwest",
+    "pan",
 ];
 
 fn atoms<'l>(
