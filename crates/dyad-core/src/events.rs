@@ -677,7 +677,14 @@ impl Sentence<'_> {
                         .iter()
                         .any(|g| g.trigger.kind == 'V' && g.tokens[0] == lv && !g.trigger.adopt)
                 });
-            if no_object || light_taken {
+            // "a man convicted of spying": a bare participle after a noun, then "of".
+            let participle_of = f.trigger.kind == 'V'
+                && f.tokens.len() == 1
+                && toks[f.head].norm.ends_with("ed")
+                && toks.get(f.head + 1).is_some_and(|x| x.norm == "of")
+                && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
+                && self.mentions.iter().any(|m| m.last == f.tokens[0]);
+            if no_object || light_taken || participle_of {
                 continue;
             }
             let infinitive = infinitive || participle || reduced;
@@ -743,7 +750,16 @@ impl Sentence<'_> {
         let (cs, ce) = clause::clause_bounds(toks, self.first, self.last, start);
         let negated = clause::negated(toks, group.clone());
         let mut modality = clause::modality(toks, group.clone(), start, self.last);
-        let passive = t.kind == 'V' && clause::passive(toks, group.clone(), head);
+        // "a man killed by police": a bare participle right after a noun, with its agent.
+        let reduced_passive = t.kind == 'V'
+            && group.is_empty()
+            && f.tokens.len() == 1
+            && start > self.first
+            && toks[head].norm.ends_with("ed")
+            && toks.get(head + 1).is_some_and(|x| x.norm == "by")
+            && self.mentions.iter().any(|m| m.last == start);
+        let passive =
+            t.kind == 'V' && (clause::passive(toks, group.clone(), head) || reduced_passive);
         let obj_end = object_end(toks, end, self.last);
         // Objects may sit inside a gapped pattern: "accused *the United States* of".
         let obj_start = if t.kind == 'V' { start + 1 } else { end };
@@ -893,6 +909,16 @@ impl Sentence<'_> {
             let several = actors.len() >= 2 || actors.iter().any(|a| a.kind == MentionKind::Pair);
             if several && mutual {
                 recipients.clear();
+            }
+            // "agreed to allow aid into Gaza": a recipient that is not the partner
+            // ("with X", or the direct object of "met X") makes the event one-way.
+            if mutual && !several {
+                let p = recipients
+                    .first()
+                    .and_then(|r| prep_before(toks, self.first, r));
+                if p.is_some_and(|p| !matches!(p, "with" | "between" | "among" | "and")) {
+                    mutual = false;
+                }
             }
         }
         if actors.is_empty() && (recipients.is_empty() || !passive) {

@@ -242,6 +242,14 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
         }
         return v;
     }
+    // A prefixed irregular verb inflects like its base: retake → retook, overrun → overran.
+    for prefix in ["re", "over", "under", "with", "out", "up", "mis", "fore"] {
+        if let Some(base) = lemma.strip_prefix(prefix) {
+            if let Some(row) = IRREGULAR.iter().find(|r| r[0] == base && base != "be") {
+                return row.iter().map(|s| format!("{prefix}{s}")).collect();
+            }
+        }
+    }
     let chars: Vec<char> = lemma.chars().collect();
     let n = chars.len();
     let last = chars.last().copied().unwrap_or('x');
