@@ -174,8 +174,18 @@ fn cue(c: &Ctx, k: usize, before: bool) -> Option<Lean> {
     if w == "set" && c.w(k + 1) != "to" {
         return None;
     }
+    // "next to the embassy" is a place
+    if w == "next" && c.w(k + 1) == "to" {
+        return None;
+    }
     if FUTURE.contains(&w) {
         return Some(Lean::Future);
+    }
+    // a participle after "be" ("will be named", "is to be held") takes the
+    // tense of the auxiliary before it
+    if c.w(k.wrapping_sub(1)) == "be" {
+        let aux = c.w(k.wrapping_sub(2));
+        return matches!(aux, "will" | "shall" | "ll" | "to").then_some(Lean::Future);
     }
     if PAST.contains(&w) {
         return Some(Lean::Past);
