@@ -1,0 +1,95 @@
+//! One table per rule class added in the value-F1 pass (see docs/time.md,
+//! "Anchoring and tense rules" and "TIMEX3 conventions"): each row is a
+//! text, its DCT and the expected `span => TYPE value` lines, in order.
+
+use chrono::NaiveDate;
+use dyad_time::Tagger;
+
+type Case = (&'static str, &'static str, &'static [&'static str]);
+
+fn check_all(cases: &[Case]) {
+    let tagger = Tagger::new();
+    for (text, dct, expect) in cases {
+        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").unwrap();
+        let got: Vec<String> = tagger
+            .tag(text, dct)
+            .iter()
+            .map(|t| format!("{} => {} {}", &text[t.start..t.end], t.kind.as_str(), t.value))
+            .collect();
+        assert_eq!(got, *expect, "\ntext: {text}");
+    }
+}
+
+#[test]
+fn tense_cues_that_are_not_tense() {
+    check_all(&[
+        // "next to" is a place, not the next week
+        (
+            "A bomb ripped through a building next to the embassy Friday morning.",
+            "1998-08-08",
+            &["Friday morning => TIME 1998-08-07TMO"],
+        ),
+        // a participle after "will be" is future, not a past "-ed" form
+        (
+            "Collins will be named commander of the shuttle for a mission in December.",
+            "1998-03-04",
+            &["December => DATE 1998-12"],
+        ),
+        (
+            "The talks are to be held in Geneva on Thursday.",
+            "2024-07-12",
+            &["Thursday => DATE 2024-07-18"],
+        ),
+        // past participles elsewhere stay past
+        (
+            "The talks were held in Geneva on Thursday.",
+            "2024-07-12",
+            &["Thursday => DATE 2024-07-11"],
+        ),
+    ]);
+}
+
+#[test]
+fn future_clauses_do_not_reach_back_to_a_month_that_is_over() {
+    check_all(&[
+        ("She will fly a mission in December.", "1998-03-04", &["December => DATE 1998-12"]),
+        // the current month is still open
+        ("She will fly a mission in March.", "1998-03-04", &["March => DATE 1998-03"]),
+        // past and unmarked clauses keep the nearest reading
+        ("She flew a mission in December.", "1998-03-04", &["December => DATE 1997-12"]),
+    ]);
+}
+
+#[test]
+fn discourse_now() {
+    check_all(&[
+        ("Now, he says, it looks like war.", "1991-02-25", &[]),
+        ("\"Now, we see that edge eroded.\"", "1991-02-25", &[]),
+        ("Now the alliance's mission is more.", "1999-03-12", &["Now => DATE PRESENT_REF"]),
+        ("The fund now holds cash.", "1989-10-27", &["now => DATE PRESENT_REF"]),
+        ("For now, the plan stands.", "1989-10-27", &["now => DATE PRESENT_REF"]),
+    ]);
+}
+
+#[test]
+fn parts_of_the_day_under_discussion() {
+    check_all(&[
+        (
+            "In London at mid-afternoon yesterday, shares were up.",
+            "1989-11-02",
+            &["mid-afternoon yesterday => TIME 1989-11-01TAF"],
+        ),
+        (
+            "By mid afternoon, sources were saying the offensive was over.",
+            "1998-03-06",
+            &["mid afternoon => TIME 1998-03-06TAF"],
+        ),
+        (
+            "Stocks fell on Friday. Dealers placed orders in the morning.",
+            "1989-10-30",
+            &["Friday => DATE 1989-10-27", "the morning => TIME 1989-10-27TMO"],
+        ),
+        // not a part of a day without the preposition
+        ("The morning was quiet.", "1989-10-30", &[]),
+    ]);
+}
