@@ -93,3 +93,17 @@ fn parts_of_the_day_under_discussion() {
         ("The morning was quiet.", "1989-10-30", &[]),
     ]);
 }
+
+#[test]
+fn the_latest_ended_quarter_is_the_one_under_report() {
+    check_all(&[(
+        "Kimberly-Clark posted a 20% gain in third-quarter net income. After a flat second \
+         quarter, earnings were enhanced by charges taken in the year-earlier period.",
+        "1989-11-01",
+        &[
+            "third-quarter => DATE 1989-Q3",
+            "second quarter => DATE 1989-Q2",
+            "the year-earlier period => DATE 1988-Q3",
+        ],
+    )]);
+}

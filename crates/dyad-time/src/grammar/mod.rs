@@ -389,7 +389,13 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
             let ends_period = i > 0 && c.any(i - 1, &["ended", "ending"]);
             if !m.deictic && !ends_period {
                 c.last_ref = Some(p);
-                if narrative::reported(p, dct) {
+                // "after a flat second quarter" does not displace the
+                // third quarter under report: the latest ended quarter wins
+                let earlier_quarter = matches!(
+                    (p, c.last_past),
+                    (Point::Quarter(y, q), Some(Point::Quarter(y0, q0))) if (y, q) < (y0, q0)
+                );
+                if narrative::reported(p, dct) && !earlier_quarter {
                     c.last_past = Some(p);
                 }
             }
