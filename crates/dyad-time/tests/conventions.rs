@@ -107,3 +107,31 @@ fn the_latest_ended_quarter_is_the_one_under_report() {
         ],
     )]);
 }
+
+#[test]
+fn periods_named_with_the() {
+    check_all(&[
+        (
+            "Demand for its computers will stay weak well into the summer.",
+            "1989-10-26",
+            &["the summer => DATE 1990-SU"],
+        ),
+        (
+            "The problems delayed shipments well into the summer.",
+            "1989-10-26",
+            &["the summer => DATE 1989-SU"],
+        ),
+        (
+            "They plan to have 40,000 troops in the region by the end of the month.",
+            "1990-08-13",
+            &["the end of the month => DATE 1990-08"],
+        ),
+        (
+            "He will decide by the end of the week.",
+            "1990-08-13",
+            &["the end of the week => DATE 1990-W33"],
+        ),
+        // "the month" alone is not dated
+        ("The month was hard.", "1990-08-13", &[]),
+    ]);
+}

@@ -181,6 +181,18 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
                 M::date(k, Point::Year(y)).deictic()
             }
 
+            // "by the end of the month": the month (week) of the DCT
+            "month" | "week"
+                if c.w(i.wrapping_sub(1)) == "of"
+                    && c.any(i.wrapping_sub(2), &["end", "beginning", "start", "middle"]) =>
+            {
+                let p = if c.w(i + 1) == "month" {
+                    Point::Month(dct.year(), dct.month())
+                } else {
+                    crate::resolve::week_of(dct)
+                };
+                M::date(i + 2, p).deictic()
+            }
             "near" | "short" if c.w(i + 2) == "term" && c.w(i + 3) != "-" => {
                 M::lit(i + 3, TimexType::Date, "FUTURE_REF")
             }
