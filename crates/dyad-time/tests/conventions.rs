@@ -135,3 +135,20 @@ fn periods_named_with_the() {
         ("The month was hard.", "1990-08-13", &[]),
     ]);
 }
+
+#[test]
+fn later_in_the_day() {
+    check_all(&[
+        (
+            "Clinton visited Buffalo on Tuesday and arrived in Philadelphia later in the day.",
+            "1998-02-13",
+            &["Tuesday => DATE 1998-02-10", "later in the day => DATE 1998-02-10"],
+        ),
+        // "before" after it belongs to the verb phrase: no anchor, no XXXX
+        (
+            "She toured the site and spoke later in the day before returning home.",
+            "1998-08-17",
+            &["later in the day => DATE 1998-08-17"],
+        ),
+    ]);
+}
