@@ -302,7 +302,11 @@ pub fn year_within(dct: NaiveDate, month: u32, day: Option<u32>, lean: Lean, sla
 
 /// The last day of `month` in `year`.
 fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 

@@ -14,7 +14,14 @@ fn check_all(cases: &[Case]) {
         let got: Vec<String> = tagger
             .tag(text, dct)
             .iter()
-            .map(|t| format!("{} => {} {}", &text[t.start..t.end], t.kind.as_str(), t.value))
+            .map(|t| {
+                format!(
+                    "{} => {} {}",
+                    &text[t.start..t.end],
+                    t.kind.as_str(),
+                    t.value
+                )
+            })
             .collect();
         assert_eq!(got, *expect, "\ntext: {text}");
     }
@@ -52,11 +59,23 @@ fn tense_cues_that_are_not_tense() {
 #[test]
 fn future_clauses_do_not_reach_back_to_a_month_that_is_over() {
     check_all(&[
-        ("She will fly a mission in December.", "1998-03-04", &["December => DATE 1998-12"]),
+        (
+            "She will fly a mission in December.",
+            "1998-03-04",
+            &["December => DATE 1998-12"],
+        ),
         // the current month is still open
-        ("She will fly a mission in March.", "1998-03-04", &["March => DATE 1998-03"]),
+        (
+            "She will fly a mission in March.",
+            "1998-03-04",
+            &["March => DATE 1998-03"],
+        ),
         // past and unmarked clauses keep the nearest reading
-        ("She flew a mission in December.", "1998-03-04", &["December => DATE 1997-12"]),
+        (
+            "She flew a mission in December.",
+            "1998-03-04",
+            &["December => DATE 1997-12"],
+        ),
     ]);
 }
 
@@ -65,9 +84,21 @@ fn discourse_now() {
     check_all(&[
         ("Now, he says, it looks like war.", "1991-02-25", &[]),
         ("\"Now, we see that edge eroded.\"", "1991-02-25", &[]),
-        ("Now the alliance's mission is more.", "1999-03-12", &["Now => DATE PRESENT_REF"]),
-        ("The fund now holds cash.", "1989-10-27", &["now => DATE PRESENT_REF"]),
-        ("For now, the plan stands.", "1989-10-27", &["now => DATE PRESENT_REF"]),
+        (
+            "Now the alliance's mission is more.",
+            "1999-03-12",
+            &["Now => DATE PRESENT_REF"],
+        ),
+        (
+            "The fund now holds cash.",
+            "1989-10-27",
+            &["now => DATE PRESENT_REF"],
+        ),
+        (
+            "For now, the plan stands.",
+            "1989-10-27",
+            &["now => DATE PRESENT_REF"],
+        ),
     ]);
 }
 
@@ -87,7 +118,10 @@ fn parts_of_the_day_under_discussion() {
         (
             "Stocks fell on Friday. Dealers placed orders in the morning.",
             "1989-10-30",
-            &["Friday => DATE 1989-10-27", "the morning => TIME 1989-10-27TMO"],
+            &[
+                "Friday => DATE 1989-10-27",
+                "the morning => TIME 1989-10-27TMO",
+            ],
         ),
         // not a part of a day without the preposition
         ("The morning was quiet.", "1989-10-30", &[]),
@@ -142,7 +176,10 @@ fn later_in_the_day() {
         (
             "Clinton visited Buffalo on Tuesday and arrived in Philadelphia later in the day.",
             "1998-02-13",
-            &["Tuesday => DATE 1998-02-10", "later in the day => DATE 1998-02-10"],
+            &[
+                "Tuesday => DATE 1998-02-10",
+                "later in the day => DATE 1998-02-10",
+            ],
         ),
         // "before" after it belongs to the verb phrase: no anchor, no XXXX
         (

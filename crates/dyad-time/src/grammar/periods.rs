@@ -238,7 +238,14 @@ pub fn season(c: &Ctx, i: usize) -> Option<M> {
         || (c.w(i) == "the"
             && matches!(
                 prev,
-                "in" | "into" | "during" | "by" | "until" | "through" | "since" | "over" | "this"
+                "in" | "into"
+                    | "during"
+                    | "by"
+                    | "until"
+                    | "through"
+                    | "since"
+                    | "over"
+                    | "this"
                     | "that"
             ))
         || (matches!(s, 1 | 3)
