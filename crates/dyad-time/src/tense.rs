@@ -185,7 +185,14 @@ fn cue(c: &Ctx, k: usize, before: bool) -> Option<Lean> {
     // tense of the auxiliary before it
     if c.w(k.wrapping_sub(1)) == "be" {
         let aux = c.w(k.wrapping_sub(2));
-        return matches!(aux, "will" | "shall" | "ll" | "to").then_some(Lean::Future);
+        if aux == "to" {
+            // "expected to be named" is ahead, "had to be evacuated" is over
+            let v = c.w(k.wrapping_sub(3));
+            let past =
+                !INTENT.contains(&v) && (PAST.contains(&v) || (v.len() > 4 && v.ends_with("ed")));
+            return Some(if past { Lean::Past } else { Lean::Future });
+        }
+        return matches!(aux, "will" | "shall" | "ll").then_some(Lean::Future);
     }
     if PAST.contains(&w) {
         return Some(Lean::Past);

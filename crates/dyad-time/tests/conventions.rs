@@ -47,6 +47,17 @@ fn tense_cues_that_are_not_tense() {
             "2024-07-12",
             &["Thursday => DATE 2024-07-18"],
         ),
+        (
+            "The leaders are expected to be named Thursday.",
+            "2024-07-12",
+            &["Thursday => DATE 2024-07-18"],
+        ),
+        // "had to be" is over
+        (
+            "Hundreds had to be evacuated Thursday.",
+            "2024-07-12",
+            &["Thursday => DATE 2024-07-11"],
+        ),
         // past participles elsewhere stay past
         (
             "The talks were held in Geneva on Thursday.",
