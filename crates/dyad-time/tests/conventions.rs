@@ -200,3 +200,31 @@ fn later_in_the_day() {
         ),
     ]);
 }
+
+#[test]
+fn undated_clock_times_in_a_past_narrative() {
+    check_all(&[
+        (
+            "Slepian was killed on Oct. 23. He was shot at 10 p.m. in his kitchen.",
+            "1999-04-19",
+            &[
+                "Oct. 23 => DATE 1998-10-23",
+                "10 p.m. => TIME 1998-10-23T22:00",
+            ],
+        ),
+        // a future clause, or no day mentioned: the DCT
+        (
+            "Slepian was killed on Oct. 23. The vigil will start at 10 p.m.",
+            "1999-04-19",
+            &[
+                "Oct. 23 => DATE 1998-10-23",
+                "10 p.m. => TIME 1999-04-19T22:00",
+            ],
+        ),
+        (
+            "He was shot at 10 p.m. in his kitchen.",
+            "1999-04-19",
+            &["10 p.m. => TIME 1999-04-19T22:00"],
+        ),
+    ]);
+}
