@@ -168,6 +168,10 @@ fn cue(c: &Ctx, k: usize, before: bool) -> Option<Lean> {
             || (c.w(k.wrapping_sub(1)) == "been" && c.w(k.wrapping_sub(2)) == "had");
         return Some(if had { Lean::Past } else { Lean::Future });
     }
+    // "planned a demonstration on Saturday": the planned event lies ahead
+    if before && matches!(w, "planned" | "scheduled") && c.any(k + 1, &["a", "an"]) {
+        return Some(Lean::Future);
+    }
     if w == "going" && c.w(k + 1) != "to" {
         return None;
     }

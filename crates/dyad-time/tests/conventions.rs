@@ -58,6 +58,12 @@ fn tense_cues_that_are_not_tense() {
             "2024-07-12",
             &["Thursday => DATE 2024-07-11"],
         ),
+        // the object of a plan lies ahead, like "planned to leave"
+        (
+            "Protesters planned a large demonstration in Little Havana on Saturday.",
+            "2000-01-07",
+            &["Saturday => DATE 2000-01-08"],
+        ),
         // past participles elsewhere stay past
         (
             "The talks were held in Geneva on Thursday.",
