@@ -234,3 +234,25 @@ fn undated_clock_times_in_a_past_narrative() {
         ),
     ]);
 }
+
+#[test]
+fn earlier_and_later_stay_outside_a_weekday() {
+    check_all(&[
+        (
+            "Earlier Friday, lawyers filed a petition.",
+            "2000-01-07",
+            &["Friday => DATE 2000-01-07"],
+        ),
+        (
+            "Later Thursday, two cousins met him.",
+            "2000-02-10",
+            &["Thursday => DATE 2000-02-10"],
+        ),
+        // "early" and "late" modify the day and stay inside
+        (
+            "The vote ended late Monday.",
+            "2000-04-05",
+            &["late Monday => DATE 2000-04-03"],
+        ),
+    ]);
+}

@@ -308,6 +308,11 @@ fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
         if w == "-" && !c.glued(i + p - 1) {
             return None;
         }
+        // "Earlier Friday, ..." relates an event to the day; the day is the
+        // expression (TimeML keeps "early"/"late", which modify the day)
+        if p == 1 && matches!(w, "earlier" | "later") && c.e(i + 1).is_some_and(|e| e.weekday > 0) {
+            return None;
+        }
         if let Some(mut m) = best(c, i + p) {
             if matches!(m.kind, TimexType::Date | TimexType::Time) && m.point.is_some() {
                 if c.w(i + 1) == "week" {
