@@ -45,9 +45,9 @@ pub(super) fn day(c: &Ctx, d: NaiveDate, j: usize, deictic: bool) -> M {
 fn part_of_day(c: &Ctx, k: usize) -> Option<M> {
     let part = c.e(k)?.part?;
     let next = match c.w(k + 1) {
-        "yesterday" => Some(c.dct - Duration::days(1)),
+        "yesterday" => c.dct.pred_opt(),
         "today" => Some(c.dct),
-        "tomorrow" => Some(c.dct + Duration::days(1)),
+        "tomorrow" => c.dct.succ_opt(),
         _ => None,
     };
     if let Some(d) = next {
