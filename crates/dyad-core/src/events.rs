@@ -644,7 +644,12 @@ impl Sentence<'_> {
                                 | "that"
                         )
                         && !self.mentions.iter().any(|m| m.last == f.tokens[0])
-                };
+                }
+                // "a deal brokered by", "weapons sent to": a preposition or a break follows;
+                // "airstrikes killed dozens" has an object, so it is a main verb.
+                && toks.get(f.head + 1).is_none_or(|n| {
+                    n.punct || PREPS.contains(&n.norm.as_str()) || n.norm == "by"
+                });
             // "banks accused of helping Moscow": a gapped pattern with nothing in its object
             // slot and no auxiliary is a participle; its subject is the patient, its agent unknown.
             let no_object = f.trigger.kind == 'V'
@@ -697,7 +702,10 @@ impl Sentence<'_> {
                 if f.trigger.kind == 'V'
                     && matches!(ev.plover.as_str(), "ACCUSE" | "SUPPORT" | "REJECT")
                 {
-                    if let Some(b) = self.judged_act(f, &found, a) {
+                    if let Some(b) = self.reason_act(f, &found, a) {
+                        // "thanked Denmark for its military aid": the reason is not coded again.
+                        absorbed[b] = true;
+                    } else if let Some(b) = self.judged_act(f, &found, a) {
                         if let Some(act) = self.event(&found[b], &found[b + 1..]) {
                             if !act.actors.is_empty()
                                 && !act
@@ -715,6 +723,48 @@ impl Sentence<'_> {
             }
         }
         out
+    }
+
+    /// The event noun in a reason phrase after the verb's object: "thanked Denmark *for its
+    /// aid*", "criticised Israel *over its offensive*".
+    fn reason_act(&self, f: &Found, found: &[Found], a: usize) -> Option<usize> {
+        let g = found.get(a + 1)?;
+        if g.trigger.kind != 'N' {
+            return None;
+        }
+        let mut i = *f.tokens.last()? + 1;
+        let mut seen_object = false;
+        while i < g.tokens[0] {
+            let w = self.tokens[i].norm.as_str();
+            if let Some(m) = self.mentions.iter().find(|m| m.first == i) {
+                i = m.last;
+                seen_object = true;
+            } else if matches!(w, "for" | "over") && seen_object {
+                i += 1;
+                while i < g.tokens[0] {
+                    let w = self.tokens[i].norm.as_str();
+                    let modifier = self.mentions.iter().find(|m| {
+                        m.first == i
+                            && (m.possessive
+                                || m.kind == MentionKind::Adjective
+                                || m.kind == MentionKind::Pronoun)
+                    });
+                    if let Some(m) = modifier {
+                        i = m.last;
+                    } else if DETS.contains(&w)
+                        || !self.tokens[i].punct && !self.tokens[i].cap && i + 3 > g.tokens[0]
+                    {
+                        i += 1;
+                    } else {
+                        return None;
+                    }
+                }
+                return Some(a + 1);
+            } else {
+                return None;
+            }
+        }
+        None
     }
 
     /// The event noun that is the direct object of the verb trigger `found[a]`: only
@@ -981,6 +1031,7 @@ impl Sentence<'_> {
     ) -> Option<Event<'l>> {
         let t = f.trigger;
         let toks = self.tokens;
+        let mut mutual = mutual;
         let mut plover = t.plover.clone();
         let mut cameo = t.cameo.clone();
         let mut goldstein = t.goldstein;
@@ -992,7 +1043,12 @@ impl Sentence<'_> {
         if t.intent {
             modality = Modality::Future;
             let comp_end = complement_end(toks, end - 1, self.last);
-            if let Some(g) = later.iter().find(|g| g.tokens[0] < comp_end) {
+            // "vowed to continue the offensive": look through verbs that only adopt their complement.
+            if let Some(g) = later
+                .iter()
+                .filter(|g| !g.trigger.adopt)
+                .find(|g| g.tokens[0] < comp_end)
+            {
                 let q = crate::codes::quad_class(&g.trigger.plover);
                 if q >= 3 {
                     plover = "THREATEN".into();
@@ -1007,13 +1063,19 @@ impl Sentence<'_> {
         // "ordered the expulsion", "decided to suspend": the complement's own event, by this actor.
         if t.adopt {
             let comp_end = complement_end(toks, end - 1, self.last);
-            if let Some(g) = later.iter().find(|g| g.tokens[0] < comp_end) {
+            // "vowed to continue the offensive": look through verbs that only adopt their complement.
+            if let Some(g) = later
+                .iter()
+                .filter(|g| !g.trigger.adopt)
+                .find(|g| g.tokens[0] < comp_end)
+            {
                 plover = g.trigger.plover.clone();
                 cameo = g.trigger.cameo.clone();
                 goldstein = g.trigger.goldstein;
                 mode = g.trigger.mode.clone();
                 context = g.trigger.context.clone();
-            } else if t.weak && recipients.is_empty() {
+            } else if t.weak && recipients.is_empty() || t.cameo == "030" {
+                // "continued crashing", "decided": nothing adopted, and the verb codes nothing itself.
                 return None;
             }
         }
@@ -1029,16 +1091,20 @@ impl Sentence<'_> {
         if matches!(modality, Modality::Future | Modality::Hypothetical) && !t.intent {
             let q = crate::codes::quad_class(&plover);
             if conditional && (q == 2 || q == 4) {
+                mutual = false;
                 plover = "THREATEN".into();
                 cameo = "130".into();
                 goldstein = -4.4;
                 mode = String::new();
             } else if negated && q <= 2 {
+                // "would not negotiate with protesters": a refusal is one-way.
+                mutual = false;
                 plover = "REJECT".into();
                 cameo = "120".into();
                 goldstein = -4.0;
                 mode = String::new();
             } else if q == 4 {
+                mutual = false;
                 plover = "THREATEN".into();
                 cameo = if plover == "ASSAULT" {
                     "138".into()
@@ -1060,6 +1126,21 @@ impl Sentence<'_> {
                 goldstein = 4.0;
                 mode = String::new();
             }
+        }
+        // "U.S. warships arrived in the Caribbean": units that arrive are deployed, not visiting.
+        if plover == "CONSULT"
+            && matches!(cameo.as_str(), "042" | "043")
+            && !actors.is_empty()
+            && actors
+                .iter()
+                .all(|a| a.sector.as_deref() == Some("MIL") && a.role.is_none() && a.name.is_none())
+        {
+            plover = "MOBILIZE".into();
+            cameo = "154".into();
+            goldstein = -7.2;
+            mode = String::new();
+            context = vec!["military".into()];
+            mutual = false;
         }
         if matches!(plover.as_str(), "AID" | "COOPERATE" | "AGREE") {
             if let Some(c) = context_from_words(
@@ -1189,6 +1270,14 @@ fn object_end(tokens: &[Token], from: usize, last: usize) -> usize {
                         "according" | "saying" | "which" | "who" | "where" | "adding"
                     ) || t.norm.ends_with("ing") && !PREPS.contains(&t.norm.as_str())
                 })
+                // ", a move condemned by ...": an appositive about the whole clause.
+                || matches!(rest.first().map(|t| t.norm.as_str()), Some("a" | "an"))
+                    && rest.get(1).is_some_and(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "move" | "decision" | "step" | "measure" | "development" | "gesture"
+                        )
+                    })
             {
                 return i;
             }
