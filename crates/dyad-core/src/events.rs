@@ -135,6 +135,90 @@ const LIGHT: &[&str] = &[
     "host",
 ];
 
+/// Reporters' formulas that look like events but are not: "declined to comment",
+/// "did not respond to requests for comment", "spoke on condition of anonymity to discuss".
+fn newsroom_idiom(toks: &[Token], f: &Found, first: usize) -> bool {
+    let end = *f.tokens.last().unwrap_or(&f.head) + 1;
+    let next: Vec<&str> = toks[end..(end + 3).min(toks.len())]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    let after = |w: &[&str]| next.len() >= w.len() && next[..w.len()] == *w;
+    let start = f.tokens[0];
+    let before = |w: &str| {
+        start > first
+            && toks[start - 1].norm == "to"
+            && start > first + 1
+            && toks[start - 2].norm == w
+    };
+    after(&["for", "comment"])
+        || after(&["to", "comment"])
+        || after(&["comment"])
+        || after(&["to", "respond"])
+        || after(&["to", "elaborate"])
+        || after(&["to", "be", "identified"])
+        || after(&["to", "be", "named"])
+        || [
+            "anonymity",
+            "authorized",
+            "authorised",
+            "permitted",
+            "allowed",
+        ]
+        .iter()
+        .any(|w| before(w))
+}
+
+/// Words after which a verb's base form is still a verb: "to meet", "they meet", "and agree".
+const NOT_NOUN: &[&str] = &[
+    "to",
+    "and",
+    "or",
+    "not",
+    "never",
+    "also",
+    "jointly",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "still",
+    "further",
+    "then",
+    "both",
+    "nations",
+    "countries",
+    "sides",
+    "leaders",
+    "ministers",
+    "officials",
+    "must",
+    "should",
+    "could",
+    "would",
+    "will",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "did",
+    "do",
+    "does",
+    "n't",
+    "cannot",
+    "often",
+    "now",
+    "again",
+    "first",
+    "directly",
+    "publicly",
+    "immediately",
+    "formally",
+];
+
 /// The light verb whose object the noun at `start` is: "announced $50 million in aid".
 /// Looks back up to seven words, not across punctuation or a relative word.
 fn light_verb(toks: &[Token], first: usize, start: usize) -> Option<usize> {
@@ -227,7 +311,23 @@ pub fn triggers<'l>(
                         | "remained"
                         | "'s"
                 ));
-        copula_ok && !inside_name && !(f.trigger.kind == 'V' && after_det)
+        // "via satellite phone", "a government supply boat": a verb's base form right
+        // after a plain lower-case word is the head of a noun compound.
+        let lemma = f.trigger.pattern.split_whitespace().next().unwrap_or("");
+        let compound = f.trigger.kind == 'V' && tokens[i].norm == lemma && i > first && {
+            let p = &tokens[i - 1];
+            !p.punct
+                && !p.cap
+                && !p.norm.ends_with("ly")
+                && !clause::AUX.contains(&prev)
+                && !NOT_NOUN.contains(&prev)
+                && !mentions.iter().any(|m| m.last == i)
+        };
+        // "sending them back", "bring him back": a particle after an object pronoun.
+        let particle = f.trigger.kind == 'V'
+            && f.tokens.len() == 1
+            && matches!(prev, "them" | "him" | "her" | "us" | "me");
+        copula_ok && !inside_name && !compound && !particle && !(f.trigger.kind == 'V' && after_det)
     });
     // A word that is both a verb and a noun pattern ("talks", "attack") is a verb
     // only after a subject or an auxiliary: "Israel attacked", "will talk".
@@ -689,7 +789,7 @@ impl Sentence<'_> {
                 && toks.get(f.head + 1).is_some_and(|x| x.norm == "of")
                 && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
                 && self.mentions.iter().any(|m| m.last == f.tokens[0]);
-            if no_object || light_taken || participle_of {
+            if no_object || light_taken || participle_of || newsroom_idiom(toks, f, self.first) {
                 continue;
             }
             let infinitive = infinitive || participle || reduced;
