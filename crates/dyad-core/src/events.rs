@@ -604,6 +604,14 @@ impl Sentence<'_> {
             if actors.iter().any(|a| same_actor(a, m)) {
                 continue;
             }
+            // "on the Thai border": a frontier named by its neighbour is a place.
+            if m.kind == MentionKind::Adjective
+                && self.tokens.get(m.last).is_some_and(|t| {
+                    matches!(t.norm.as_str(), "border" | "borders" | "frontier" | "side")
+                })
+            {
+                continue;
+            }
             let prep = prep_before(self.tokens, self.first, m);
             let gazetteer_only = m.rules.iter().all(|r| r == "gazetteer");
             if gazetteer_only
@@ -1049,7 +1057,8 @@ impl Sentence<'_> {
                     .take(1)
                     .collect();
             }
-            let force = matches!(t.plover.as_str(), "ASSAULT" | "MOBILIZE");
+            // "declared a state of siege in Haiti": force and coercion act on the place.
+            let force = matches!(t.plover.as_str(), "ASSAULT" | "MOBILIZE" | "COERCE");
             recipients = if t.norecip {
                 vec![]
             } else {
@@ -1270,6 +1279,24 @@ impl Sentence<'_> {
         } else {
             clause::simple_past(toks, group, f.head)
         };
+        // "threatened to stop talks if the United States goes ahead": the threat is
+        // addressed to the subject of its condition.
+        let mut recipients = recipients;
+        if plover == "THREATEN" && recipients.is_empty() {
+            if let Some(c) =
+                (end..self.last).find(|&i| matches!(toks[i].norm.as_str(), "if" | "unless"))
+            {
+                let cond = self.mentions.iter().find(|m| {
+                    m.first > c
+                        && m.first <= c + 4
+                        && self.usable(m)
+                        && m.kind != MentionKind::Adjective
+                });
+                if let Some(m) = cond.filter(|m| !actors.iter().any(|a| same_actor(a, m))) {
+                    recipients = vec![m.clone()];
+                }
+            }
+        }
         Some(Event {
             found: f.clone(),
             plover,

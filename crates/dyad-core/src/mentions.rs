@@ -956,7 +956,14 @@ fn standalone(
         AtomKind::Demonym { code, people } => {
             m.country = Some(code.clone());
             m.plural = *people;
-            if !*people {
+            if *people && s > first && tokens[s - 1].norm == "ethnic" {
+                // "ethnic Albanians" in Serbia are a people of the place, not Albania's:
+                // coreference gives them the country of the story.
+                m.country = None;
+                m.sector = Some("CVL".into());
+                m.first = s - 1;
+                m.span.start = tokens[s - 1].span.start;
+            } else if !*people {
                 m.kind = MentionKind::Adjective;
             } else if s > first && CIVILIAN.contains(&tokens[s - 1].norm.as_str()) {
                 // "ordinary Iranians", "thousands of Nigerians" stay with the people; "young Algerians" are civilians.
