@@ -23,7 +23,9 @@ fn main() {
                 dyad_geo::find_places_with(&gaz, &d.text, &dyad_geo::Hints::default(), &opts);
             for t in d.toponyms.iter().filter(|t| t.point.is_some()) {
                 if !found.iter().any(|p| p.start < t.end && t.start < p.end) {
-                    println!("MISSED\t{}\t{}", d.id, t.name);
+                    let a = d.text.floor_char_boundary(t.start.saturating_sub(50));
+                    let b = d.text.ceil_char_boundary((t.end + 30).min(d.text.len()));
+                    println!("MISSED\t{}\t{}\t{:?}", d.id, t.name, &d.text[a..b]);
                 }
             }
             for p in &found {

@@ -31,8 +31,8 @@ pub(crate) struct Mention {
 }
 
 use crate::words::{
-    has, has_ci, CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF,
-    STOP,
+    has, has_ci, CONNECTORS, DIRECTION, HYPHEN_AFFIX, INSTITUTIONS, LOCATIVE, MODIFIER_OK,
+    ORG_AFTER, ORG_OF, STOP,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
@@ -83,6 +83,60 @@ struct Match {
 
 /// Finds candidate place and demonym mentions (see the module docs).
 pub(crate) fn mentions(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    hints: &Hints,
+    dl: Option<(usize, usize)>,
+) -> Vec<Mention> {
+    let mut out = scan(gaz, text, toks, hints, dl);
+    if toks.iter().any(|t| text[t.start..t.end].contains('-')) {
+        let split = crate::text::tokenize_with(text, true);
+        let parts = scan(gaz, text, &split, hints, dl);
+        let mut extra = hyphen_parts(text, toks, &out, &parts);
+        if !extra.is_empty() {
+            out.append(&mut extra);
+            out.sort_by_key(|m| m.start);
+        }
+    }
+    out
+}
+
+/// Mentions inside hyphenated words that the whole word did not match ("Turkish-Russian",
+/// "Washington-based", "mid-Ohio"): kept when every other part of the word is lowercase
+/// ("-based", "trans-"; see `HYPHEN_AFFIX`) or is itself a place, so that "Marie-France",
+/// "Coca-Cola" or "Obama-era" stay out.
+fn hyphen_parts(text: &str, toks: &[Token], out: &[Mention], parts: &[Mention]) -> Vec<Mention> {
+    let overlaps = |m: &Mention, a: usize, b: usize| m.start < b && a < m.end;
+    let mut extra = Vec::new();
+    for t in toks {
+        let w = &text[t.start..t.end];
+        if !w.contains('-') || out.iter().any(|m| overlaps(m, t.start, t.end)) {
+            continue;
+        }
+        let inside: Vec<&Mention> = parts
+            .iter()
+            .filter(|m| overlaps(m, t.start, t.end))
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let mut pos = t.start;
+        let ok = w.split('-').all(|part| {
+            let (a, b) = (pos, pos + part.len());
+            pos = b + 1;
+            inside.iter().any(|m| overlaps(m, a, b)) || has_ci(HYPHEN_AFFIX, part)
+        });
+        if ok {
+            extra.extend(inside.into_iter().cloned());
+        }
+    }
+    extra.dedup_by_key(|m| m.start);
+    extra
+}
+
+/// One recognition pass over a token list (see [`mentions`]).
+fn scan(
     gaz: &Gazetteer,
     text: &str,
     toks: &[Token],
