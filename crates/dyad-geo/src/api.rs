@@ -188,6 +188,12 @@ pub fn resolve(
             }
         }
     }
+    for k in 0..spans.len() {
+        let i = n_ctx + k;
+        if valid(&spans[k]) {
+            chosen[i] = anchored(gaz, text, &ms, &chosen, i, focus);
+        }
+    }
     (0..spans.len())
         .map(|k| {
             let i = n_ctx + k;
@@ -198,6 +204,51 @@ pub fn resolve(
             }
         })
         .collect()
+}
+
+/// Applies the local anchor of mention `i` (see `anchor.rs`): a name with no reading takes
+/// its anchor's place (a country anchor only when the focus lies outside that country); a
+/// local name whose reading lies more than 150 km from a local anchor takes its reading
+/// nearest the anchor, else the anchor's place.
+fn anchored(
+    gaz: &Gazetteer,
+    text: &str,
+    ms: &[Mention],
+    chosen: &[Option<u32>],
+    i: usize,
+    focus: Option<u32>,
+) -> Option<u32> {
+    let unknown = chosen[i].is_none();
+    let Some(j) = crate::anchor::anchor(text, ms[i].start, ms[i].end, ms, chosen, !unknown) else {
+        return chosen[i];
+    };
+    let a = chosen[j]?;
+    let ae = &gaz.entries[a as usize];
+    let broad = is_country(gaz, ae) || gaz.code(ae) == "ADM1" || ae.cc == [0, 0];
+    let Some(c) = chosen[i] else {
+        let focus_inside = focus.is_some_and(|f| gaz.entries[f as usize].cc == ae.cc);
+        return if is_country(gaz, ae) && focus_inside {
+            focus
+        } else {
+            Some(a)
+        };
+    };
+    let e = &gaz.entries[c as usize];
+    let local = e.class != b'A' || gaz.code(e) == "ADM2";
+    let d = |x: &crate::gazetteer::Entry| {
+        crate::haversine_km(x.lat.into(), x.lon.into(), ae.lat.into(), ae.lon.into())
+    };
+    if broad || !local || ms[i].demonym || d(e) <= 150.0 {
+        return Some(c);
+    }
+    let near = ms[i]
+        .ids
+        .iter()
+        .copied()
+        .map(|id| (d(&gaz.entries[id as usize]), id))
+        .filter(|&(dist, _)| dist <= 150.0)
+        .min_by(|x, y| x.0.total_cmp(&y.0));
+    Some(near.map_or(a, |(_, id)| id))
 }
 
 /// The document's focus: the dateline place, else the most mentioned populated place, else

@@ -24,7 +24,9 @@
 //! ```
 #![warn(missing_docs)]
 
+mod anchor;
 mod api;
+mod coherence;
 mod dateline;
 mod disambiguate;
 pub mod eval;
