@@ -4,6 +4,7 @@ use crate::disambiguate::{choose, is_country};
 use crate::gazetteer::Gazetteer;
 use crate::recognize::{lookup_key, mentions, Hit, Mention};
 use crate::text::{hash, key, key_hash, tokenize};
+use crate::words::{has_ci, GENERIC_HEAD};
 use crate::{dateline, Hints, Place};
 
 /// Options of [`find_places_with`].
@@ -75,7 +76,19 @@ fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>
         s = s.strip_suffix(suf).unwrap_or(s);
     }
     let period = s.ends_with('.') || text[b..].starts_with('.');
-    if let Some(hit) = lookup_key(gaz, key_hash(s), period) {
+    if let Some(mut hit) = lookup_key(gaz, key_hash(s), period) {
+        // "Karak district": also the readings of "Karak".
+        if let Some((head, last)) = s.rsplit_once(' ') {
+            if has_ci(GENERIC_HEAD, last) {
+                if let Some(sub) = lookup_key(gaz, key_hash(head), false) {
+                    if sub.demonym == hit.demonym {
+                        hit.ids.extend(sub.ids);
+                        hit.ids.sort_unstable();
+                        hit.ids.dedup();
+                    }
+                }
+            }
+        }
         return (hit.ids, hit.demonym, false);
     }
     // Sub-spans: skip function, direction and facility words; prefer the larger feature.

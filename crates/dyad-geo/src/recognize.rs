@@ -31,8 +31,8 @@ pub(crate) struct Mention {
 }
 
 use crate::words::{
-    has, has_ci, CONNECTORS, DIRECTION, HYPHEN_AFFIX, INSTITUTIONS, LOCATIVE, MODIFIER_OK,
-    ORG_AFTER, ORG_OF, STOP,
+    has, has_ci, CONNECTORS, DIRECTION, GENERIC_HEAD, HYPHEN_AFFIX, INSTITUTIONS, LOCATIVE,
+    MODIFIER_OK, ORG_AFTER, ORG_OF, STOP,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
@@ -79,6 +79,8 @@ struct Match {
     abbrev: bool,
     /// Matched an alias ("US", "DRC").
     alias: bool,
+    /// Readings of the name without its generic head ("Karak" of "Karak district").
+    extra: Vec<u32>,
 }
 
 /// Finds candidate place and demonym mentions (see the module docs).
@@ -171,10 +173,16 @@ fn scan(
         let excluded = hints.exclude.iter().any(|&(a, b)| start < b && a < m.end);
         if keep && !excluded {
             last_match_end = toks[m.j].end;
+            let mut ids = m.ids;
+            if !m.extra.is_empty() {
+                ids.extend(m.extra);
+                ids.sort_unstable();
+                ids.dedup();
+            }
             out.push(Mention {
                 start,
                 end: m.end,
-                ids: m.ids,
+                ids,
                 demonym: m.demonym,
                 in_dateline: in_dl,
                 partial: false,
@@ -263,6 +271,16 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
         let h = key_hash(&text[toks[i].start..end]);
         let period = text[end..].starts_with('.');
         if let Some(hit) = lookup_key(gaz, h, period) {
+            // "Karak district": also the readings of "Karak" (added once the match is kept).
+            let mut extra = Vec::new();
+            if len > 1 && has_ci(GENERIC_HEAD, word(text, &toks[j])) {
+                let head = &text[toks[i].start..toks[j - 1].end];
+                if let Some(sub) = lookup_key(gaz, key_hash(head), false) {
+                    if sub.demonym == hit.demonym {
+                        extra = sub.ids;
+                    }
+                }
+            }
             // Keep the final period of abbreviations ("U.S.", "D.C.", "Ky.").
             let end = if period && (span.contains('.') || hit.abbrev) {
                 end + 1
@@ -277,6 +295,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
                 primary: hit.primary,
                 abbrev: hit.abbrev,
                 alias: hit.alias,
+                extra,
             });
         }
     }

@@ -88,6 +88,15 @@ pub(crate) const ORG_OF: &[&str] = &[
     "princess", "king", "queen", "marquess", "baron", "lord",
 ];
 
+/// Generic heads of division names: "Karak district" may be the district of any Karak, not
+/// only one the gazetteer lists as "Karak District".
+#[rustfmt::skip]
+pub(crate) const GENERIC_HEAD: &[&str] = &[
+    "district", "county", "province", "region", "governorate",
+    "prefecture", "municipality", "state", "oblast", "department", "parish", "borough",
+    "township", "area", "division", "territory",
+];
+
 /// Lowercase halves of hyphenated words whose other half is a place ("Washington-based",
 /// "mid-Ohio", "made-in-China").
 #[rustfmt::skip]
