@@ -237,7 +237,7 @@ pub(crate) fn choose(
                 let v = votes.cc.get(&e.cc).copied().unwrap_or(0.0) - own_cc
                     + hint_cc.get(&e.cc).copied().unwrap_or(0.0);
                 if v > 0.01 && e.cc != [0, 0] {
-                    s += 3.0 + 2.0 * f64::from(v).ln_1p();
+                    s += 4.0 + 2.0 * f64::from(v).ln_1p();
                 } else if any_votes && e.class == b'P' {
                     s -= 1.0;
                 }

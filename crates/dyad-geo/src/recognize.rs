@@ -482,6 +482,9 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && !p.all_caps
             && !has_ci(DIRECTION, prev_word)
             && !has_ci(STOP, prev_word)
+            && !(p.sent_start
+                && gaz.is_common(key_hash(prev_word))
+                && !c.names.contains(&key_hash(prev_word)))
         {
             return false;
         }
