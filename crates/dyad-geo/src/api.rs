@@ -56,7 +56,9 @@ pub fn find_places_with(
     let toks = tokenize(text);
     let dl = dateline(text);
     let mut ms = mentions(gaz, text, &toks, hints, dl);
-    let chosen = choose(gaz, text, &mut ms, hints);
+    let mut chosen = choose(gaz, text, &mut ms, hints);
+    let idx: Vec<usize> = (0..ms.len()).collect();
+    apply_anchors(gaz, text, &ms, &mut chosen, &idx, None);
     ms.iter()
         .zip(chosen)
         .filter(|(m, _)| opts.demonyms || !m.demonym)
@@ -201,12 +203,12 @@ pub fn resolve(
             }
         }
     }
-    for k in 0..spans.len() {
-        let i = n_ctx + k;
-        if valid(&spans[k]) {
-            chosen[i] = anchored(gaz, text, &ms, &chosen, i, focus);
-        }
-    }
+    let idx: Vec<usize> = (0..spans.len())
+        .filter(|&k| valid(&spans[k]))
+        .map(|k| n_ctx + k)
+        .collect();
+    apply_anchors(gaz, text, &ms, &mut chosen, &idx, focus);
+    stray_villages(gaz, &ms, &mut chosen, &idx, focus);
     (0..spans.len())
         .map(|k| {
             let i = n_ctx + k;
@@ -217,6 +219,68 @@ pub fn resolve(
             }
         })
         .collect()
+}
+
+/// Below this population, a place in a country that no other name of the story points to is
+/// taken for an unlisted place near the story's focus.
+const STRAY_POP: u64 = 20_000;
+
+/// "Heathrow" in a story about London flights: the gazetteer's only Heathrow is a village in
+/// Florida, but nothing else in the story is in the United States. A small populated place in
+/// a country no other name of the story lies in is more likely an unlisted place (an
+/// airport, a district) near the story's focus, when the focus lies in another country.
+fn stray_villages(
+    gaz: &Gazetteer,
+    ms: &[Mention],
+    chosen: &mut [Option<u32>],
+    idx: &[usize],
+    focus: Option<u32>,
+) {
+    let Some(f) = focus else { return };
+    let fcc = gaz.entries[f as usize].cc;
+    let before: Vec<Option<u32>> = chosen.to_vec();
+    for &i in idx {
+        let Some(c) = before[i] else { continue };
+        let e = &gaz.entries[c as usize];
+        if e.class != b'P' || e.pop >= STRAY_POP || e.cc == fcc || ms[i].demonym {
+            continue;
+        }
+        let shared = (0..ms.len()).any(|j| {
+            ms[j].ids != ms[i].ids && before[j].is_some_and(|o| gaz.entries[o as usize].cc == e.cc)
+        });
+        if !shared {
+            chosen[i] = Some(f);
+        }
+    }
+}
+
+/// Applies local anchors to the mentions `idx` (see [`anchored`]); a name re-placed by its
+/// anchor is re-placed the same way wherever else it occurs ("London's Heathrow" ...
+/// "Heathrow").
+fn apply_anchors(
+    gaz: &Gazetteer,
+    text: &str,
+    ms: &[Mention],
+    chosen: &mut [Option<u32>],
+    idx: &[usize],
+    focus: Option<u32>,
+) {
+    let before: Vec<Option<u32>> = chosen.to_vec();
+    let mut moved: Vec<usize> = Vec::new();
+    for &i in idx {
+        chosen[i] = anchored(gaz, text, ms, &before, i, focus);
+        if chosen[i] != before[i] && before[i].is_some() {
+            moved.push(i);
+        }
+    }
+    for &i in &moved {
+        for j in 0..ms.len() {
+            if j != i && before[j] == before[i] && ms[j].ids == ms[i].ids && chosen[j] == before[j]
+            {
+                chosen[j] = chosen[i];
+            }
+        }
+    }
 }
 
 /// Applies the local anchor of mention `i` (see `anchor.rs`): a name with no reading takes
