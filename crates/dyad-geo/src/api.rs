@@ -56,13 +56,33 @@ pub fn find_places_with(
     let toks = tokenize(text);
     let dl = dateline(text);
     let mut ms = mentions(gaz, text, &toks, hints, dl);
+    let mut unl = crate::unlisted::unlisted(text, &toks, &ms);
+    unl.retain(|u| !hints.exclude.iter().any(|&(a, b)| u.start < b && a < u.end));
+    if !unl.is_empty() {
+        ms.append(&mut unl);
+        ms.sort_by_key(|m| m.start);
+    }
     let mut chosen = choose(gaz, text, &mut ms, hints);
+    let focus = focus(gaz, &ms, &chosen);
     let idx: Vec<usize> = (0..ms.len()).collect();
-    apply_anchors(gaz, text, &ms, &mut chosen, &idx, None);
+    apply_anchors(gaz, text, &ms, &mut chosen, &idx, focus);
     ms.iter()
         .zip(chosen)
         .filter(|(m, _)| opts.demonyms || !m.demonym)
-        .filter_map(|(m, c)| c.map(|c| place(gaz, m, c)))
+        .filter_map(|(m, c)| match (c, m.ids.is_empty()) {
+            (Some(c), false) => Some(place(gaz, m, c)),
+            // An unlisted place ("the town of Qatraneh"): its own name at its anchor's or
+            // the focus's point, with no GeoNames id.
+            (c, true) => c.or(focus).map(|c| Place {
+                name: text[m.start..m.end].to_string(),
+                geonames_id: None,
+                feature_class: String::new(),
+                feature_code: String::new(),
+                population: 0,
+                ..place(gaz, m, c)
+            }),
+            (None, false) => None,
+        })
         .collect()
 }
 

@@ -35,6 +35,7 @@ mod key;
 mod load;
 mod recognize;
 mod text;
+mod unlisted;
 mod words;
 
 pub use api::{find_places, find_places_with, resolve, FindOptions};

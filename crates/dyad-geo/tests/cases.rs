@@ -196,8 +196,16 @@ fn anchors_place_unknown_and_far_names() {
     for (text, span, (lat, lon)) in cases {
         let a = text.find(span).unwrap();
         let r = dyad_geo::resolve(&gaz, text, &[(a, a + span.len())], &Hints::default());
-        let p = r[0].as_ref().unwrap_or_else(|| panic!("{span}: unresolved"));
+        let p = r[0]
+            .as_ref()
+            .unwrap_or_else(|| panic!("{span}: unresolved"));
         let d = dyad_geo::haversine_km(p.lat, p.lon, lat, lon);
-        assert!(d < 161.0, "{span}: {} ({}, {}) is {d:.0} km away", p.name, p.lat, p.lon);
+        assert!(
+            d < 161.0,
+            "{span}: {} ({}, {}) is {d:.0} km away",
+            p.name,
+            p.lat,
+            p.lon
+        );
     }
 }
