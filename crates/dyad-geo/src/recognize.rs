@@ -150,6 +150,8 @@ fn scan(
     let mut out = Vec::new();
     let mut i = 0;
     let mut last_match_end = usize::MAX;
+    // The last kept match is a city of 100,000+ people, a region or a country.
+    let mut last_match_big = false;
     while i < toks.len() {
         if !toks[i].cap {
             i += 1;
@@ -162,6 +164,7 @@ fn scan(
         let start = toks[i].start;
         let in_dl = dl.is_some_and(|(a, b)| start >= a && m.end <= b);
         let prev_is_match = i > 0 && toks[i - 1].end == last_match_end;
+        let prev_big = prev_is_match && last_match_big;
         let ctx = Ctx {
             gaz,
             text,
@@ -169,10 +172,14 @@ fn scan(
             title: &title,
             names: &names,
         };
-        let keep = in_dl || accept(&ctx, i, &m, prev_is_match);
+        let keep = in_dl || accept(&ctx, i, &m, prev_is_match, prev_big);
         let excluded = hints.exclude.iter().any(|&(a, b)| start < b && a < m.end);
         if keep && !excluded {
             last_match_end = toks[m.j].end;
+            last_match_big = is_big(gaz, &m.ids)
+                || m.ids
+                    .iter()
+                    .any(|&id| gaz.entries[id as usize].pop >= 100_000);
             let mut ids = m.ids;
             if !m.extra.is_empty() {
                 ids.extend(m.extra);
@@ -390,7 +397,7 @@ struct Ctx<'a> {
     names: &'a NameParts,
 }
 
-fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
+fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> bool {
     let (gaz, text, toks) = (c.gaz, c.text, c.toks);
     let first = &toks[i];
     let surface = &text[first.start..m.end];
@@ -415,7 +422,10 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let next =
         (m.j + 1 < toks.len()).then(|| (&toks[m.j + 1], &text[toks[m.j].end..toks[m.j + 1].start]));
     let prev_word = prev.map_or("", |(p, _)| word(text, p));
-    let locative = prev.is_some_and(|(_, gap)| gap == " ") && has_ci(LOCATIVE, prev_word);
+    // "in Reading", and "Giza's Haram": a place's possessive is as good as a preposition.
+    let owner = prev_big && (prev_word.ends_with("'s") || prev_word.ends_with("’s"));
+    let locative =
+        prev.is_some_and(|(_, gap)| gap == " ") && (owner || has_ci(LOCATIVE, prev_word));
     let abbrev_ok = m.abbrev && !first.sent_start;
     if (single && !abbrev_ok && has(STOP, k.as_str())) || has(INSTITUTIONS, k.as_str()) {
         return false;
@@ -471,7 +481,13 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     if single && !big && max_pop < 500_000 && c.names.contains(&h) && !locative {
         return false;
     }
-    // Preceded by a capitalised word inside a sentence: part of a longer name.
+    // Preceded by a capitalised word inside a sentence: part of a longer name, unless a
+    // country or first-level region follows an English word ("Environment Canada", "Team
+    // Alberta": an organisation named for the place, which the text still names).
+    let country_or_region = m.ids.iter().any(|&id| {
+        let code = gaz.code(&gaz.entries[id as usize]);
+        code.starts_with("PCL") || code == "ADM1"
+    });
     if let Some((p, gap)) = prev {
         if !headline
             && !first.all_caps
@@ -485,6 +501,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && !(p.sent_start
                 && gaz.is_common(key_hash(prev_word))
                 && !c.names.contains(&key_hash(prev_word)))
+            && !(country_or_region && gaz.is_common(key_hash(prev_word)))
         {
             return false;
         }

@@ -74,9 +74,11 @@ pub(crate) fn unlisted(text: &str, toks: &[Token], known: &[Mention]) -> Vec<Men
         // "Puge county": a capitalised run right before a plain head.
         if !t.cap && k > 0 && has_ci(HEAD_AFTER, w(k)) && &text[toks[k - 1].end..t.start] == " " {
             let mut i = k - 1;
+            let possessive = |x: usize| w(x).ends_with("'s") || w(x).ends_with("’s");
             while i > 0
                 && k - i < 3
                 && toks[i - 1].cap
+                && !possessive(i - 1)
                 && &text[toks[i - 1].end..toks[i].start] == " "
             {
                 i -= 1;
