@@ -76,12 +76,6 @@ fn ends_sentence(prev_word: &str, gap: &str) -> bool {
 /// Splits `text` into word tokens. Inner periods, apostrophes, hyphens and ampersands join
 /// ("U.S", "Guinea-Bissau", "Côte d’Ivoire" as two words, "A&M").
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with(text, false)
-}
-
-/// [`tokenize`], with hyphens splitting words when `split_hyphens` is set ("Turkish-Russian"
-/// as "Turkish" and "Russian", "Washington-based" as "Washington" and "based").
-pub fn tokenize_with(text: &str, split_hyphens: bool) -> Vec<Token> {
     let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let n = text.len();
     let mut i = 0;
@@ -123,7 +117,7 @@ pub fn tokenize_with(text: &str, split_hyphens: bool) -> Vec<Token> {
                 j += 1;
                 continue;
             }
-            if b < 0x80 && !matches!(b, b'.' | b'\'' | b'-' | b'&') || split_hyphens && b == b'-' {
+            if b < 0x80 && !matches!(b, b'.' | b'\'' | b'-' | b'&') {
                 break;
             }
             let Some((c, l)) = char_at(text, j) else {
