@@ -61,7 +61,11 @@ pub(crate) fn unlisted(text: &str, toks: &[Token], known: &[Mention]) -> Vec<Men
     for k in 0..toks.len() {
         let t = &toks[k];
         // "the town of X", "the villages of X and Y".
-        if !t.cap && has_ci(HEAD_OF, w(k)) && toks.get(k + 1).is_some_and(|_| w(k + 1) == "of") {
+        if t.cap {
+            continue;
+        }
+        // Cheap tests first: this runs for every lowercase word.
+        if toks.get(k + 1).is_some_and(|_| w(k + 1) == "of") && has_ci(HEAD_OF, w(k)) {
             if let Some(j) = cap_run(text, toks, k + 2) {
                 push(toks[k + 2].start, toks[j].end, &mut out);
                 if toks.get(j + 1).is_some_and(|_| w(j + 1) == "and") {
@@ -72,7 +76,11 @@ pub(crate) fn unlisted(text: &str, toks: &[Token], known: &[Mention]) -> Vec<Men
             }
         }
         // "Puge county": a capitalised run right before a plain head.
-        if !t.cap && k > 0 && has_ci(HEAD_AFTER, w(k)) && &text[toks[k - 1].end..t.start] == " " {
+        if k > 0
+            && toks[k - 1].cap
+            && &text[toks[k - 1].end..t.start] == " "
+            && has_ci(HEAD_AFTER, w(k))
+        {
             let mut i = k - 1;
             let possessive = |x: usize| w(x).ends_with("'s") || w(x).ends_with("’s");
             while i > 0
