@@ -10,6 +10,8 @@
 //!   in Z").
 
 use crate::recognize::Mention;
+use crate::unlisted::HEAD_AFTER;
+use crate::words::{has_ci, GENERIC_HEAD};
 
 /// Bytes between a name and the place after it that can anchor it.
 const MAX_GAP: usize = 48;
@@ -54,11 +56,22 @@ pub(crate) fn anchor(
         if gap.contains(['.', ';', '(', ')', '"', '“', '”']) || gap.contains("\n\n") {
             continue;
         }
-        let words: Vec<&str> = gap.split_whitespace().collect();
-        if words
-            .iter()
-            .any(|w| matches!(w.to_lowercase().as_str(), "in" | "of" | "near"))
-        {
+        // Only list words, articles and division heads may stand between ("Foua and Kfraya
+        // in Idlib", "Puge county of Sichuan"), not a clause ("... district hit the church
+        // of St. Peter").
+        let mut prep = false;
+        let plain = gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                let lw = w.to_lowercase();
+                prep |= matches!(lw.as_str(), "in" | "of" | "near");
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(lw.as_str(), "in" | "of" | "near" | "the" | "and" | "or")
+                    || has_ci(GENERIC_HEAD, &lw)
+                    || has_ci(HEAD_AFTER, &lw)
+            });
+        if prep && plain {
             best = Some(i);
         }
     }

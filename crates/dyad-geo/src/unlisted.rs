@@ -18,7 +18,7 @@ const HEAD_OF: &[&str] = &[
 
 /// Plain heads after the name: "Puge county", "Abbasiya district".
 #[rustfmt::skip]
-const HEAD_AFTER: &[&str] = &[
+pub(crate) const HEAD_AFTER: &[&str] = &[
     "county", "district", "neighbourhood", "neighborhood", "province", "governorate",
     "prefecture", "township", "village", "suburb",
 ];
