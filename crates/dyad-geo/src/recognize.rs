@@ -302,6 +302,35 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
         {
             j += 1;
         }
+        // "A Danbury mason", "In Danbury, police": a function word starts no name (a title
+        // such as "President" still does).
+        if j - i >= 2
+            && matches!(
+                lower(text, &toks[i]).as_str(),
+                "a" | "an"
+                    | "the"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "by"
+                    | "for"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "as"
+                    | "if"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+            )
+        {
+            i += 1;
+            continue;
+        }
         if j - i >= 2 && !title[i] {
             let first = lower(text, &toks[i]);
             let place_prefix = (i + 2..=j).any(|e| {
