@@ -76,7 +76,7 @@ pub fn find_places_with(
             (c, true) => c.or(focus).map(|c| Place {
                 name: text[m.start..m.end].to_string(),
                 geonames_id: None,
-                feature_class: String::new(),
+                feature_class: crate::unlisted::feature_class(text, m.start, m.end).to_string(),
                 feature_code: String::new(),
                 population: 0,
                 ..place(gaz, m, c)

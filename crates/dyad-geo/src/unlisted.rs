@@ -101,3 +101,36 @@ pub(crate) fn unlisted(text: &str, toks: &[Token], known: &[Mention]) -> Vec<Men
     }
     out
 }
+
+/// GeoNames feature class of an unlisted place from its head word: "A" for divisions ("Puge
+/// county", "the region of Kef"), "P" for towns, villages and neighbourhoods.
+pub(crate) fn feature_class(text: &str, start: usize, end: usize) -> &'static str {
+    const DIVISIONS: &[&str] = &[
+        "county",
+        "district",
+        "districts",
+        "province",
+        "governorate",
+        "prefecture",
+        "township",
+        "region",
+        "municipality",
+    ];
+    let after = text
+        .get(end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let before = text.get(..start).unwrap_or("");
+    let head_of = before
+        .trim_end()
+        .strip_suffix("of")
+        .and_then(|b| b.split_whitespace().next_back())
+        .unwrap_or("");
+    if has_ci(DIVISIONS, after.trim_end_matches([',', '.'])) || has_ci(DIVISIONS, head_of) {
+        "A"
+    } else {
+        "P"
+    }
+}
