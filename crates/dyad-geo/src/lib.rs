@@ -1,7 +1,8 @@
 //! dyad-geo: an embedded gazetteer and a geoparser for news text.
 //!
 //! [`Gazetteer::builtin`] loads a compact GeoNames extract compiled into the binary (countries,
-//! first-level regions, populated places of 5,000+ people with alternate names, continents)
+//! first-level and second-level divisions, populated places of 500+ people, alternate names
+//! for places of 15,000+, continents)
 //! plus the project's own tables in `data/geo/` (news regions such as "the Sahel" or "Donbas",
 //! abbreviations such as "Ky." or "B.C.", demonyms). Users can add places from a simple TSV
 //! ([`Gazetteer::add_tsv`]) or from a GeoNames dump ([`Gazetteer::add_geonames`]).
@@ -9,10 +10,13 @@
 //! [`find_places`] finds place mentions in a text and resolves each to one gazetteer entry;
 //! [`resolve`] resolves given spans (the gold-span measure); [`dateline`] finds the place part
 //! of a wire dateline. Recognition tells place names apart from demonyms, person and
-//! organisation names and sentence-initial common words; disambiguation weighs
-//! the other places and countries of the document, the dateline, the caller's country focus,
-//! population and feature class. [`eval`] scores the parser on the
-//! GeoWebNews and TR-News gold corpora.
+//! organisation names and sentence-initial common words, splits hyphenated words
+//! ("Turkish-Russian", "Washington-based") and finds places the gazetteer lacks when the
+//! sentence names them as such ("the town of Qatraneh", "Puge county"); disambiguation weighs
+//! the other places and countries of the document (their focus votes, and readings near each
+//! other), the dateline, the caller's country focus, population and feature class, and a
+//! name's local anchor ("London's Heathrow", "Foua in Idlib"). [`eval`] scores the parser on
+//! the GeoWebNews and TR-News gold corpora.
 //!
 //! ```
 //! use dyad_geo::{find_places, Gazetteer, Hints};
