@@ -7,7 +7,7 @@
 //! - the possessive owner right before the name ("Cairo's", "Paris'"), else
 //! - for a name the gazetteer lacks, the first resolved place after it in the same sentence,
 //!   within [`MAX_GAP`] bytes, when the words between contain "in", "of" or "near" ("X and Y
-//!   in Z").
+//!   in Z"), else the list item right before it ("the towns of Bocaranga and Bazoum").
 
 use crate::recognize::Mention;
 use crate::unlisted::HEAD_AFTER;
@@ -75,5 +75,16 @@ pub(crate) fn anchor(
             best = Some(i);
         }
     }
-    best
+    best.or_else(|| sibling(text, a, ms, chosen))
+}
+
+/// The list item right before the name: "the towns of Bocaranga and Bazoum", "Foua, Kfraya".
+fn sibling(text: &str, a: usize, ms: &[Mention], chosen: &[Option<u32>]) -> Option<usize> {
+    let before = text.get(..a)?;
+    let item_end = before
+        .strip_suffix(" and ")
+        .or_else(|| before.strip_suffix(" or "))
+        .or_else(|| before.strip_suffix(", "))?
+        .len();
+    (0..ms.len()).find(|&i| ms[i].end == item_end && chosen[i].is_some() && !ms[i].demonym)
 }

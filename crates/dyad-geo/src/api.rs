@@ -227,8 +227,8 @@ pub fn resolve(
         .filter(|&k| valid(&spans[k]))
         .map(|k| n_ctx + k)
         .collect();
-    apply_anchors(gaz, text, &ms, &mut chosen, &idx, focus);
     stray_villages(gaz, &ms, &mut chosen, &idx, focus);
+    apply_anchors(gaz, text, &ms, &mut chosen, &idx, focus);
     (0..spans.len())
         .map(|k| {
             let i = n_ctx + k;
