@@ -88,11 +88,11 @@ fn geowebnews_thresholds() {
     );
 }
 
-const TR_RECALL: f64 = 0.935;
-const TR_PRECISION: f64 = 0.885;
-const TR_E2E: f64 = 0.818;
+const TR_RECALL: f64 = 0.945;
+const TR_PRECISION: f64 = 0.883;
+const TR_E2E: f64 = 0.825;
 const TR_SPANS: f64 = 0.865;
-const GWN_RECALL: f64 = 0.813;
+const GWN_RECALL: f64 = 0.826;
 const GWN_PRECISION: f64 = 0.913;
-const GWN_E2E: f64 = 0.740;
-const GWN_SPANS: f64 = 0.843;
+const GWN_E2E: f64 = 0.750;
+const GWN_SPANS: f64 = 0.845;
