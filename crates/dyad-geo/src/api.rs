@@ -65,6 +65,7 @@ pub fn find_places_with(
     let mut chosen = choose(gaz, text, &mut ms, hints);
     let focus = focus(gaz, &ms, &chosen);
     let idx: Vec<usize> = (0..ms.len()).collect();
+    stray_villages(gaz, &ms, &mut chosen, &idx, focus);
     apply_anchors(gaz, text, &ms, &mut chosen, &idx, focus);
     ms.iter()
         .zip(chosen)
