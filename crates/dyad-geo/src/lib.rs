@@ -74,13 +74,20 @@ pub struct Hints<'a> {
 }
 
 /// A place mention resolved to a gazetteer entry.
+///
+/// A place the gazetteer lacks but the sentence names as one ("the town of Qatraneh in the
+/// Karak district") carries its own surface as `name`, no `geonames_id`, an empty
+/// `feature_code`, and the point, country and region of its local anchor or of the
+/// document's focus. A name placed by its anchor ("London's Heathrow") carries the anchor's
+/// entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// Byte offset of the mention's start in the text.
     pub start: usize,
     /// Byte offset just past the mention.
     pub end: usize,
-    /// The gazetteer entry's name ("Kyiv"), not the surface form.
+    /// The gazetteer entry's name ("Kyiv"), not the surface form (for an unlisted place, the
+    /// surface form).
     pub name: String,
     /// ISO 3166 alpha-3 country code, when the place lies in one country.
     pub country: Option<String>,
