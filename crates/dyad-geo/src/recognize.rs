@@ -246,6 +246,23 @@ fn scan(
             continue;
         }
         let Some(m) = longest(gaz, text, toks, i) else {
+            // "LOUISVILLE, KY", "EDMONTON, Ky (WBKO)": a state code or an abbreviation
+            // written without its period, right after a place and a comma.
+            if i > 0 && toks[i - 1].end == last_match_end {
+                if let Some(ids) = state_after_comma(gaz, text, toks, i) {
+                    last_match_end = toks[i].end;
+                    last_match_big = true;
+                    let (start, end) = (toks[i].start, toks[i].end);
+                    out.push(Mention {
+                        start,
+                        end,
+                        ids,
+                        demonym: false,
+                        in_dateline: dl.is_some_and(|(a, b)| start >= a && end <= b),
+                        partial: false,
+                    });
+                }
+            }
             i += 1;
             continue;
         };
@@ -286,6 +303,26 @@ fn scan(
         i = m.j + 1;
     }
     out
+}
+
+/// A US state code ("KY") or a listed abbreviation written without its period ("Ky") at token
+/// `i`, right after ", " (the caller checks that a place precedes).
+fn state_after_comma(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Vec<u32>> {
+    let t = &toks[i];
+    let w = &text[t.start..t.end];
+    if &text[toks[i - 1].end..t.start] != ", " || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    if w.len() == 2 && t.all_caps {
+        return gaz.us_state(w).map(|id| vec![id]);
+    }
+    if (2..=5).contains(&w.len()) && t.cap && !t.all_caps {
+        let ab = gaz.lookup_abbrev(key_hash(w));
+        if !ab.is_empty() {
+            return Some(ids_of(ab));
+        }
+    }
+    None
 }
 
 /// Keys of words seen inside capitalised sequences that are not place names ("Christopher
