@@ -581,7 +581,24 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
     let locative =
         prev.is_some_and(|(_, gap)| gap == " ") && (owner || has_ci(LOCATIVE, prev_word));
     let abbrev_ok = m.abbrev && !first.sent_start;
-    if (single && !abbrev_ok && has(STOP, k.as_str())) || has(INSTITUTIONS, k.as_str()) {
+    // Buildings that name institutions ("White House") are places only as their seat (an
+    // alias in `aliases.tsv`), never as a town that shares the name, and only after a
+    // preposition of place ("a ceremony at the White House"): "the Kremlin said" is an actor.
+    if has(INSTITUTIONS, k.as_str()) {
+        let before = text[..first.start].trim_end();
+        let before = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+            .map_or(before, str::trim_end);
+        let prep = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !m.alias || !has_ci(LOCATIVE, prep) {
+            return false;
+        }
+    }
+    if single && !abbrev_ok && has(STOP, k.as_str()) {
         return false;
     }
     // Contractions ("I've") and short codes not written as codes ("Us", "Ba").

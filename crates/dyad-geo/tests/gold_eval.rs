@@ -88,9 +88,9 @@ fn geowebnews_thresholds() {
     );
 }
 
-const TR_RECALL: f64 = 0.945;
-const TR_PRECISION: f64 = 0.883;
-const TR_E2E: f64 = 0.828;
+const TR_RECALL: f64 = 0.948;
+const TR_PRECISION: f64 = 0.885;
+const TR_E2E: f64 = 0.832;
 const TR_SPANS: f64 = 0.865;
 const GWN_RECALL: f64 = 0.826;
 const GWN_PRECISION: f64 = 0.913;
