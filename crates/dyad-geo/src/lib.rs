@@ -35,6 +35,7 @@ mod dateline;
 mod disambiguate;
 pub mod eval;
 mod gazetteer;
+mod hyphen;
 mod key;
 mod load;
 mod recognize;

@@ -31,8 +31,8 @@ pub(crate) struct Mention {
 }
 
 use crate::words::{
-    has, has_ci, CONNECTORS, DIRECTION, GENERIC_HEAD, HYPHEN_AFFIX, INSTITUTIONS, LOCATIVE,
-    MODIFIER_OK, ORG_AFTER, ORG_OF, STOP,
+    has, has_ci, CONNECTORS, DIRECTION, GENERIC_HEAD, INSTITUTIONS, LOCATIVE, MODIFIER_OK,
+    ORG_AFTER, ORG_OF, STOP,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
@@ -104,7 +104,7 @@ pub(crate) fn mentions(
     if hyphenated.is_empty() {
         return out;
     }
-    let (split, first_part) = split_hyphens(text, toks);
+    let (split, first_part) = crate::hyphen::split_hyphens(text, toks);
     let mut parts: Vec<Mention> = Vec::new();
     for &k in &hyphenated {
         let a = first_part[k].saturating_sub(3);
@@ -116,113 +116,12 @@ pub(crate) fn mentions(
             }
         }
     }
-    let mut extra = hyphen_parts(gaz, text, toks, &out, &parts);
+    let mut extra = crate::hyphen::hyphen_parts(gaz, text, toks, &out, &parts);
     if !extra.is_empty() {
         out.append(&mut extra);
         out.sort_by_key(|m| m.start);
     }
     out
-}
-
-/// The tokens with hyphenated words split into their parts (a part keeps the word's
-/// sentence start if it is the first), and the index of each word's first part.
-fn split_hyphens(text: &str, toks: &[Token]) -> (Vec<Token>, Vec<usize>) {
-    let mut out = Vec::with_capacity(toks.len() + 8);
-    let mut first = Vec::with_capacity(toks.len());
-    for t in toks {
-        first.push(out.len());
-        let w = &text[t.start..t.end];
-        if !w.contains('-') {
-            out.push(*t);
-            continue;
-        }
-        let mut pos = t.start;
-        for (n, part) in w.split('-').enumerate() {
-            let (a, b) = (pos, pos + part.len());
-            pos = b + 1;
-            if part.is_empty() {
-                continue;
-            }
-            let letters = part.chars().filter(|c| c.is_alphabetic()).count();
-            let ups = part.chars().filter(|c| c.is_uppercase()).count();
-            out.push(Token {
-                start: a,
-                end: b,
-                cap: part.chars().next().is_some_and(char::is_uppercase),
-                all_caps: letters >= 2 && ups == letters,
-                sent_start: n == 0 && t.sent_start,
-            });
-        }
-    }
-    (out, first)
-}
-
-/// Mentions inside hyphenated words that the whole word did not match ("Turkish-Russian",
-/// "Washington-based", "mid-Ohio"): kept when every other part of the word is lowercase
-/// ("-based", "trans-"; see `HYPHEN_AFFIX`) or is itself a place, so that "Marie-France",
-/// "Coca-Cola" or "Obama-era" stay out.
-fn hyphen_parts(
-    gaz: &Gazetteer,
-    text: &str,
-    toks: &[Token],
-    out: &[Mention],
-    parts: &[Mention],
-) -> Vec<Mention> {
-    let overlaps = |m: &Mention, a: usize, b: usize| m.start < b && a < m.end;
-    // A demonym, or a place of 100,000+ people, a region or a country.
-    let notable = |m: &Mention| {
-        m.demonym
-            || is_big(gaz, &m.ids)
-            || m.ids
-                .iter()
-                .any(|&id| gaz.entries[id as usize].pop >= 100_000)
-    };
-    let mut extra = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
-        let w = &text[t.start..t.end];
-        if !w.contains('-') || out.iter().any(|m| overlaps(m, t.start, t.end)) {
-            continue;
-        }
-        let inside: Vec<&Mention> = parts
-            .iter()
-            .filter(|m| overlaps(m, t.start, t.end))
-            .collect();
-        if inside.is_empty() {
-            continue;
-        }
-        // "John Alexander-Sinclair": a capitalised word right before is a first name.
-        let start = inside.iter().map(|m| m.start).min().unwrap_or(t.start);
-        let before = toks[..k].iter().rposition(|p| p.end <= start);
-        if let Some(p) = before.map(|b| &toks[b]) {
-            let pw = &text[p.start..p.end];
-            if p.cap
-                && !p.sent_start
-                && &text[p.end..start] == " "
-                && !out.iter().any(|m| overlaps(m, p.start, p.end))
-                && !has_ci(DIRECTION, pw)
-                && !has_ci(STOP, pw)
-                && !pw.ends_with("'s")
-                && !pw.ends_with("’s")
-            {
-                continue;
-            }
-        }
-        let mut pos = t.start;
-        let mut affix = false;
-        let ok = w.split('-').all(|part| {
-            let (a, b) = (pos, pos + part.len());
-            pos = b + 1;
-            let is_affix = has_ci(HYPHEN_AFFIX, part);
-            affix |= is_affix;
-            inside.iter().any(|m| overlaps(m, a, b)) || is_affix
-        });
-        // Two small towns joined ("Phillips-Spencer") are a double surname.
-        if ok && (affix || inside.iter().any(|m| notable(m))) {
-            extra.extend(inside.into_iter().cloned());
-        }
-    }
-    extra.dedup_by_key(|m| m.start);
-    extra
 }
 
 /// One recognition pass over a token list (see [`mentions`]).
@@ -514,7 +413,7 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
     None
 }
 
-fn is_big(gaz: &Gazetteer, ids: &[u32]) -> bool {
+pub(crate) fn is_big(gaz: &Gazetteer, ids: &[u32]) -> bool {
     ids.iter().any(|&id| {
         let e = &gaz.entries[id as usize];
         e.class == b'L' || e.class == b'H' || big_code(gaz.code(e))
