@@ -800,6 +800,26 @@ impl Sentence<'_> {
             if no_object || light_taken || participle_of || newsroom_idiom(toks, f, self.first) {
                 continue;
             }
+            // "denied supporting the rebels, accusing Congo of ...": a speech act after a comma
+            // is the main subject's own.
+            if participle
+                && !out.is_empty()
+                && f.tokens[0] > self.first
+                && toks[f.tokens[0] - 1].norm == ","
+                && matches!(
+                    f.trigger.plover.as_str(),
+                    "ACCUSE" | "REQUEST" | "THREATEN" | "REJECT" | "SUPPORT"
+                )
+            {
+                if let Some(mut ev) = self.event(f, &found[a + 1..]) {
+                    ev.actors = out[0].actors.clone();
+                    let main = &ev.actors;
+                    ev.recipients
+                        .retain(|r| !main.iter().any(|m| same_actor(m, r)));
+                    out.push(ev);
+                }
+                continue;
+            }
             let infinitive = infinitive || participle || reduced;
             if (subordinate || infinitive) && !out.is_empty() {
                 continue;
@@ -830,6 +850,28 @@ impl Sentence<'_> {
                 out.push(ev);
             }
         }
+        // "visited Saudi Arabia on his first trip abroad": the same act twice, once without
+        // its recipient.
+        let redundant: Vec<bool> = out
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                e.recipients.is_empty()
+                    && out.iter().enumerate().any(|(j, o)| {
+                        i != j
+                            && o.plover == e.plover
+                            && !o.recipients.is_empty()
+                            && o.actors
+                                .iter()
+                                .any(|a| e.actors.iter().any(|b| same_actor(a, b)))
+                    })
+            })
+            .collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !redundant[k - 1]
+        });
         out
     }
 
@@ -1141,6 +1183,7 @@ impl Sentence<'_> {
         let t = f.trigger;
         let toks = self.tokens;
         let mut mutual = mutual;
+        let mut recipients = recipients;
         let mut plover = t.plover.clone();
         let mut cameo = t.cameo.clone();
         let mut goldstein = t.goldstein;
@@ -1183,9 +1226,33 @@ impl Sentence<'_> {
                 goldstein = g.trigger.goldstein;
                 mode = g.trigger.mode.clone();
                 context = g.trigger.context.clone();
+                // "the government and the rebels resumed negotiations": with each other.
+                if g.trigger.mutual {
+                    mutual = true;
+                    if actors.len() >= 2 {
+                        recipients.clear();
+                    }
+                }
             } else if t.weak && recipients.is_empty() || t.cameo == "030" {
                 // "continued crashing", "decided": nothing adopted, and the verb codes nothing itself.
                 return None;
+            }
+        }
+        // "agreed to extend its sanctions": a decision to coerce is the coercion.
+        if t.plover == "AGREE" && t.comp && !t.intent && !t.adopt {
+            let comp_end = complement_end(toks, end - 1, self.last);
+            if let Some(g) = later
+                .iter()
+                .filter(|g| !g.trigger.adopt)
+                .find(|g| g.tokens[0] < comp_end)
+                .filter(|g| matches!(g.trigger.plover.as_str(), "SANCTION" | "COERCE"))
+            {
+                plover = g.trigger.plover.clone();
+                cameo = g.trigger.cameo.clone();
+                goldstein = g.trigger.goldstein;
+                mode = g.trigger.mode.clone();
+                context = g.trigger.context.clone();
+                mutual = false;
             }
         }
         if t.plover == "AGREE"
@@ -1281,7 +1348,6 @@ impl Sentence<'_> {
         };
         // "threatened to stop talks if the United States goes ahead": the threat is
         // addressed to the subject of its condition.
-        let mut recipients = recipients;
         if plover == "THREATEN" && recipients.is_empty() {
             if let Some(c) =
                 (end..self.last).find(|&i| matches!(toks[i].norm.as_str(), "if" | "unless"))

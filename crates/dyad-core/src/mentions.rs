@@ -859,13 +859,17 @@ fn apply_head(
             m.person = true;
             m.plural = surface.ends_with('s') && !surface.ends_with("ss");
         }
-        AtomKind::Agent { sector, person } => {
+        AtomKind::Agent {
+            sector,
+            person,
+            plural,
+        } => {
             // "intelligence officials": the more specific sector of the two wins.
             if m.sector.as_deref().is_none_or(|s| s == "GOV" || s == "CVL") {
                 m.sector = Some(sector.clone());
             }
             m.person |= *person;
-            m.plural = !*person && surface.ends_with('s') && !surface.ends_with("ss");
+            m.plural = *plural || !*person && surface.ends_with('s') && !surface.ends_with("ss");
         }
         AtomKind::Person { idx } => {
             let p = &lex.people[*idx];
