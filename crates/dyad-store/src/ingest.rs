@@ -15,6 +15,8 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{classify, Error, Result};
+use crate::mention;
+use crate::rollup_write::Before;
 use crate::merge::{absorb, compatible, EventState, DATE_SLACK_DAYS};
 use crate::sql::{state_from_row, StateSql, STATE_COLS};
 use crate::Store;
@@ -175,6 +177,7 @@ impl Store {
             .map_err(e)?;
         let mut rep = BatchReport::default();
         let mut touched = HashSet::new();
+        let mut before = Before::default();
         let mut has_wide: bool = tx
             .query_row(
                 &format!(
@@ -193,12 +196,14 @@ impl Store {
                 &now,
                 &mut rep,
                 &mut touched,
+                &mut before,
                 &mut has_wide,
                 &mut fts,
             )
             .map_err(e)?;
         }
         recount(&tx, &touched).map_err(e)?;
+        before.finish(&tx).map_err(e)?;
         apply_fts(&tx, &fts).map_err(e)?;
         tx.commit().map_err(e)?;
         Ok(rep)
@@ -211,6 +216,7 @@ fn ingest_doc(
     now: &str,
     rep: &mut BatchReport,
     touched: &mut HashSet<i64>,
+    before: &mut Before,
     has_wide: &mut bool,
     fts: &mut Vec<FtsOp>,
 ) -> rusqlite::Result<()> {
@@ -224,7 +230,7 @@ fn ingest_doc(
             return Ok(());
         }
         Some((id, _)) => {
-            remove_doc(tx, id, touched, fts)?;
+            remove_doc(tx, id, touched, before, fts)?;
             *has_wide = true; // repaired events may have widened
             tx.prepare_cached(
                 "UPDATE docs SET date=?1, source=?2, title=?3, url=?4, fingerprint=?5, n_records=?6, ingested_at=?7 WHERE id=?8",
@@ -268,9 +274,10 @@ fn ingest_doc(
         *has_wide |= st.hi - st.lo > NARROW_DAYS;
         let (event, merged) = match find_match(tx, &st, *has_wide)? {
             Some((id, mut ev, swapped)) => {
-                let before = ev.clone();
+                before.touch(tx, id)?;
+                let old = ev.clone();
                 absorb(&mut ev, &st, swapped);
-                if ev != before {
+                if ev != old {
                     let s = StateSql::new(&ev);
                     let mut p = s.params().to_vec();
                     p.push(&id);
@@ -292,18 +299,16 @@ fn ingest_doc(
                 p.push(&root);
                 tx.prepare_cached(crate::sql::insert_event_sql())?
                     .execute(p.as_slice())?;
-                (tx.last_insert_rowid(), false)
+                let id = tx.last_insert_rowid();
+                before.created(id);
+                (id, false)
             }
         };
-        let mut stored = rec.clone();
-        stored.evidence = String::new();
-        let json = serde_json::to_string(&stored)
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
         let n = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO mentions(event, doc, sentence, trig_start, trig_end, record) VALUES (?1,?2,?3,?4,?5,?6)",
-            )?
-            .execute(rusqlite::params![event, doc_row, sent, rec.trigger.start as i64, rec.trigger.end as i64, json])?;
+            .prepare_cached(insert_mention_sql())?
+            .execute(rusqlite::params_from_iter(mention::values(
+                event, doc_row, sent, rec,
+            )))?;
         if n == 0 {
             rep.mentions_repeated += 1;
         }
@@ -315,6 +320,18 @@ fn ingest_doc(
         }
     }
     Ok(())
+}
+
+fn insert_mention_sql() -> &'static str {
+    static S: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let marks: Vec<String> = (1..=mention::N_MENTION).map(|i| format!("?{i}")).collect();
+        format!(
+            "INSERT OR IGNORE INTO mentions({}) VALUES ({})",
+            mention::MENTION_COLS,
+            marks.join(",")
+        )
+    })
 }
 
 fn insert_sentence(tx: &Transaction, doc: i64, idx: usize, text: &str) -> rusqlite::Result<i64> {
@@ -413,6 +430,7 @@ fn remove_doc(
     tx: &Transaction,
     doc: i64,
     touched: &mut HashSet<i64>,
+    before: &mut Before,
     fts: &mut Vec<FtsOp>,
 ) -> rusqlite::Result<()> {
     let affected: Vec<i64> = tx
@@ -429,6 +447,7 @@ fn remove_doc(
     tx.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
         .execute([doc])?;
     for ev in affected {
+        before.touch(tx, ev)?;
         if refold(tx, ev)? {
             touched.insert(ev);
         } else {
@@ -440,16 +459,21 @@ fn remove_doc(
 
 /// Rebuilds an event from its remaining mentions; deletes it when none remain. Returns whether it survives.
 pub(crate) fn refold(tx: &Transaction, ev: i64) -> rusqlite::Result<bool> {
-    let recs: Vec<String> = tx
-        .prepare_cached("SELECT record FROM mentions WHERE event = ?1 ORDER BY id")?
-        .query_map([ev], |r| r.get(0))?
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        format!(
+            "SELECT d.key, s.idx, {} FROM mentions m JOIN docs d ON d.id = m.doc \
+             JOIN sentences s ON s.id = m.sentence WHERE m.event = ?1 ORDER BY m.id",
+            mention::READ_COLS
+        )
+    });
+    let recs: Vec<EventRecord> = tx
+        .prepare_cached(sql)?
+        .query_map([ev], |r| mention::record_from_row(r, 0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut state: Option<EventState> = None;
     let mut root = false;
-    for json in recs {
-        let Ok(rec) = serde_json::from_str::<EventRecord>(&json) else {
-            continue;
-        };
+    for rec in recs {
         let Ok(st) = EventState::from_record(&rec) else {
             continue;
         };
@@ -472,12 +496,8 @@ pub(crate) fn refold(tx: &Transaction, ev: i64) -> rusqlite::Result<bool> {
     p.push(&ev);
     tx.prepare_cached(crate::sql::update_event_sql())?
         .execute(p.as_slice())?;
-    tx.prepare_cached("UPDATE events SET ym = ?1, is_root = ?2 WHERE id = ?3")?
-        .execute(rusqlite::params![
-            crate::dates::year_month(s.lo),
-            root as i64,
-            ev
-        ])?;
+    tx.prepare_cached("UPDATE events SET is_root = ?1 WHERE id = ?2")?
+        .execute(rusqlite::params![root as i64, ev])?;
     Ok(true)
 }
 

@@ -38,11 +38,14 @@ pub mod export;
 mod filter;
 mod ingest;
 pub mod merge;
+mod mention;
 mod migrate;
 mod open;
 mod query;
 mod rollup;
+mod rollup_write;
 mod rows;
+mod schema_v3;
 mod sql;
 
 pub use aggregate::{ActorStat, AggRow, Bucket, Group};

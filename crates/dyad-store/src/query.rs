@@ -1,6 +1,5 @@
 //! Reading events: pages of [`EventRow`]s, with their mentions, in date order.
 
-use dyad_core::schema::{EventRecord, TextSpan};
 use rusqlite::Row;
 use serde::{Deserialize, Serialize};
 
@@ -134,46 +133,37 @@ impl Store {
 
     /// The mentions of one event, in the order they were ingested.
     pub fn mentions(&self, event_id: i64) -> Result<Vec<MentionRow>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT d.key, d.date, d.source, d.url, m.record, s.text FROM mentions m \
+        static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let sql = SQL.get_or_init(|| {
+            format!(
+                "SELECT d.date, d.source, d.url, s.text, d.key, s.idx, {} FROM mentions m \
                  JOIN docs d ON d.id = m.doc JOIN sentences s ON s.id = m.sentence \
                  WHERE m.event = ?1 ORDER BY m.id",
+                crate::mention::READ_COLS
             )
-            .map_err(|e| self.err(e))?;
+        });
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([event_id], |r| {
-                let json: String = r.get(4)?;
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, json, r.get(5)?))
+                let rec = crate::mention::record_from_row(r, 4)?;
+                Ok(MentionRow {
+                    doc_id: rec.doc_id,
+                    doc_date: r.get(0)?,
+                    source: r.get(1)?,
+                    url: r.get(2)?,
+                    record_id: rec.id,
+                    sentence: rec.sentence,
+                    trigger: rec.trigger,
+                    actor: rec.actor,
+                    recipient: rec.recipient,
+                    location: rec.location,
+                    date: rec.date,
+                    date_basis: rec.date_basis,
+                    evidence: r.get(3)?,
+                })
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.err(e))?;
-        let mut out = Vec::with_capacity(rows.len());
-        for (doc_id, doc_date, source, url, json, evidence) in rows {
-            let Ok(rec) = serde_json::from_str::<EventRecord>(&json) else {
-                continue;
-            };
-            out.push(MentionRow {
-                doc_id,
-                doc_date,
-                source,
-                url,
-                record_id: rec.id,
-                sentence: rec.sentence,
-                trigger: TextSpan {
-                    text: rec.trigger.text,
-                    start: rec.trigger.start,
-                    end: rec.trigger.end,
-                },
-                actor: rec.actor,
-                recipient: rec.recipient,
-                location: rec.location,
-                date: rec.date,
-                date_basis: rec.date_basis,
-                evidence,
-            });
-        }
-        Ok(out)
+        Ok(rows)
     }
 }
