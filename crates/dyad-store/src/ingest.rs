@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{classify, Error, Result};
 use crate::mention;
-use crate::rollup_write::Before;
 use crate::merge::{absorb, compatible, EventState, DATE_SLACK_DAYS};
+use crate::rollup_write::Before;
 use crate::sql::{state_from_row, StateSql, STATE_COLS};
 use crate::Store;
 
@@ -300,7 +300,7 @@ fn ingest_doc(
                 tx.prepare_cached(crate::sql::insert_event_sql())?
                     .execute(p.as_slice())?;
                 let id = tx.last_insert_rowid();
-                before.created(id);
+                before.created(id, &st);
                 (id, false)
             }
         };

@@ -37,8 +37,8 @@ mod error;
 pub mod export;
 mod filter;
 mod ingest;
-pub mod merge;
 mod mention;
+pub mod merge;
 mod migrate;
 mod open;
 mod query;
@@ -113,6 +113,19 @@ impl Store {
         self.conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| self.err(e))
+    }
+
+    /// Runs `PRAGMA` statements on this connection (benchmarks compare settings with it).
+    #[doc(hidden)]
+    pub fn run_pragmas(&self, sql: &str) -> Result<()> {
+        if !sql
+            .split(';')
+            .map(str::trim)
+            .all(|s| s.is_empty() || s.to_ascii_lowercase().starts_with("pragma "))
+        {
+            return Err(Error::Filter(format!("not a list of pragmas: {sql:?}")));
+        }
+        self.conn.execute_batch(sql).map_err(|e| self.err(e))
     }
 
     pub(crate) fn err(&self, e: rusqlite::Error) -> Error {

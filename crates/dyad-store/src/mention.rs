@@ -96,8 +96,9 @@ pub(crate) fn values(event: i64, doc: i64, sentence: i64, r: &EventRecord) -> Ve
             opt(&l.admin1),
             Value::Real(l.lat),
             Value::Real(l.lon),
-            l.geonames_id
-                .map_or(Value::Null, |g| Value::Integer(g.min(i64::MAX as u64) as i64)),
+            l.geonames_id.map_or(Value::Null, |g| {
+                Value::Integer(g.min(i64::MAX as u64) as i64)
+            }),
             opt(&l.feature_class),
         ]),
     }

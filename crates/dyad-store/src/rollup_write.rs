@@ -60,6 +60,7 @@ pub(crate) fn contrib(tx: &Transaction, id: i64) -> rusqlite::Result<Option<Cont
 }
 
 type PairKey = (i64, String, String, String, i64);
+type MonthKey = (i64, String, String, i64);
 type PlaceKey = (i64, String, String, String, i64);
 type ActorKey = (String, String, String);
 
@@ -67,6 +68,7 @@ type ActorKey = (String, String, String);
 #[derive(Default)]
 pub(crate) struct Deltas {
     pair: HashMap<PairKey, (i64, f64, i64)>,
+    month: HashMap<MonthKey, (i64, f64, i64)>,
     place: HashMap<PlaceKey, (i64, f64, i64, f64, f64)>,
     actor: HashMap<ActorKey, (i64, i64)>,
 }
@@ -83,6 +85,11 @@ impl Deltas {
             c.quad,
         );
         let e = self.pair.entry(k).or_default();
+        e.0 += sign;
+        e.1 += f * c.gold;
+        e.2 += sign * c.mentions;
+        let k = (c.ym, c.a[0].clone(), c.event_type.clone(), c.quad);
+        let e = self.month.entry(k).or_default();
         e.0 += sign;
         e.1 += f * c.gold;
         e.2 += sign * c.mentions;
@@ -138,6 +145,24 @@ impl Deltas {
             }
         }
         let mut up = tx.prepare_cached(
+            "INSERT INTO actor_month_rollup(ym, a_country, event_type, quad_class, n, gold, mentions) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET \
+             n = n + excluded.n, gold = gold + excluded.gold, mentions = mentions + excluded.mentions",
+        )?;
+        let mut del = tx.prepare_cached(
+            "DELETE FROM actor_month_rollup WHERE ym = ?1 AND a_country = ?2 AND event_type = ?3 \
+             AND quad_class = ?4 AND n <= 0",
+        )?;
+        for ((ym, a, t, q), (n, g, m)) in &self.month {
+            if *n == 0 && *m == 0 && *g == 0.0 {
+                continue;
+            }
+            up.execute(rusqlite::params![ym, a, t, q, n, g, m])?;
+            if *n < 0 {
+                del.execute(rusqlite::params![ym, a, t, q])?;
+            }
+        }
+        let mut up = tx.prepare_cached(
             "INSERT INTO place_rollup(ym, country, admin1, event_type, quad_class, n, gold, mentions, lat, lon) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO UPDATE SET \
              n = n + excluded.n, gold = gold + excluded.gold, mentions = mentions + excluded.mentions, \
@@ -178,28 +203,64 @@ impl Deltas {
     }
 }
 
-/// The contributions of the events a batch touched: before the batch (`None` for new events).
+/// The contributions of the events a batch touched: before the batch (`None` for
+/// new events), and for new events also their contribution as created.
 #[derive(Default)]
-pub(crate) struct Before(HashMap<i64, Option<Contrib>>);
+pub(crate) struct Before {
+    old: HashMap<i64, Option<Contrib>>,
+    new: HashMap<i64, Contrib>,
+}
 
 impl Before {
     /// Remembers event `id` as it is now, unless already remembered.
     pub fn touch(&mut self, tx: &Transaction, id: i64) -> rusqlite::Result<()> {
-        if let std::collections::hash_map::Entry::Vacant(e) = self.0.entry(id) {
-            e.insert(contrib(tx, id)?);
+        if let std::collections::hash_map::Entry::Vacant(e) = self.old.entry(id) {
+            e.insert(match self.new.remove(&id) {
+                Some(_) => None,
+                None => contrib(tx, id)?,
+            });
         }
         Ok(())
     }
 
-    /// Marks `id` as created in this batch.
-    pub fn created(&mut self, id: i64) {
-        self.0.insert(id, None);
+    /// Records that event `id` was created in this batch with `state` and one mention.
+    /// Unless it is touched again, its contribution is known without reading it back.
+    pub fn created(&mut self, id: i64, state: &crate::merge::EventState) {
+        let l = state.location.as_ref();
+        let p = |x: &crate::rows::Party| {
+            [
+                x.country.clone().unwrap_or_default(),
+                x.sector.clone().unwrap_or_default(),
+                x.name.clone().unwrap_or_default(),
+            ]
+        };
+        let c = Contrib {
+            a: p(&state.actor),
+            r: p(&state.recipient),
+            ym: crate::dates::year_month(state.day()) as i64,
+            event_type: state.event_type.clone(),
+            quad: state.quad_class as i64,
+            gold: state.goldstein,
+            mentions: 1,
+            place: l.map(|l| {
+                (
+                    l.country.clone().unwrap_or_default(),
+                    l.admin1.clone().unwrap_or_default(),
+                    l.lat,
+                    l.lon,
+                )
+            }),
+        };
+        self.new.insert(id, c);
     }
 
     /// Compares every touched event with its state now and writes the differences.
     pub fn finish(&self, tx: &Transaction) -> rusqlite::Result<()> {
         let mut d = Deltas::default();
-        for (id, before) in &self.0 {
+        for c in self.new.values() {
+            d.add(c, 1);
+        }
+        for (id, before) in &self.old {
             let after = contrib(tx, *id)?;
             if *before == after {
                 continue;

@@ -9,8 +9,10 @@
 //!   once per sentence (`sentences`, as before);
 //! - drops the triggers: `ingest` adds each batch's changes to the roll-ups in
 //!   one pass at the end of the batch ([`crate::rollup::Deltas`]);
-//! - adds two roll-ups: `place_rollup` (month, place country and first-level
-//!   division, type, quad class) and `actor_rollup` (country, sector, name);
+//! - adds three roll-ups: `actor_month_rollup` (month, actor country, type,
+//!   quad class: whole-store series without scanning the per-pair `rollup`),
+//!   `place_rollup` (month, place country and first-level division, type, quad
+//!   class) and `actor_rollup` (country, sector, name);
 //! - keeps two slim indexes on `events` instead of two wide covering ones:
 //!   `events_pair` (pair, type, window start: matching and one pair's events)
 //!   and `events_day` (date order: pages of events), plus the small partial
@@ -72,6 +74,13 @@ INSERT INTO place_rollup
   SELECT ym, coalesce(loc_country, ''), coalesce(loc_admin1, ''), event_type, quad_class,
     count(*), total(goldstein), total(num_mentions), total(lat), total(lon)
   FROM events WHERE loc_name IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
+CREATE TABLE actor_month_rollup(
+  ym INTEGER NOT NULL, a_country TEXT NOT NULL, event_type TEXT NOT NULL, quad_class INTEGER NOT NULL,
+  n INTEGER NOT NULL, gold REAL NOT NULL, mentions INTEGER NOT NULL,
+  PRIMARY KEY(ym, a_country, event_type, quad_class)
+) WITHOUT ROWID;
+INSERT INTO actor_month_rollup
+  SELECT ym, a_country, event_type, quad_class, sum(n), total(gold), sum(mentions) FROM rollup GROUP BY 1, 2, 3, 4;
 CREATE TABLE actor_rollup(
   country TEXT NOT NULL, sector TEXT NOT NULL, name TEXT NOT NULL,
   as_actor INTEGER NOT NULL, as_recipient INTEGER NOT NULL,

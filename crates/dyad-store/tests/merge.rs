@@ -204,38 +204,70 @@ fn rollup_agrees_with_events() {
                 Some(Group::Actor),
                 Some(Group::Type),
                 Some(Group::Quad),
+                Some(Group::Place),
+                Some(Group::Admin1),
             ] {
-                // A whole-month range uses the roll-up; a range starting on the 2nd does not.
-                let roll = Filter {
-                    from: Some("2000-01".into()),
-                    ..Default::default()
-                };
-                let scan = Filter {
-                    from: Some("2000-01-02".into()),
-                    ..Default::default()
-                };
-                let a = s.aggregate(&roll, by, group).unwrap();
-                let b = s.aggregate(&scan, by, group).unwrap();
-                let key = |r: &dyad_store::AggRow| {
-                    (
-                        r.period.clone(),
-                        r.key.clone(),
-                        r.count,
-                        r.quad1,
-                        r.quad2,
-                        r.quad3,
-                        r.quad4,
-                        r.mentions,
-                        (r.goldstein_sum * 1000.0).round() as i64,
-                    )
-                };
-                assert_eq!(
-                    a.iter().map(key).collect::<Vec<_>>(),
-                    b.iter().map(key).collect::<Vec<_>>(),
-                    "{step} {by:?} {group:?}"
-                );
+                // Each filter is answered from a roll-up (pair, actor-month or place) when its
+                // range is whole months, and from the events when it starts on the 2nd.
+                for base in [
+                    Filter::default(),
+                    Filter {
+                        dyad: Some(("BLR".into(), "PRK".into())),
+                        ..Default::default()
+                    },
+                    Filter {
+                        party: Some(dyad_store::PartyFilter::country("PRK")),
+                        ..Default::default()
+                    },
+                    Filter {
+                        location_country: Some("PRK".into()),
+                        ..Default::default()
+                    },
+                ] {
+                    let roll = Filter {
+                        from: Some("2000-01".into()),
+                        ..base.clone()
+                    };
+                    let scan = Filter {
+                        from: Some("2000-01-02".into()),
+                        ..base.clone()
+                    };
+                    let a = s.aggregate(&roll, by, group).unwrap();
+                    let b = s.aggregate(&scan, by, group).unwrap();
+                    let key = |r: &dyad_store::AggRow| {
+                        (
+                            r.period.clone(),
+                            r.key.clone(),
+                            r.count,
+                            r.quad1,
+                            r.quad2,
+                            r.quad3,
+                            r.quad4,
+                            r.mentions,
+                            (r.goldstein_sum * 1000.0).round() as i64,
+                            r.lat.map(|v| (v * 1000.0).round() as i64),
+                            r.lon.map(|v| (v * 1000.0).round() as i64),
+                        )
+                    };
+                    assert_eq!(
+                        a.iter().map(key).collect::<Vec<_>>(),
+                        b.iter().map(key).collect::<Vec<_>>(),
+                        "{step} {by:?} {group:?} {base:?}"
+                    );
+                }
             }
         }
+        // The actor list: from the actor roll-up (no filter) and from the events (a filter
+        // that selects everything).
+        let everything = Filter {
+            from: Some("1900".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            s.actors(&Filter::default(), 100).unwrap(),
+            s.actors(&everything, 100).unwrap(),
+            "{step} actors"
+        );
     };
     s.ingest_batch(&common::docs(&recs)).unwrap();
     check(&s, "ingest");
