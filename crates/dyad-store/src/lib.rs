@@ -53,7 +53,7 @@ pub use error::{Error, Result};
 pub use filter::{BBox, Filter, PartyFilter};
 pub use ingest::{BatchReport, DocStatus, IngestDoc, Rejected};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
-pub use query::Page;
+pub use query::{Cursor, EventPage, Page};
 pub use rows::{EventRow, MentionRow, Party, Place};
 
 /// A connection to one dyad database.
