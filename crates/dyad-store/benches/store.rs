@@ -14,8 +14,8 @@
 
 use std::time::{Duration, Instant};
 
-use dyad_core::schema::{ActorRef, DateBasis, EventRecord, TextSpan};
-use dyad_store::{Bucket, Filter, Group, IngestDoc, Page, Store};
+use dyad_core::schema::{ActorRef, DateBasis, EventRecord, Location, TextSpan};
+use dyad_store::{Bucket, Cursor, Filter, Group, IngestDoc, Page, Store};
 
 const COUNTRIES: [&str; 60] = [
     "USA", "CHN", "RUS", "UKR", "ISR", "IRN", "GBR", "FRA", "DEU", "IND", "PAK", "PRK", "KOR",
@@ -78,6 +78,26 @@ fn actor(c: &str) -> ActorRef {
 /// Fresh events kept for repeated reports: about the last two weeks of news.
 const RECENT: usize = 40_000;
 
+/// A place for one event in three: a city of the actor's country (deterministic, so repeated reports agree).
+fn place(a: usize, b: usize, t: usize, day: i64) -> Option<Location> {
+    if (day as usize + t + b) % 3 != 0 {
+        return None;
+    }
+    let k = (a * 7 + b * 3 + t) % 5;
+    Some(Location {
+        text: format!("City{k}"),
+        start: 0,
+        end: 5,
+        name: format!("City{k} of {}", COUNTRIES[a]),
+        country: Some(COUNTRIES[a].into()),
+        admin1: Some(format!("Province{k}")),
+        lat: -60.0 + (a as f64) * 2.0 + k as f64 * 0.1,
+        lon: -170.0 + (a as f64) * 5.0 + k as f64 * 0.1,
+        geonames_id: Some((a * 10 + k) as u64),
+        feature_class: Some("P".into()),
+    })
+}
+
 fn make_record(
     rng: &mut Rng,
     doc: &str,
@@ -124,7 +144,7 @@ fn make_record(
         mutual,
         date,
         date_basis: DateBasis::Text,
-        location: None,
+        location: place(a, b, t, day),
         reported_by: None,
         negated: false,
         modality: "asserted".into(),
@@ -308,6 +328,77 @@ fn main() {
                 .unwrap()
         },
         |r| format!("{} rows", r.len()),
+    );
+    time(
+        "whole store by month",
+        || {
+            store
+                .aggregate(&Filter::default(), Some(Bucket::Month), None)
+                .unwrap()
+        },
+        |r| format!("{} months", r.len()),
+    );
+    time(
+        "whole store, top 300 actor countries",
+        || {
+            store
+                .aggregate_top(&Filter::default(), None, Some(Group::Actor), Some(300))
+                .unwrap()
+        },
+        |r| format!("{} rows", r.len()),
+    );
+    time(
+        "whole store by place country",
+        || {
+            store
+                .aggregate(&Filter::default(), None, Some(Group::Place))
+                .unwrap()
+        },
+        |r| format!("{} places", r.len()),
+    );
+    time(
+        "places (admin1) in 2020",
+        || store.aggregate(&year, None, Some(Group::Admin1)).unwrap(),
+        |r| format!("{} places", r.len()),
+    );
+    time(
+        "actor list, top 100 (whole store)",
+        || store.actors(&Filter::default(), 100).unwrap(),
+        |r| format!("{} actors", r.len()),
+    );
+    time(
+        "actor list, top 100 of USA,CHN since 2022",
+        || store.actors(&pair_since, 100).unwrap(),
+        |r| format!("{} actors", r.len()),
+    );
+    let middle = Cursor {
+        day: 16436 + 1826,
+        id: 0,
+    };
+    time(
+        "page of 100 events after a cursor mid-store",
+        || {
+            store
+                .query_after(&Filter::default(), Some(middle), 100, true)
+                .unwrap()
+        },
+        |p| format!("{} events", p.items.len()),
+    );
+    time(
+        "page of 100 events at offset events/2",
+        || {
+            store
+                .query(
+                    &Filter::default(),
+                    Page {
+                        limit: 100,
+                        offset: st.events as usize / 2,
+                        mentions: true,
+                    },
+                )
+                .unwrap()
+        },
+        |r| format!("{} events", r.len()),
     );
     time(
         "page of 100 USA,CHN events with mentions",

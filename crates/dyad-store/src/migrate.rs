@@ -103,6 +103,7 @@ INSERT INTO rollup
 "#;
 
 /// What [`check`] found.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum State {
     /// An empty file: the schema must be created.
     Empty,
