@@ -45,6 +45,16 @@ pub struct Cursor {
     pub id: i64,
 }
 
+impl Cursor {
+    /// The cursor that ends a page at this event (events are listed by the first day of their `date`, then id).
+    pub fn of(e: &EventRow) -> Cursor {
+        Cursor {
+            day: crate::dates::interval(&e.date).map_or(0, |d| d.0),
+            id: e.id,
+        }
+    }
+}
+
 impl std::fmt::Display for Cursor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}.{}", self.day, self.id)

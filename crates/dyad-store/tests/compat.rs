@@ -34,9 +34,7 @@ fn every_frozen_version_opens_and_answers() {
         // events with their mentions (offsets, actors, places), aggregates from the
         // roll-ups (the migration fills them), and the actor list.
         let mut fresh = Store::open_in_memory().unwrap();
-        fresh
-            .ingest_batch(&common::docs(&common::talks()))
-            .unwrap();
+        fresh.ingest_batch(&common::docs(&common::talks())).unwrap();
         let all = Page {
             limit: 1000,
             ..Page::default()
@@ -52,7 +50,12 @@ fn every_frozen_version_opens_and_answers() {
             strip(fresh.query(&Filter::default(), all).unwrap()),
             "v{v} events"
         );
-        for group in [None, Some(Group::Dyad), Some(Group::Actor), Some(Group::Place)] {
+        for group in [
+            None,
+            Some(Group::Dyad),
+            Some(Group::Actor),
+            Some(Group::Place),
+        ] {
             assert_eq!(
                 s.aggregate(&Filter::default(), Some(Bucket::Month), group)
                     .unwrap(),
