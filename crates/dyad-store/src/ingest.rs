@@ -304,11 +304,11 @@ fn ingest_doc(
                 (id, false)
             }
         };
-        let n = tx
-            .prepare_cached(insert_mention_sql())?
-            .execute(rusqlite::params_from_iter(mention::values(
-                event, doc_row, sent, rec,
-            )))?;
+        let n = tx.prepare_cached(insert_mention_sql())?.execute(
+            mention::MentionSql::new(event, doc_row, sent, rec)
+                .params()
+                .as_slice(),
+        )?;
         if n == 0 {
             rep.mentions_repeated += 1;
         }

@@ -7,8 +7,7 @@
 //! `sentences`; `reported_by` and `rule` are not kept.
 
 use dyad_core::schema::{ActorRef, EventRecord, Location, TextSpan};
-use rusqlite::types::Value;
-use rusqlite::Row;
+use rusqlite::{Row, ToSql};
 
 /// The columns [`values`] fills, in order (the `mentions` table's, without `id`).
 pub(crate) const MENTION_COLS: &str =
@@ -29,80 +28,130 @@ pub(crate) const READ_COLS: &str =
      m.r_text, m.r_start, m.r_end, m.r_country, m.r_sector, m.r_name, m.r_role, \
      m.l_text, m.l_start, m.l_end, m.l_name, m.l_country, m.l_admin1, m.l_lat, m.l_lon, m.l_gid, m.l_class";
 
-fn text(s: &str) -> Value {
-    Value::Text(s.to_string())
+/// A record's [`MENTION_COLS`] values, borrowed from the record where they are text.
+pub(crate) struct MentionSql<'a> {
+    r: &'a EventRecord,
+    ids: [i64; 3],
+    nums: [Option<i64>; 12],
+    strs: [Option<&'a str>; 15],
+    coords: [Option<f64>; 2],
+    context: Option<String>,
+    basis: &'static str,
 }
 
-fn opt(s: &Option<String>) -> Value {
-    s.as_deref().map_or(Value::Null, text)
-}
-
-fn int(n: usize) -> Value {
-    Value::Integer(n.min(i64::MAX as usize) as i64)
-}
-
-fn actor_values(out: &mut Vec<Value>, a: Option<&ActorRef>) {
+fn side(a: Option<&ActorRef>) -> [Option<&str>; 5] {
     match a {
-        None => out.extend(std::iter::repeat_n(Value::Null, 7)),
-        Some(a) => out.extend([
-            text(&a.text),
-            int(a.start),
-            int(a.end),
-            opt(&a.country),
-            opt(&a.sector),
-            opt(&a.name),
-            opt(&a.role),
-        ]),
+        None => [None; 5],
+        Some(a) => [
+            Some(a.text.as_str()),
+            a.country.as_deref(),
+            a.sector.as_deref(),
+            a.name.as_deref(),
+            a.role.as_deref(),
+        ],
     }
 }
 
-/// The values of [`MENTION_COLS`] for a record of `event`, in document row `doc`, sentence row `sentence`.
-pub(crate) fn values(event: i64, doc: i64, sentence: i64, r: &EventRecord) -> Vec<Value> {
-    let mut v = Vec::with_capacity(N_MENTION);
-    v.extend([
-        Value::Integer(event),
-        Value::Integer(doc),
-        Value::Integer(sentence),
-        text(&r.id),
-        text(&r.trigger.text),
-        int(r.trigger.start),
-        int(r.trigger.end),
-        text(&r.event_type),
-        text(&r.cameo),
-        Value::Integer(r.quad_class as i64),
-        Value::Real(r.goldstein),
-        opt(&r.mode),
-        if r.context.is_empty() {
-            Value::Null
-        } else {
-            Value::Text(serde_json::to_string(&r.context).unwrap_or_else(|_| "[]".into()))
-        },
-        Value::Integer(r.negated as i64),
-        text(&r.modality),
-        Value::Integer(r.mutual as i64),
-        text(&r.date),
-        text(crate::sql::basis_str(r.date_basis)),
-    ]);
-    actor_values(&mut v, r.actor.as_ref());
-    actor_values(&mut v, r.recipient.as_ref());
-    match &r.location {
-        None => v.extend(std::iter::repeat_n(Value::Null, 10)),
-        Some(l) => v.extend([
-            text(&l.text),
-            int(l.start),
-            int(l.end),
-            text(&l.name),
-            opt(&l.country),
-            opt(&l.admin1),
-            Value::Real(l.lat),
-            Value::Real(l.lon),
-            l.geonames_id.map_or(Value::Null, |g| {
-                Value::Integer(g.min(i64::MAX as u64) as i64)
-            }),
-            opt(&l.feature_class),
-        ]),
+fn int(v: usize) -> Option<i64> {
+    Some(v.min(i64::MAX as usize) as i64)
+}
+
+impl<'a> MentionSql<'a> {
+    /// A record of `event`, in document row `doc`, sentence row `sentence`.
+    pub fn new(event: i64, doc: i64, sentence: i64, r: &'a EventRecord) -> MentionSql<'a> {
+        let (a, p, l) = (r.actor.as_ref(), r.recipient.as_ref(), r.location.as_ref());
+        let [a0, a1, a2, a3, a4] = side(a);
+        let [p0, p1, p2, p3, p4] = side(p);
+        MentionSql {
+            r,
+            ids: [event, doc, sentence],
+            nums: [
+                int(r.trigger.start),
+                int(r.trigger.end),
+                Some(r.quad_class as i64),
+                Some(r.negated as i64),
+                Some(r.mutual as i64),
+                a.and_then(|x| int(x.start)),
+                a.and_then(|x| int(x.end)),
+                p.and_then(|x| int(x.start)),
+                p.and_then(|x| int(x.end)),
+                l.and_then(|x| int(x.start)),
+                l.and_then(|x| int(x.end)),
+                l.and_then(|x| x.geonames_id)
+                    .map(|g| g.min(i64::MAX as u64) as i64),
+            ],
+            strs: [
+                a0,
+                a1,
+                a2,
+                a3,
+                a4,
+                p0,
+                p1,
+                p2,
+                p3,
+                p4,
+                l.map(|x| x.text.as_str()),
+                l.map(|x| x.name.as_str()),
+                l.and_then(|x| x.country.as_deref()),
+                l.and_then(|x| x.admin1.as_deref()),
+                l.and_then(|x| x.feature_class.as_deref()),
+            ],
+            coords: [l.map(|x| x.lat), l.map(|x| x.lon)],
+            context: (!r.context.is_empty())
+                .then(|| serde_json::to_string(&r.context).unwrap_or_else(|_| "[]".into())),
+            basis: crate::sql::basis_str(r.date_basis),
+        }
     }
-    v
+
+    /// The values of [`MENTION_COLS`], in order.
+    pub fn params(&self) -> [&dyn ToSql; N_MENTION] {
+        let (r, n, s) = (self.r, &self.nums, &self.strs);
+        [
+            &self.ids[0],
+            &self.ids[1],
+            &self.ids[2],
+            &r.id,
+            &r.trigger.text,
+            &n[0],
+            &n[1],
+            &r.event_type,
+            &r.cameo,
+            &n[2],
+            &r.goldstein,
+            &r.mode,
+            &self.context,
+            &n[3],
+            &r.modality,
+            &n[4],
+            &r.date,
+            &self.basis,
+            &s[0],
+            &n[5],
+            &n[6],
+            &s[1],
+            &s[2],
+            &s[3],
+            &s[4],
+            &s[5],
+            &n[7],
+            &n[8],
+            &s[6],
+            &s[7],
+            &s[8],
+            &s[9],
+            &s[10],
+            &n[9],
+            &n[10],
+            &s[11],
+            &s[12],
+            &s[13],
+            &self.coords[0],
+            &self.coords[1],
+            &n[11],
+            &s[14],
+        ]
+    }
 }
 
 fn usize_at(row: &Row, i: usize) -> rusqlite::Result<usize> {
