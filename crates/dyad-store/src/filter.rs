@@ -190,7 +190,8 @@ impl Filter {
         if let Some(d) = &self.doc_id {
             args.push(Value::Text(d.clone()));
             w.push(format!(
-                "id IN (SELECT m.event FROM mentions m JOIN docs d ON d.id = m.doc WHERE d.key = ?{})",
+                "id IN (SELECT m.event FROM docs d JOIN sentences s ON s.doc = d.id \
+                 JOIN mentions m ON m.sentence = s.id WHERE d.key = ?{})",
                 args.len()
             ));
         }

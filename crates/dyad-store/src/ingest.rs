@@ -434,7 +434,9 @@ fn remove_doc(
     fts: &mut Vec<FtsOp>,
 ) -> rusqlite::Result<()> {
     let affected: Vec<i64> = tx
-        .prepare_cached("SELECT DISTINCT event FROM mentions WHERE doc = ?1")?
+        .prepare_cached(
+            "SELECT DISTINCT event FROM mentions WHERE sentence IN (SELECT id FROM sentences WHERE doc = ?1)",
+        )?
         .query_map([doc], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let gone = tx
@@ -442,9 +444,11 @@ fn remove_doc(
         .query_map([doc], |r| Ok(FtsOp::Delete(r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     fts.extend(gone);
+    tx.prepare_cached(
+        "DELETE FROM mentions WHERE sentence IN (SELECT id FROM sentences WHERE doc = ?1)",
+    )?
+    .execute([doc])?;
     tx.prepare_cached("DELETE FROM sentences WHERE doc = ?1")?
-        .execute([doc])?;
-    tx.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
         .execute([doc])?;
     for ev in affected {
         before.touch(tx, ev)?;

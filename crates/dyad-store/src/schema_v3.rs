@@ -61,9 +61,11 @@ INSERT INTO mentions_v3 SELECT id, event, doc, sentence,
   record->>'$.location.feature_class'
 FROM mentions;
 DROP TABLE mentions;
+-- v2's mentions_doc went with the table; a document's mentions are found through its
+-- sentences, and the full-text search needs the sentence index anyway.
 ALTER TABLE mentions_v3 RENAME TO mentions;
 CREATE UNIQUE INDEX mentions_key ON mentions(event, doc, sentence, trig_start, trig_end);
-CREATE INDEX mentions_doc ON mentions(doc);
+CREATE INDEX mentions_sentence ON mentions(sentence);
 CREATE TABLE place_rollup(
   ym INTEGER NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
   event_type TEXT NOT NULL, quad_class INTEGER NOT NULL,
