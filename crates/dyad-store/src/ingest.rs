@@ -190,17 +190,15 @@ impl Store {
         let now = now_utc();
         let mut fts = Vec::new();
         for d in docs {
-            ingest_doc(
-                &tx,
-                d,
-                &now,
-                &mut rep,
-                &mut touched,
-                &mut before,
-                &mut has_wide,
-                &mut fts,
-            )
-            .map_err(e)?;
+            let b = BatchState {
+                now: &now,
+                rep: &mut rep,
+                touched: &mut touched,
+                before: &mut before,
+                has_wide: &mut has_wide,
+                fts: &mut fts,
+            };
+            ingest_doc(&tx, d, b).map_err(e)?;
         }
         recount(&tx, &touched).map_err(e)?;
         before.finish(&tx).map_err(e)?;
@@ -210,16 +208,29 @@ impl Store {
     }
 }
 
-fn ingest_doc(
-    tx: &Transaction,
-    d: &IngestDoc,
-    now: &str,
-    rep: &mut BatchReport,
-    touched: &mut HashSet<i64>,
-    before: &mut Before,
-    has_wide: &mut bool,
-    fts: &mut Vec<FtsOp>,
-) -> rusqlite::Result<()> {
+/// What a batch accumulates while its documents are written.
+struct BatchState<'a> {
+    now: &'a str,
+    rep: &'a mut BatchReport,
+    /// Events merged into or repaired: their counts are recounted at the end.
+    touched: &'a mut HashSet<i64>,
+    /// Events' roll-up shares before the batch changed them.
+    before: &'a mut Before,
+    /// Whether any stored event has a window wider than [`NARROW_DAYS`].
+    has_wide: &'a mut bool,
+    /// Full-text index changes, applied at the end.
+    fts: &'a mut Vec<FtsOp>,
+}
+
+fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Result<()> {
+    let BatchState {
+        now,
+        rep,
+        touched,
+        before,
+        has_wide,
+        fts,
+    } = b;
     let old: Option<(i64, String)> = tx
         .prepare_cached("SELECT id, fingerprint FROM docs WHERE key = ?1")?
         .query_row([&d.id], |r| Ok((r.get(0)?, r.get(1)?)))
