@@ -128,8 +128,11 @@ impl Filter {
             let i = args.len();
             args.push(Value::Text(y));
             let j = args.len();
+            // Each direction through `events_pair`, bucket by bucket (its first column).
+            let b = PAIR_BUCKETS;
             w.push(format!(
-                "((a_country = ?{i} AND r_country = ?{j}) OR (a_country = ?{j} AND r_country = ?{i}))"
+                "((day_lo / 32 IN {b} AND a_country = ?{i} AND r_country = ?{j}) \
+                 OR (day_lo / 32 IN {b} AND a_country = ?{j} AND r_country = ?{i}))"
             ));
         }
         if !self.event_types.is_empty() {
@@ -203,6 +206,12 @@ impl Filter {
         Ok((clause, args))
     }
 }
+
+/// Every 32-day bucket of `day_lo` from the store's first to its last (the
+/// first column of `events_pair`, so that one pair's events are found with one
+/// index seek per bucket; see `crate::ingest::BUCKET_DAYS`).
+const PAIR_BUCKETS: &str = "(WITH RECURSIVE bucket(x) AS (SELECT (SELECT min(day_lo / 32) FROM events) \
+     UNION ALL SELECT x + 1 FROM bucket WHERE x < (SELECT max(day_lo / 32) FROM events)) SELECT x FROM bucket)";
 
 fn date_bound(d: &str) -> Result<(i32, i32)> {
     crate::dates::interval(d.trim()).ok_or_else(|| {
