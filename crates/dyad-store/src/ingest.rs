@@ -400,7 +400,7 @@ fn find_match(
     static WIDE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let narrow = NARROW.get_or_init(|| {
         format!(
-            "SELECT id, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} = ?6 AND a_country IS ?1 \
+            "SELECT id, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
              AND r_country IS ?2 AND event_type = ?3 AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
         )
     });
@@ -412,9 +412,13 @@ fn find_match(
     });
     let lo = st.lo - DATE_SLACK_DAYS;
     let hi = st.hi + DATE_SLACK_DAYS;
-    // The narrow query looks in each bucket of `day_lo` the candidates may lie in.
-    let buckets = (lo - NARROW_DAYS) / BUCKET_DAYS..=hi / BUCKET_DAYS;
-    let mut queries: Vec<(&String, Option<i32>)> = buckets.map(|b| (narrow, Some(b))).collect();
+    // The narrow query looks in the buckets of `day_lo` the candidates may lie in,
+    // two at a time (a record dated to a day needs one or two).
+    let buckets: Vec<i32> = ((lo - NARROW_DAYS) / BUCKET_DAYS..=hi / BUCKET_DAYS).collect();
+    let mut queries: Vec<(&String, Option<(i32, i32)>)> = buckets
+        .chunks(2)
+        .map(|c| (narrow, Some((c[0], c[c.len() - 1]))))
+        .collect();
     if has_wide {
         queries.push((wide, None));
     }
@@ -422,7 +426,9 @@ fn find_match(
         let mut stmt = tx.prepare_cached(sql)?;
         for (a, r) in pairs.iter().take(n) {
             let mut rows = match bucket {
-                Some(b) => stmt.query(rusqlite::params![a, r, st.event_type, lo, hi, b])?,
+                Some((b0, b1)) => {
+                    stmt.query(rusqlite::params![a, r, st.event_type, lo, hi, b0, b1])?
+                }
                 None => stmt.query(rusqlite::params![a, r, st.event_type, lo, hi])?,
             };
             while let Some(row) = rows.next()? {
