@@ -184,10 +184,32 @@ impl Filter {
         }
         if let Some(t) = &self.text {
             args.push(Value::Text(fts_query(t)?));
+            let q = args.len();
+            // With a date range, only sentences of that range's events can match: the
+            // full-text search is limited to their rowids (sentences are numbered in
+            // ingest order, so for news ingested as it comes the span is narrow, and a
+            // word found in every sentence is not read through the whole store).
+            let span = if self.from.is_some() || self.to.is_some() {
+                let lo = match &self.from {
+                    Some(d) => date_bound(d)?.0,
+                    None => i32::MIN,
+                };
+                let hi = match &self.to {
+                    Some(d) => date_bound(d)?.1,
+                    None => i32::MAX,
+                };
+                let sel = format!(
+                    "FROM events e JOIN mentions m2 ON m2.event = e.id WHERE e.day BETWEEN {lo} AND {hi}"
+                );
+                format!(
+                    " AND rowid BETWEEN (SELECT min(m2.sentence) {sel}) AND (SELECT max(m2.sentence) {sel})"
+                )
+            } else {
+                String::new()
+            };
             w.push(format!(
                 "id IN (SELECT m.event FROM mentions m WHERE m.sentence IN \
-                 (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?{}))",
-                args.len()
+                 (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?{q}{span}))"
             ));
         }
         if let Some(d) = &self.doc_id {
