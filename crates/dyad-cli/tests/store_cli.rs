@@ -172,3 +172,67 @@ fn clear_errors_for_bad_databases() {
     );
     assert_eq!(std::fs::read_to_string(rejects).unwrap().lines().count(), 2);
 }
+
+#[test]
+fn cursor_pages_walk_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ingest_fixture(dir.path());
+    let all = common::run_ok(&["query", "--db", &db, "--format", "jsonl", "--no-mentions"]);
+    let want: Vec<i64> = all
+        .lines()
+        .map(|l| serde_json::from_str::<EventRow>(l).unwrap().id)
+        .collect();
+    assert!(want.len() >= 3, "{all}");
+    let mut got = Vec::new();
+    let mut after: Option<String> = None;
+    for _ in 0..want.len() + 1 {
+        let mut args = vec![
+            "query",
+            "--db",
+            &db,
+            "--format",
+            "jsonl",
+            "--no-mentions",
+            "--limit",
+            "2",
+        ];
+        if let Some(a) = &after {
+            args.extend(["--after", a.as_str()]);
+        }
+        let out = common::dyad().args(&args).output().unwrap();
+        assert!(out.status.success());
+        for l in String::from_utf8(out.stdout).unwrap().lines() {
+            got.push(serde_json::from_str::<EventRow>(l).unwrap().id);
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        after = stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("dyad: next page: --after "))
+            .map(str::to_string);
+        if after.is_none() {
+            break;
+        }
+    }
+    assert_eq!(got, want);
+    let e = common::run_err(&["query", "--db", &db, "--after", "yesterday"]);
+    assert!(e.contains("bad cursor"), "{e}");
+}
+
+#[test]
+fn places_aggregate_with_coordinates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ingest_fixture(dir.path());
+    let out = common::run_ok(&[
+        "query", "--db", &db, "--group", "place", "--format", "jsonl",
+    ]);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let prk = rows
+        .iter()
+        .find(|r| r["key"] == "PRK")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(prk["count"].as_u64().unwrap() >= 1);
+    assert!((prk["lat"].as_f64().unwrap() - 39.03).abs() < 0.5, "{prk}");
+}

@@ -1,9 +1,10 @@
 //! Store benchmark: ingest throughput and query latency over generated events.
 //!
 //! `DYAD_BENCH_EVENTS` (default 200000) records are generated: 10 per document,
-//! 60 countries with Zipf-like weights, 16 event types, dates over 2015-2024,
-//! and one record in eight a repeated report of an earlier event from another
-//! document (so merging is exercised). They are ingested in batches of 1000
+//! 60 countries with Zipf-like weights, 16 event types. Documents arrive in
+//! publication order over 2015-2024, as news does, and report events of the
+//! publication day or up to 3 days before; one record in eight is a repeated
+//! report of a recent event from another document (so merging is exercised). They are ingested in batches of 1000
 //! documents into a file in `DYAD_BENCH_DIR` (default: the temp dir), then the
 //! analysts' questions are timed: a dyad-month series for the busiest pair, the
 //! top 20 dyads of one year, a page of that pair's events with mentions, and a
@@ -13,8 +14,8 @@
 
 use std::time::{Duration, Instant};
 
-use dyad_core::schema::{ActorRef, DateBasis, EventRecord, TextSpan};
-use dyad_store::{Bucket, Filter, Group, IngestDoc, Page, Store};
+use dyad_core::schema::{ActorRef, DateBasis, EventRecord, Location, TextSpan};
+use dyad_store::{Bucket, Cursor, Filter, Group, IngestDoc, Page, Store};
 
 const COUNTRIES: [&str; 60] = [
     "USA", "CHN", "RUS", "UKR", "ISR", "IRN", "GBR", "FRA", "DEU", "IND", "PAK", "PRK", "KOR",
@@ -74,11 +75,35 @@ fn actor(c: &str) -> ActorRef {
     }
 }
 
+/// Fresh events kept for repeated reports: about the last two weeks of news.
+const RECENT: usize = 40_000;
+
+/// A place for one event in three: a city of the actor's country (deterministic, so repeated reports agree).
+fn place(a: usize, b: usize, t: usize, day: i64) -> Option<Location> {
+    if !(day as usize + t + b).is_multiple_of(3) {
+        return None;
+    }
+    let k = (a * 7 + b * 3 + t) % 5;
+    Some(Location {
+        text: format!("City{k}"),
+        start: 0,
+        end: 5,
+        name: format!("City{k} of {}", COUNTRIES[a]),
+        country: Some(COUNTRIES[a].into()),
+        admin1: Some(format!("Province{k}")),
+        lat: -60.0 + (a as f64) * 2.0 + k as f64 * 0.1,
+        lon: -170.0 + (a as f64) * 5.0 + k as f64 * 0.1,
+        geonames_id: Some((a * 10 + k) as u64),
+        feature_class: Some("P".into()),
+    })
+}
+
 fn make_record(
     rng: &mut Rng,
     doc: &str,
     sent: usize,
     fresh: bool,
+    published: i64,
     prev: &mut Vec<(usize, usize, usize, i64)>,
 ) -> EventRecord {
     let (a, b, t, day) = if !fresh && !prev.is_empty() {
@@ -89,9 +114,9 @@ fn make_record(
         if b == a {
             b = (b + 1) % COUNTRIES.len();
         }
-        let day = 16436 + rng.below(3653) as i64; // 2015-01-01 .. 2024-12-31
+        let day = published - rng.below(4) as i64;
         let v = (a, b, rng.below(TYPES.len()), day);
-        if prev.len() < 100_000 {
+        if prev.len() < RECENT {
             prev.push(v);
         } else {
             let i = rng.below(prev.len());
@@ -119,7 +144,7 @@ fn make_record(
         mutual,
         date,
         date_basis: DateBasis::Text,
-        location: None,
+        location: place(a, b, t, day),
         reported_by: None,
         negated: false,
         modality: "asserted".into(),
@@ -155,6 +180,17 @@ fn time<T>(label: &str, f: impl Fn() -> T, show: impl Fn(&T) -> String) {
     );
 }
 
+/// User plus system CPU time of this process (Linux `/proc/self/stat`; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    let after = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -172,10 +208,20 @@ fn main() {
         let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
     }
     let mut store = Store::open(&path).expect("open bench db");
+    if let Ok(p) = std::env::var("DYAD_BENCH_PRAGMAS") {
+        store.run_pragmas(&p).expect("pragmas");
+        println!("pragmas: {p}");
+    }
     let mut rng = Rng(42);
     let mut prev = Vec::new();
-    let (per_doc, per_batch) = (10usize, 1000usize);
+    // Documents per batch: 5,000 (50,000 records, the most `dyad ingest` puts in one transaction).
+    let per_batch: usize = std::env::var("DYAD_BENCH_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5000);
+    let per_doc = 10usize;
     let mut ingest = Duration::ZERO;
+    let mut cpu = 0.0;
     let mut written = 0usize;
     let mut merged = 0usize;
     let mut d = 0usize;
@@ -187,11 +233,13 @@ fn main() {
                 break;
             }
             let id = format!("doc-{d}");
+            // Publication days run through 2015-01-04 .. 2024-12-31 in order, as news arrives.
+            let published = 16439 + (d * per_doc * 3650 / n.max(1)) as i64;
             d += 1;
             let recs: Vec<EventRecord> = (0..per_doc)
                 .map(|s| {
                     let fresh = rng.below(8) != 0 || s == 0;
-                    make_record(&mut rng, &id, s, fresh, &mut prev)
+                    make_record(&mut rng, &id, s, fresh, published, &mut prev)
                 })
                 .collect();
             docs.push(IngestDoc::from_coded(id, recs));
@@ -200,8 +248,10 @@ fn main() {
             break;
         }
         let t = Instant::now();
+        let c = cpu_seconds();
         let rep = store.ingest_batch(&docs).expect("ingest");
         ingest += t.elapsed();
+        cpu += cpu_seconds() - c;
         written += rep.records;
         merged += rep.events_merged;
         if written % 1_000_000 < per_batch * per_doc {
@@ -214,11 +264,14 @@ fn main() {
     let st = store.stats().unwrap();
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!(
-        "ingest: {written} records ({merged} merged) -> {} events, {} mentions in {:.1} s = {:.0} records/s; db {:.0} MiB",
+        "ingest: {written} records ({merged} merged) -> {} events, {} mentions in {:.1} s = {:.0} records/s \
+         (CPU {:.1} s = {:.0} records/CPU-s); db {:.0} MiB",
         st.events,
         st.mentions,
         ingest.as_secs_f64(),
         written as f64 / ingest.as_secs_f64(),
+        cpu,
+        written as f64 / cpu.max(1e-9),
         size as f64 / (1 << 20) as f64
     );
     drop(store);
@@ -282,6 +335,77 @@ fn main() {
         |r| format!("{} rows", r.len()),
     );
     time(
+        "whole store by month",
+        || {
+            store
+                .aggregate(&Filter::default(), Some(Bucket::Month), None)
+                .unwrap()
+        },
+        |r| format!("{} months", r.len()),
+    );
+    time(
+        "whole store, top 300 actor countries",
+        || {
+            store
+                .aggregate_top(&Filter::default(), None, Some(Group::Actor), Some(300))
+                .unwrap()
+        },
+        |r| format!("{} rows", r.len()),
+    );
+    time(
+        "whole store by place country",
+        || {
+            store
+                .aggregate(&Filter::default(), None, Some(Group::Place))
+                .unwrap()
+        },
+        |r| format!("{} places", r.len()),
+    );
+    time(
+        "places (admin1) in 2020",
+        || store.aggregate(&year, None, Some(Group::Admin1)).unwrap(),
+        |r| format!("{} places", r.len()),
+    );
+    time(
+        "actor list, top 100 (whole store)",
+        || store.actors(&Filter::default(), 100).unwrap(),
+        |r| format!("{} actors", r.len()),
+    );
+    time(
+        "actor list, top 100 of USA,CHN since 2022",
+        || store.actors(&pair_since, 100).unwrap(),
+        |r| format!("{} actors", r.len()),
+    );
+    let middle = Cursor {
+        day: 16436 + 1826,
+        id: 0,
+    };
+    time(
+        "page of 100 events after a cursor mid-store",
+        || {
+            store
+                .query_after(&Filter::default(), Some(middle), 100, true)
+                .unwrap()
+        },
+        |p| format!("{} events", p.items.len()),
+    );
+    time(
+        "page of 100 events at offset events/2",
+        || {
+            store
+                .query(
+                    &Filter::default(),
+                    Page {
+                        limit: 100,
+                        offset: st.events as usize / 2,
+                        mentions: true,
+                    },
+                )
+                .unwrap()
+        },
+        |r| format!("{} events", r.len()),
+    );
+    time(
         "page of 100 USA,CHN events with mentions",
         || store.query(&pair_since, Page::default()).unwrap(),
         |r| format!("{} events", r.len()),
@@ -293,8 +417,19 @@ fn main() {
         ..Default::default()
     };
     time(
-        "text search, one month",
+        "text search, one month (a word in every sentence)",
         || store.count(&text).unwrap(),
+        |c| format!("{c} events"),
+    );
+    let rare = Filter {
+        text: Some("PRK 19875".into()),
+        from: Some("2024-06".into()),
+        to: Some("2024-06".into()),
+        ..Default::default()
+    };
+    time(
+        "text search, one month (rarer words)",
+        || store.count(&rare).unwrap(),
         |c| format!("{c} events"),
     );
 }

@@ -58,6 +58,10 @@ pub enum Group {
     Type,
     /// Quad class 1-4.
     Quad,
+    /// Country (ISO alpha-3) of the event's place; events without a place are left out.
+    Place,
+    /// First-level division of the event's place, `COUNTRY/ADMIN1` (`?` for unknown).
+    Admin1,
 }
 
 impl FromStr for Group {
@@ -68,9 +72,11 @@ impl FromStr for Group {
             "actor" => Group::Actor,
             "type" => Group::Type,
             "quad" => Group::Quad,
+            "place" | "country" => Group::Place,
+            "admin1" => Group::Admin1,
             _ => {
                 return Err(Error::Filter(format!(
-                    "unknown group {s:?}: expected dyad, actor, type or quad"
+                    "unknown group {s:?}: expected dyad, actor, type, quad, place or admin1"
                 )))
             }
         })
@@ -100,6 +106,12 @@ pub struct AggRow {
     pub quad4: u64,
     /// Mentions behind these events.
     pub mentions: u64,
+    /// Mean latitude of the events' places (place groups only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Mean longitude of the events' places (place groups only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
 }
 
 /// An actor with how often it acts and is acted upon.
@@ -136,6 +148,8 @@ fn key_exprs(g: Option<Group>) -> (&'static str, &'static str) {
         Some(Group::Actor) => ("a_country", "NULL"),
         Some(Group::Type) => ("event_type", "NULL"),
         Some(Group::Quad) => ("quad_class", "NULL"),
+        Some(Group::Place) => ("loc_country", "NULL"),
+        Some(Group::Admin1) => ("loc_country", "loc_admin1"),
     }
 }
 
@@ -181,14 +195,27 @@ impl Store {
         let (sql, args) = match crate::rollup::plan(filter, by, group)? {
             Some((sql, args)) => (format!("{sql}{lim}"), args),
             None => {
-                let (clause, args) = filter.to_sql()?;
+                let (mut clause, args) = filter.to_sql()?;
                 let p = period_expr(by);
                 let (k1, k2) = key_exprs(group);
+                let place = matches!(group, Some(Group::Place) | Some(Group::Admin1));
+                let coords = if place {
+                    "avg(lat), avg(lon)"
+                } else {
+                    "NULL, NULL"
+                };
+                if place {
+                    clause = if clause.is_empty() {
+                        " WHERE loc_name IS NOT NULL".into()
+                    } else {
+                        format!("{clause} AND loc_name IS NOT NULL")
+                    };
+                }
                 let sql = format!(
-            "SELECT {p}, {k1}, {k2}, count(*), total(goldstein), sum(quad_class = 1), sum(quad_class = 2), \
-             sum(quad_class = 3), sum(quad_class = 4), total(num_mentions) \
-             FROM events{clause} GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3{lim}"
-        );
+                    "SELECT {p}, {k1}, {k2}, count(*), total(goldstein), sum(quad_class = 1), sum(quad_class = 2), \
+                     sum(quad_class = 3), sum(quad_class = 4), total(num_mentions), {coords} \
+                     FROM events{clause} GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3{lim}"
+                );
                 (sql, args)
             }
         };
@@ -201,9 +228,10 @@ impl Store {
                 let sum: f64 = r.get(4)?;
                 let key = match group {
                     None => None,
-                    Some(Group::Dyad) => Some(format!(
-                        "{}-{}",
+                    Some(g @ (Group::Dyad | Group::Admin1)) => Some(format!(
+                        "{}{}{}",
                         text(a).unwrap_or_else(|| "?".into()),
+                        if g == Group::Dyad { "-" } else { "/" },
                         text(b).unwrap_or_else(|| "?".into())
                     )),
                     Some(_) => Some(text(a).unwrap_or_else(|| "?".into())),
@@ -219,6 +247,8 @@ impl Store {
                     quad3: r.get::<_, i64>(7)? as u64,
                     quad4: r.get::<_, i64>(8)? as u64,
                     mentions: r.get::<_, f64>(9)? as u64,
+                    lat: r.get(10)?,
+                    lon: r.get(11)?,
                 })
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
@@ -229,14 +259,25 @@ impl Store {
     /// Actors of the selected events, most active first.
     pub fn actors(&self, filter: &Filter, limit: usize) -> Result<Vec<ActorStat>> {
         let (clause, args) = filter.to_sql()?;
-        let sql = format!(
-            "SELECT country, sector, name, sum(as_a), sum(as_r) FROM ( \
-               SELECT a_country AS country, a_sector AS sector, a_name AS name, 1 AS as_a, 0 AS as_r FROM events{clause} \
+        // The whole store: from the actor roll-up, without scanning events.
+        let sql = if clause.is_empty() {
+            format!(
+                "SELECT nullif(country, ''), nullif(sector, ''), nullif(name, ''), as_actor, as_recipient \
+                 FROM actor_rollup ORDER BY as_actor + as_recipient DESC, 1, 2, 3 LIMIT {limit}"
+            )
+        } else {
+            format!(
+            // One pass over the selected events, each counted on both sides.
+            "WITH sel AS MATERIALIZED (SELECT a_country, a_sector, a_name, r_country, r_sector, r_name \
+               FROM events{clause}) \
+             SELECT country, sector, name, sum(as_a), sum(as_r) FROM ( \
+               SELECT a_country AS country, a_sector AS sector, a_name AS name, 1 AS as_a, 0 AS as_r FROM sel \
                UNION ALL \
-               SELECT r_country, r_sector, r_name, 0, 1 FROM events{clause}) \
+               SELECT r_country, r_sector, r_name, 0, 1 FROM sel) \
              WHERE country IS NOT NULL OR name IS NOT NULL \
              GROUP BY 1, 2, 3 ORDER BY sum(as_a) + sum(as_r) DESC, 1, 2, 3 LIMIT {limit}"
-        );
+            )
+        };
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(args), |r| {

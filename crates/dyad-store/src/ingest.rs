@@ -15,10 +15,16 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{classify, Error, Result};
+use crate::mention;
 use crate::merge::{absorb, compatible, EventState, DATE_SLACK_DAYS};
+use crate::rollup_write::Before;
 use crate::sql::{state_from_row, StateSql, STATE_COLS};
 use crate::Store;
 
+/// Width in days of the buckets of `day_lo` that lead the `events_pair` index
+/// (`day_lo / 32`): time first, so that news arriving in date order writes to
+/// a few pages of the index instead of one page per pair and type.
+pub(crate) const BUCKET_DAYS: i32 = 32;
 /// Widest date interval a stored event can have (a year, plus a leap day).
 const MAX_SPAN_DAYS: i32 = 366;
 /// Events whose interval is at most this wide are found through the narrow window
@@ -175,6 +181,7 @@ impl Store {
             .map_err(e)?;
         let mut rep = BatchReport::default();
         let mut touched = HashSet::new();
+        let mut before = Before::default();
         let mut has_wide: bool = tx
             .query_row(
                 &format!(
@@ -187,33 +194,47 @@ impl Store {
         let now = now_utc();
         let mut fts = Vec::new();
         for d in docs {
-            ingest_doc(
-                &tx,
-                d,
-                &now,
-                &mut rep,
-                &mut touched,
-                &mut has_wide,
-                &mut fts,
-            )
-            .map_err(e)?;
+            let b = BatchState {
+                now: &now,
+                rep: &mut rep,
+                touched: &mut touched,
+                before: &mut before,
+                has_wide: &mut has_wide,
+                fts: &mut fts,
+            };
+            ingest_doc(&tx, d, b).map_err(e)?;
         }
         recount(&tx, &touched).map_err(e)?;
+        before.finish(&tx).map_err(e)?;
         apply_fts(&tx, &fts).map_err(e)?;
         tx.commit().map_err(e)?;
         Ok(rep)
     }
 }
 
-fn ingest_doc(
-    tx: &Transaction,
-    d: &IngestDoc,
-    now: &str,
-    rep: &mut BatchReport,
-    touched: &mut HashSet<i64>,
-    has_wide: &mut bool,
-    fts: &mut Vec<FtsOp>,
-) -> rusqlite::Result<()> {
+/// What a batch accumulates while its documents are written.
+struct BatchState<'a> {
+    now: &'a str,
+    rep: &'a mut BatchReport,
+    /// Events merged into or repaired: their counts are recounted at the end.
+    touched: &'a mut HashSet<i64>,
+    /// Events' roll-up shares before the batch changed them.
+    before: &'a mut Before,
+    /// Whether any stored event has a window wider than [`NARROW_DAYS`].
+    has_wide: &'a mut bool,
+    /// Full-text index changes, applied at the end.
+    fts: &'a mut Vec<FtsOp>,
+}
+
+fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Result<()> {
+    let BatchState {
+        now,
+        rep,
+        touched,
+        before,
+        has_wide,
+        fts,
+    } = b;
     let old: Option<(i64, String)> = tx
         .prepare_cached("SELECT id, fingerprint FROM docs WHERE key = ?1")?
         .query_row([&d.id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -224,7 +245,7 @@ fn ingest_doc(
             return Ok(());
         }
         Some((id, _)) => {
-            remove_doc(tx, id, touched, fts)?;
+            remove_doc(tx, id, touched, before, fts)?;
             *has_wide = true; // repaired events may have widened
             tx.prepare_cached(
                 "UPDATE docs SET date=?1, source=?2, title=?3, url=?4, fingerprint=?5, n_records=?6, ingested_at=?7 WHERE id=?8",
@@ -268,9 +289,10 @@ fn ingest_doc(
         *has_wide |= st.hi - st.lo > NARROW_DAYS;
         let (event, merged) = match find_match(tx, &st, *has_wide)? {
             Some((id, mut ev, swapped)) => {
-                let before = ev.clone();
+                before.touch(tx, id)?;
+                let old = ev.clone();
                 absorb(&mut ev, &st, swapped);
-                if ev != before {
+                if ev != old {
                     let s = StateSql::new(&ev);
                     let mut p = s.params().to_vec();
                     p.push(&id);
@@ -292,18 +314,16 @@ fn ingest_doc(
                 p.push(&root);
                 tx.prepare_cached(crate::sql::insert_event_sql())?
                     .execute(p.as_slice())?;
-                (tx.last_insert_rowid(), false)
+                let id = tx.last_insert_rowid();
+                before.created(id, &st);
+                (id, false)
             }
         };
-        let mut stored = rec.clone();
-        stored.evidence = String::new();
-        let json = serde_json::to_string(&stored)
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-        let n = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO mentions(event, doc, sentence, trig_start, trig_end, record) VALUES (?1,?2,?3,?4,?5,?6)",
-            )?
-            .execute(rusqlite::params![event, doc_row, sent, rec.trigger.start as i64, rec.trigger.end as i64, json])?;
+        let n = tx.prepare_cached(insert_mention_sql())?.execute(
+            mention::MentionSql::new(event, doc_row, sent, rec)
+                .params()
+                .as_slice(),
+        )?;
         if n == 0 {
             rep.mentions_repeated += 1;
         }
@@ -315,6 +335,18 @@ fn ingest_doc(
         }
     }
     Ok(())
+}
+
+fn insert_mention_sql() -> &'static str {
+    static S: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let marks: Vec<String> = (1..=mention::N_MENTION).map(|i| format!("?{i}")).collect();
+        format!(
+            "INSERT OR IGNORE INTO mentions({}) VALUES ({})",
+            mention::MENTION_COLS,
+            marks.join(",")
+        )
+    })
 }
 
 fn insert_sentence(tx: &Transaction, doc: i64, idx: usize, text: &str) -> rusqlite::Result<i64> {
@@ -368,8 +400,8 @@ fn find_match(
     static WIDE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let narrow = NARROW.get_or_init(|| {
         format!(
-            "SELECT id, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
-             AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
+            "SELECT id, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
+             AND r_country IS ?2 AND event_type = ?3 AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
         )
     });
     let wide = WIDE.get_or_init(|| {
@@ -380,11 +412,25 @@ fn find_match(
     });
     let lo = st.lo - DATE_SLACK_DAYS;
     let hi = st.hi + DATE_SLACK_DAYS;
-    let queries: &[&String] = if has_wide { &[narrow, wide] } else { &[narrow] };
-    for sql in queries {
+    // The narrow query looks in the buckets of `day_lo` the candidates may lie in,
+    // two at a time (a record dated to a day needs one or two).
+    let buckets: Vec<i32> = ((lo - NARROW_DAYS) / BUCKET_DAYS..=hi / BUCKET_DAYS).collect();
+    let mut queries: Vec<(&String, Option<(i32, i32)>)> = buckets
+        .chunks(2)
+        .map(|c| (narrow, Some((c[0], c[c.len() - 1]))))
+        .collect();
+    if has_wide {
+        queries.push((wide, None));
+    }
+    for (sql, bucket) in queries {
         let mut stmt = tx.prepare_cached(sql)?;
         for (a, r) in pairs.iter().take(n) {
-            let mut rows = stmt.query(rusqlite::params![a, r, st.event_type, lo, hi])?;
+            let mut rows = match bucket {
+                Some((b0, b1)) => {
+                    stmt.query(rusqlite::params![a, r, st.event_type, lo, hi, b0, b1])?
+                }
+                None => stmt.query(rusqlite::params![a, r, st.event_type, lo, hi])?,
+            };
             while let Some(row) = rows.next()? {
                 let id: i64 = row.get(0)?;
                 if best.as_ref().is_some_and(|b| b.0 == id) {
@@ -413,10 +459,13 @@ fn remove_doc(
     tx: &Transaction,
     doc: i64,
     touched: &mut HashSet<i64>,
+    before: &mut Before,
     fts: &mut Vec<FtsOp>,
 ) -> rusqlite::Result<()> {
     let affected: Vec<i64> = tx
-        .prepare_cached("SELECT DISTINCT event FROM mentions WHERE doc = ?1")?
+        .prepare_cached(
+            "SELECT DISTINCT event FROM mentions WHERE sentence IN (SELECT id FROM sentences WHERE doc = ?1)",
+        )?
         .query_map([doc], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let gone = tx
@@ -424,11 +473,14 @@ fn remove_doc(
         .query_map([doc], |r| Ok(FtsOp::Delete(r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     fts.extend(gone);
+    tx.prepare_cached(
+        "DELETE FROM mentions WHERE sentence IN (SELECT id FROM sentences WHERE doc = ?1)",
+    )?
+    .execute([doc])?;
     tx.prepare_cached("DELETE FROM sentences WHERE doc = ?1")?
         .execute([doc])?;
-    tx.prepare_cached("DELETE FROM mentions WHERE doc = ?1")?
-        .execute([doc])?;
     for ev in affected {
+        before.touch(tx, ev)?;
         if refold(tx, ev)? {
             touched.insert(ev);
         } else {
@@ -440,16 +492,21 @@ fn remove_doc(
 
 /// Rebuilds an event from its remaining mentions; deletes it when none remain. Returns whether it survives.
 pub(crate) fn refold(tx: &Transaction, ev: i64) -> rusqlite::Result<bool> {
-    let recs: Vec<String> = tx
-        .prepare_cached("SELECT record FROM mentions WHERE event = ?1 ORDER BY id")?
-        .query_map([ev], |r| r.get(0))?
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        format!(
+            "SELECT d.key, s.idx, {} FROM mentions m JOIN docs d ON d.id = m.doc \
+             JOIN sentences s ON s.id = m.sentence WHERE m.event = ?1 ORDER BY m.id",
+            mention::READ_COLS
+        )
+    });
+    let recs: Vec<EventRecord> = tx
+        .prepare_cached(sql)?
+        .query_map([ev], |r| mention::record_from_row(r, 0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut state: Option<EventState> = None;
     let mut root = false;
-    for json in recs {
-        let Ok(rec) = serde_json::from_str::<EventRecord>(&json) else {
-            continue;
-        };
+    for rec in recs {
         let Ok(st) = EventState::from_record(&rec) else {
             continue;
         };
@@ -472,12 +529,8 @@ pub(crate) fn refold(tx: &Transaction, ev: i64) -> rusqlite::Result<bool> {
     p.push(&ev);
     tx.prepare_cached(crate::sql::update_event_sql())?
         .execute(p.as_slice())?;
-    tx.prepare_cached("UPDATE events SET ym = ?1, is_root = ?2 WHERE id = ?3")?
-        .execute(rusqlite::params![
-            crate::dates::year_month(s.lo),
-            root as i64,
-            ev
-        ])?;
+    tx.prepare_cached("UPDATE events SET is_root = ?1 WHERE id = ?2")?
+        .execute(rusqlite::params![root as i64, ev])?;
     Ok(true)
 }
 

@@ -37,12 +37,15 @@ mod error;
 pub mod export;
 mod filter;
 mod ingest;
+mod mention;
 pub mod merge;
 mod migrate;
 mod open;
 mod query;
 mod rollup;
+mod rollup_write;
 mod rows;
+mod schema_v3;
 mod sql;
 
 pub use aggregate::{ActorStat, AggRow, Bucket, Group};
@@ -50,7 +53,7 @@ pub use error::{Error, Result};
 pub use filter::{BBox, Filter, PartyFilter};
 pub use ingest::{BatchReport, DocStatus, IngestDoc, Rejected};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
-pub use query::Page;
+pub use query::{Cursor, EventPage, Page};
 pub use rows::{EventRow, MentionRow, Party, Place};
 
 /// A connection to one dyad database.
@@ -110,6 +113,19 @@ impl Store {
         self.conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| self.err(e))
+    }
+
+    /// Runs `PRAGMA` statements on this connection (benchmarks compare settings with it).
+    #[doc(hidden)]
+    pub fn run_pragmas(&self, sql: &str) -> Result<()> {
+        if !sql
+            .split(';')
+            .map(str::trim)
+            .all(|s| s.is_empty() || s.to_ascii_lowercase().starts_with("pragma "))
+        {
+            return Err(Error::Filter(format!("not a list of pragmas: {sql:?}")));
+        }
+        self.conn.execute_batch(sql).map_err(|e| self.err(e))
     }
 
     pub(crate) fn err(&self, e: rusqlite::Error) -> Error {

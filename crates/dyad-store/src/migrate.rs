@@ -11,7 +11,7 @@ use rusqlite::Connection;
 /// "dyad" in ASCII: marks the file as a dyad database.
 pub const APPLICATION_ID: i64 = 0x6479_6164;
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Version 1: documents, sentences (with a full-text index), events, mentions.
 const V1: &str = r#"
@@ -67,7 +67,7 @@ CREATE INDEX mentions_doc ON mentions(doc);
 "#;
 
 /// Migrations: entry `i` takes a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[&str] = &[V2];
+const MIGRATIONS: &[&str] = &[V2, crate::schema_v3::V3];
 
 /// Version 2: a monthly roll-up per pair, type and quad class, kept by triggers,
 /// so that time series and top-N questions need not scan millions of events.
@@ -103,6 +103,7 @@ INSERT INTO rollup
 "#;
 
 /// What [`check`] found.
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum State {
     /// An empty file: the schema must be created.
     Empty,

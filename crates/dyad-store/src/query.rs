@@ -1,6 +1,5 @@
 //! Reading events: pages of [`EventRow`]s, with their mentions, in date order.
 
-use dyad_core::schema::{EventRecord, TextSpan};
 use rusqlite::Row;
 use serde::{Deserialize, Serialize};
 
@@ -32,8 +31,59 @@ impl Default for Page {
     }
 }
 
+/// Where a page of events ends: the next page starts after this event (keyset pagination).
+///
+/// Events are listed by `(day, id)`; a cursor names the last event shown, so
+/// the next page is one index seek away however deep it is, and events
+/// ingested meanwhile never shift a page. As text: `DAY.ID` (day number since
+/// 1970-01-01, event id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// The event's day (days since 1970-01-01).
+    pub day: i32,
+    /// The event's id.
+    pub id: i64,
+}
+
+impl Cursor {
+    /// The cursor that ends a page at this event (events are listed by the first day of their `date`, then id).
+    pub fn of(e: &EventRow) -> Cursor {
+        Cursor {
+            day: crate::dates::interval(&e.date).map_or(0, |d| d.0),
+            id: e.id,
+        }
+    }
+}
+
+impl std::fmt::Display for Cursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.day, self.id)
+    }
+}
+
+impl std::str::FromStr for Cursor {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> Result<Cursor> {
+        let bad = || crate::Error::Filter(format!("bad cursor {s:?}: expected DAY.ID"));
+        let (d, i) = s.trim().split_once('.').ok_or_else(bad)?;
+        Ok(Cursor {
+            day: d.parse().map_err(|_| bad())?,
+            id: i.parse().map_err(|_| bad())?,
+        })
+    }
+}
+
+/// One page of events and the cursor of the next page, if there is one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventPage {
+    /// The events, oldest first.
+    pub items: Vec<EventRow>,
+    /// Pass this to get the next page; `None` on the last page.
+    pub next: Option<Cursor>,
+}
+
 fn event_sql(clause: &str, tail: &str) -> String {
-    format!("SELECT id, {STATE_COLS}, num_mentions, num_sources, num_articles FROM events{clause} ORDER BY day, id{tail}")
+    format!("SELECT id, {STATE_COLS}, num_mentions, num_sources, num_articles, day FROM events{clause} ORDER BY day, id{tail}")
 }
 
 fn opt_party(p: Party) -> Option<Party> {
@@ -92,6 +142,56 @@ impl Store {
         Ok(out)
     }
 
+    /// The page of at most `limit` events `filter` selects after `after` (from the start
+    /// when `None`), oldest first, with the cursor of the next page. Deep pages cost
+    /// what the first one does, unlike [`Page::offset`].
+    pub fn query_after(
+        &self,
+        filter: &Filter,
+        after: Option<Cursor>,
+        limit: usize,
+        mentions: bool,
+    ) -> Result<EventPage> {
+        let (mut clause, mut args) = filter.to_sql()?;
+        if let Some(c) = after {
+            args.push(rusqlite::types::Value::Integer(c.day as i64));
+            args.push(rusqlite::types::Value::Integer(c.id));
+            let (i, j) = (args.len() - 1, args.len());
+            let cond = format!("(day, id) > (?{i}, ?{j})");
+            clause = if clause.is_empty() {
+                format!(" WHERE {cond}")
+            } else {
+                format!("{clause} AND {cond}")
+            };
+        }
+        let limit = limit.clamp(1, 1 << 20);
+        let sql = event_sql(&clause, &format!(" LIMIT {}", limit + 1));
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let mut items: Vec<(i32, EventRow)> = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok((r.get::<_, i32>(34)?, event_from_row(r)?))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        let more = items.len() > limit;
+        items.truncate(limit);
+        let next = if more {
+            items.last().map(|(day, e)| Cursor {
+                day: *day,
+                id: e.id,
+            })
+        } else {
+            None
+        };
+        let mut items: Vec<EventRow> = items.into_iter().map(|(_, e)| e).collect();
+        if mentions {
+            for ev in &mut items {
+                ev.mentions = self.mentions(ev.id)?;
+            }
+        }
+        Ok(EventPage { items, next })
+    }
+
     /// How many events `filter` selects.
     pub fn count(&self, filter: &Filter) -> Result<u64> {
         let (clause, args) = filter.to_sql()?;
@@ -134,46 +234,37 @@ impl Store {
 
     /// The mentions of one event, in the order they were ingested.
     pub fn mentions(&self, event_id: i64) -> Result<Vec<MentionRow>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT d.key, d.date, d.source, d.url, m.record, s.text FROM mentions m \
+        static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let sql = SQL.get_or_init(|| {
+            format!(
+                "SELECT d.date, d.source, d.url, s.text, d.key, s.idx, {} FROM mentions m \
                  JOIN docs d ON d.id = m.doc JOIN sentences s ON s.id = m.sentence \
                  WHERE m.event = ?1 ORDER BY m.id",
+                crate::mention::READ_COLS
             )
-            .map_err(|e| self.err(e))?;
+        });
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([event_id], |r| {
-                let json: String = r.get(4)?;
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, json, r.get(5)?))
+                let rec = crate::mention::record_from_row(r, 4)?;
+                Ok(MentionRow {
+                    doc_id: rec.doc_id,
+                    doc_date: r.get(0)?,
+                    source: r.get(1)?,
+                    url: r.get(2)?,
+                    record_id: rec.id,
+                    sentence: rec.sentence,
+                    trigger: rec.trigger,
+                    actor: rec.actor,
+                    recipient: rec.recipient,
+                    location: rec.location,
+                    date: rec.date,
+                    date_basis: rec.date_basis,
+                    evidence: r.get(3)?,
+                })
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.err(e))?;
-        let mut out = Vec::with_capacity(rows.len());
-        for (doc_id, doc_date, source, url, json, evidence) in rows {
-            let Ok(rec) = serde_json::from_str::<EventRecord>(&json) else {
-                continue;
-            };
-            out.push(MentionRow {
-                doc_id,
-                doc_date,
-                source,
-                url,
-                record_id: rec.id,
-                sentence: rec.sentence,
-                trigger: TextSpan {
-                    text: rec.trigger.text,
-                    start: rec.trigger.start,
-                    end: rec.trigger.end,
-                },
-                actor: rec.actor,
-                recipient: rec.recipient,
-                location: rec.location,
-                date: rec.date,
-                date_basis: rec.date_basis,
-                evidence,
-            });
-        }
-        Ok(out)
+        Ok(rows)
     }
 }

@@ -1,10 +1,14 @@
 //! The monthly roll-up: answers aggregates without touching `events`, when the question allows.
 //!
-//! The `rollup` table (schema v2) holds, per month, pair, type and quad class,
-//! the event count, Goldstein sum and mentions; triggers on `events` keep it
-//! exact through inserts, merges and deletions. An aggregate can use it when
-//! its time bucket is a month, a year or none, and its filter only names
-//! whole months, a dyad, a country on either side, types and quad classes.
+//! Three roll-ups hold, per month and type and quad class, the event count,
+//! Goldstein sum and mentions: `rollup` per country pair, `actor_month_rollup`
+//! per actor country (small: whole-store series), and `place_rollup` per place
+//! country and first-level division (with coordinate sums, for maps). The
+//! ingest code keeps them exact through inserts, merges and deletions
+//! ([`crate::rollup_write`]). An aggregate uses the smallest one that can answer
+//! it: its time bucket is a month, a year or none, and its filter names only
+//! whole months, types, quad classes, and either a dyad or a country on either
+//! side (pair roll-up) or a place country (place roll-up).
 
 use rusqlite::types::Value;
 
@@ -13,24 +17,46 @@ use crate::error::{Error, Result};
 use crate::Filter;
 
 /// The roll-up query for an aggregate (without its LIMIT), or `None` when only the events table can answer.
+/// Which roll-up table can answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Pair,
+    Month,
+    Place,
+}
+
+/// The roll-up query for an aggregate (without its LIMIT), or `None` when only the events table can answer.
 pub(crate) fn plan(
     f: &Filter,
     by: Option<Bucket>,
     group: Option<Group>,
 ) -> Result<Option<(String, Vec<Value>)>> {
-    let eligible = f.actor.is_none()
+    let party_country = f
+        .party
+        .as_ref()
+        .is_none_or(|p| p.sector.is_none() && p.name.is_none() && p.country.is_some());
+    let common = f.actor.is_none()
         && f.recipient.is_none()
-        && f.location_country.is_none()
         && f.bbox.is_none()
         && f.text.is_none()
         && f.doc_id.is_none()
-        && f.party
-            .as_ref()
-            .is_none_or(|p| p.sector.is_none() && p.name.is_none() && p.country.is_some())
+        && party_country
         && !matches!(by, Some(Bucket::Day) | Some(Bucket::Week));
-    if !eligible {
+    if !common {
         return Ok(None);
     }
+    let pairless = f.dyad.is_none() && f.party.is_none();
+    let placed = matches!(group, Some(Group::Place) | Some(Group::Admin1));
+    let table = if placed || f.location_country.is_some() {
+        if !pairless || matches!(group, Some(Group::Dyad) | Some(Group::Actor)) {
+            return Ok(None);
+        }
+        Table::Place
+    } else if pairless && group != Some(Group::Dyad) {
+        Table::Month
+    } else {
+        Table::Pair
+    };
     let mut w: Vec<String> = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     // Dates: only whole months.
@@ -66,6 +92,10 @@ pub(crate) fn plan(
         let i = args.len();
         w.push(format!("(a_country = ?{i} OR r_country = ?{i})"));
     }
+    if let Some(c) = &f.location_country {
+        args.push(Value::Text(c.trim().to_ascii_uppercase()));
+        w.push(format!("country = ?{}", args.len()));
+    }
     if !f.event_types.is_empty() {
         let marks: Vec<String> = f
             .event_types
@@ -91,6 +121,14 @@ pub(crate) fn plan(
         Some(Group::Actor) => ("nullif(a_country, '')", "NULL"),
         Some(Group::Type) => ("event_type", "NULL"),
         Some(Group::Quad) => ("quad_class", "NULL"),
+        Some(Group::Place) => ("nullif(country, '')", "NULL"),
+        Some(Group::Admin1) => ("nullif(country, '')", "nullif(admin1, '')"),
+    };
+    let (name, coords) = match table {
+        Table::Pair => ("rollup", "NULL, NULL"),
+        Table::Month => ("actor_month_rollup", "NULL, NULL"),
+        Table::Place if placed => ("place_rollup", "total(lat) / sum(n), total(lon) / sum(n)"),
+        Table::Place => ("place_rollup", "NULL, NULL"),
     };
     let clause = if w.is_empty() {
         String::new()
@@ -99,7 +137,7 @@ pub(crate) fn plan(
     };
     let q = |k: u8| format!("sum(CASE WHEN quad_class = {k} THEN n ELSE 0 END)");
     let sql = format!(
-        "SELECT {p}, {k1}, {k2}, sum(n), total(gold), {}, {}, {}, {}, total(mentions) FROM rollup{clause} \
+        "SELECT {p}, {k1}, {k2}, sum(n), total(gold), {}, {}, {}, {}, total(mentions), {coords} FROM {name}{clause} \
          GROUP BY 1, 2, 3 HAVING sum(n) > 0 ORDER BY 1, 4 DESC, 2, 3",
         q(1),
         q(2),

@@ -128,3 +128,92 @@ fn damaged_pages_are_reported_as_corrupt() {
     });
     assert!(matches!(r, Err(Error::Corrupt { .. })), "{r:?}");
 }
+
+/// Many small documents, enough to need more pages than a tight page limit allows.
+fn bulk(n: usize) -> Vec<IngestDoc> {
+    let base = common::talks();
+    (0..n)
+        .map(|d| {
+            let mut r = base[1].clone();
+            r.id = format!("bulk{d}:0:0");
+            r.doc_id = format!("bulk{d}");
+            r.date = format!("2020-{:02}-{:02}", 1 + d % 12, 1 + d % 28);
+            r.evidence = format!(
+                "{} talks number {d} about {}",
+                r.evidence,
+                "x ".repeat(d % 50)
+            );
+            IngestDoc::from_coded(format!("bulk{d}"), vec![r])
+        })
+        .collect()
+}
+
+#[test]
+fn disk_full_is_a_clear_error_and_the_database_stays_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = seeded(dir.path());
+    let mut s = Store::open(&p).unwrap();
+    let before = s.stats().unwrap();
+    let pages: i64 = rusqlite::Connection::open(&p)
+        .unwrap()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    // The file may not grow by more than a few pages: the disk is "full".
+    s.run_pragmas(&format!("PRAGMA max_page_count = {}", pages + 4))
+        .unwrap();
+    let r = s.ingest_batch(&bulk(3000));
+    let msg = match r {
+        Err(e @ Error::DiskFull { .. }) => e.to_string(),
+        other => panic!("expected DiskFull, got {other:?}"),
+    };
+    assert!(msg.contains("disk full") && msg.contains("intact"), "{msg}");
+    assert_eq!(s.stats().unwrap(), before, "the batch was rolled back");
+    drop(s);
+    let c = rusqlite::Connection::open(&p).unwrap();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    // With room again, the same batch goes in.
+    let mut s = Store::open(&p).unwrap();
+    let rep = s.ingest_batch(&bulk(3000)).unwrap();
+    assert_eq!(rep.docs_new, 3000);
+    assert_eq!(s.stats().unwrap().docs, before.docs + 3000);
+}
+
+#[test]
+fn read_only_file_is_a_clear_error_and_stays_intact() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = seeded(dir.path());
+    // Fold the WAL in so the file alone is the database.
+    drop(Store::open(&p).unwrap());
+    let bytes = std::fs::read(&p).unwrap();
+    let ro = std::fs::Permissions::from_mode(0o444);
+    std::fs::set_permissions(&p, ro).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let restore = || {
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
+    };
+    if std::fs::OpenOptions::new().write(true).open(&p).is_ok() {
+        restore();
+        eprintln!(
+            "skipping: read-only files are writable for this user (root), at {}",
+            p.display()
+        );
+        return;
+    }
+    let r = Store::open(&p).and_then(|mut s| {
+        s.ingest_batch(&[IngestDoc::from_coded("new", common::talks()[..1].to_vec())])
+    });
+    let msg = match r {
+        Err(e @ (Error::ReadOnly { .. } | Error::CannotOpen { .. })) => e.to_string(),
+        other => panic!("expected ReadOnly, got {other:?}"),
+    };
+    assert!(msg.contains(&p.display().to_string()), "{msg}");
+    // Queries still work, and nothing changed.
+    assert_eq!(Store::open_read_only(&p).unwrap().stats().unwrap().docs, 4);
+    restore();
+    assert_eq!(std::fs::read(&p).unwrap(), bytes);
+}

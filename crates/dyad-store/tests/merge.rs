@@ -204,38 +204,70 @@ fn rollup_agrees_with_events() {
                 Some(Group::Actor),
                 Some(Group::Type),
                 Some(Group::Quad),
+                Some(Group::Place),
+                Some(Group::Admin1),
             ] {
-                // A whole-month range uses the roll-up; a range starting on the 2nd does not.
-                let roll = Filter {
-                    from: Some("2000-01".into()),
-                    ..Default::default()
-                };
-                let scan = Filter {
-                    from: Some("2000-01-02".into()),
-                    ..Default::default()
-                };
-                let a = s.aggregate(&roll, by, group).unwrap();
-                let b = s.aggregate(&scan, by, group).unwrap();
-                let key = |r: &dyad_store::AggRow| {
-                    (
-                        r.period.clone(),
-                        r.key.clone(),
-                        r.count,
-                        r.quad1,
-                        r.quad2,
-                        r.quad3,
-                        r.quad4,
-                        r.mentions,
-                        (r.goldstein_sum * 1000.0).round() as i64,
-                    )
-                };
-                assert_eq!(
-                    a.iter().map(key).collect::<Vec<_>>(),
-                    b.iter().map(key).collect::<Vec<_>>(),
-                    "{step} {by:?} {group:?}"
-                );
+                // Each filter is answered from a roll-up (pair, actor-month or place) when its
+                // range is whole months, and from the events when it starts on the 2nd.
+                for base in [
+                    Filter::default(),
+                    Filter {
+                        dyad: Some(("BLR".into(), "PRK".into())),
+                        ..Default::default()
+                    },
+                    Filter {
+                        party: Some(dyad_store::PartyFilter::country("PRK")),
+                        ..Default::default()
+                    },
+                    Filter {
+                        location_country: Some("PRK".into()),
+                        ..Default::default()
+                    },
+                ] {
+                    let roll = Filter {
+                        from: Some("2000-01".into()),
+                        ..base.clone()
+                    };
+                    let scan = Filter {
+                        from: Some("2000-01-02".into()),
+                        ..base.clone()
+                    };
+                    let a = s.aggregate(&roll, by, group).unwrap();
+                    let b = s.aggregate(&scan, by, group).unwrap();
+                    let key = |r: &dyad_store::AggRow| {
+                        (
+                            r.period.clone(),
+                            r.key.clone(),
+                            r.count,
+                            r.quad1,
+                            r.quad2,
+                            r.quad3,
+                            r.quad4,
+                            r.mentions,
+                            (r.goldstein_sum * 1000.0).round() as i64,
+                            r.lat.map(|v| (v * 1000.0).round() as i64),
+                            r.lon.map(|v| (v * 1000.0).round() as i64),
+                        )
+                    };
+                    assert_eq!(
+                        a.iter().map(key).collect::<Vec<_>>(),
+                        b.iter().map(key).collect::<Vec<_>>(),
+                        "{step} {by:?} {group:?} {base:?}"
+                    );
+                }
             }
         }
+        // The actor list: from the actor roll-up (no filter) and from the events (a filter
+        // that selects everything).
+        let everything = Filter {
+            from: Some("1900".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            s.actors(&Filter::default(), 100).unwrap(),
+            s.actors(&everything, 100).unwrap(),
+            "{step} actors"
+        );
     };
     s.ingest_batch(&common::docs(&recs)).unwrap();
     check(&s, "ingest");
@@ -250,4 +282,53 @@ fn rollup_agrees_with_events() {
     s.ingest_batch(&[IngestDoc::from_coded("wire-1", vec![])])
         .unwrap();
     check(&s, "delete");
+}
+
+/// Every day of a stretch crossing several 32-day buckets of the pair index: reports a day
+/// apart merge, reports a week apart do not, whatever bucket each falls in.
+#[test]
+fn merging_across_index_buckets() {
+    let base = common::talks()[1].clone();
+    let day = |n: i64| {
+        (chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(n))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let rec = |doc: &str, date: String, basis: dyad_core::schema::DateBasis| {
+        let mut r = base.clone();
+        r.id = format!("{doc}:1:0");
+        r.doc_id = doc.to_string();
+        r.date = date;
+        r.date_basis = basis;
+        r.location = None;
+        IngestDoc::from_coded(doc, vec![r])
+    };
+    use dyad_core::schema::DateBasis::{Publication, Text};
+    for d in 0..70i64 {
+        for (gap, basis, merge) in [
+            (1, Text, true),
+            (-1, Text, true),
+            (7, Text, false),
+            (-7, Text, false),
+            (3, Publication, true),
+        ] {
+            let mut s = dyad_store::Store::open_in_memory().unwrap();
+            s.ingest_batch(&[rec("a", day(d), Text)]).unwrap();
+            let r = s.ingest_batch(&[rec("b", day(d + gap), basis)]).unwrap();
+            assert_eq!(
+                r.events_merged == 1,
+                merge,
+                "day {} then {} ({basis:?})",
+                day(d),
+                day(d + gap)
+            );
+        }
+        // A report dated only to the month finds the event wherever it lies in the month.
+        let mut s = dyad_store::Store::open_in_memory().unwrap();
+        s.ingest_batch(&[rec("a", day(d), Text)]).unwrap();
+        let r = s
+            .ingest_batch(&[rec("b", day(d)[..7].to_string(), Text)])
+            .unwrap();
+        assert_eq!(r.events_merged, 1, "{} then its month", day(d));
+    }
 }

@@ -31,9 +31,11 @@ pub struct Args {
     /// Publication date for plain-text inputs.
     #[arg(long)]
     pub date: Option<String>,
-    /// Documents per transaction.
-    #[arg(long, default_value_t = 256)]
-    pub batch: usize,
+    /// Documents per transaction (default 256 articles, or 5,000 documents of `--coded`
+    /// records); a transaction also ends at 50,000 records. Larger batches write each
+    /// index page fewer times.
+    #[arg(long)]
+    pub batch: Option<usize>,
     /// No progress bar, even on a terminal.
     #[arg(long)]
     pub quiet: bool,
@@ -103,7 +105,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         report: BatchReport::default(),
         pending: Vec::new(),
         pending_records: 0,
-        batch: args.batch.max(1),
+        batch: args
+            .batch
+            .unwrap_or(if args.coded { 5000 } else { 256 })
+            .max(1),
         bar,
     };
     if args.coded {

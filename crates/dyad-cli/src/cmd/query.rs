@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use dyad_store::export::{csv_field, csv_record, CSV_COLUMNS};
-use dyad_store::{AggRow, BBox, Bucket, EventRow, Filter, Group, Page, PartyFilter, Store};
+use dyad_store::{AggRow, BBox, Bucket, Cursor, EventRow, Filter, Group, Page, PartyFilter, Store};
 
 /// The filters `dyad query` and `dyad export` share.
 #[derive(clap::Args, Clone, Debug, Default)]
@@ -152,7 +152,7 @@ pub struct Args {
     /// Aggregate by time bucket: day, week, month or year.
     #[arg(long)]
     pub by: Option<String>,
-    /// Aggregate by key: dyad, actor, type or quad.
+    /// Aggregate by key: dyad, actor, type, quad, place (the place's country) or admin1.
     #[arg(long)]
     pub group: Option<String>,
     /// Output format.
@@ -162,8 +162,11 @@ pub struct Args {
     #[arg(long)]
     pub limit: Option<usize>,
     /// Skip this many events.
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, conflicts_with = "after")]
     pub offset: usize,
+    /// Start after this cursor (`DAY.ID`, printed on stderr after each page): deep pages stay fast.
+    #[arg(long)]
+    pub after: Option<String>,
     /// Leave out each event's mentions.
     #[arg(long)]
     pub no_mentions: bool,
@@ -193,16 +196,31 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         );
         return Ok(());
     }
-    let page = Page {
-        limit: args.limit.unwrap_or(100),
-        offset: args.offset,
-        mentions: !args.no_mentions,
+    let limit = args.limit.unwrap_or(100);
+    let (events, next) = match &args.after {
+        Some(c) => {
+            let cursor: Cursor = c.parse()?;
+            let page = store.query_after(&filter, Some(cursor), limit, !args.no_mentions)?;
+            (page.items, page.next)
+        }
+        None => {
+            let page = Page {
+                limit,
+                offset: args.offset,
+                mentions: !args.no_mentions,
+            };
+            let events = store.query(&filter, page)?;
+            let next = events.last().map(Cursor::of);
+            (events, next)
+        }
     };
-    let events = store.query(&filter, page)?;
     write_events(&mut out, &events, format)?;
     out.flush()?;
     let total = store.count(&filter)?;
     eprintln!("dyad: {} events shown of {} matching", events.len(), total);
+    if let Some(c) = next.filter(|_| events.len() == limit) {
+        eprintln!("dyad: next page: --after {c}");
+    }
     Ok(())
 }
 

@@ -1,0 +1,277 @@
+//! Keeping the roll-ups exact: each batch's changes, summed in memory, written once.
+//!
+//! Before the ingest code changes or deletes a stored event it records the
+//! event's [`Contrib`] (its share of every roll-up); new events record none.
+//! At the end of the batch, after mention counts are final, it reads each
+//! touched event's contribution again; the differences, summed per roll-up
+//! cell in [`Deltas`], are upserted in one pass and emptied cells deleted.
+//! This replaced schema v2's triggers, which opened a statement journal for
+//! every event written.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction};
+
+/// An event's share of the roll-ups.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Contrib {
+    a: [String; 3],
+    r: [String; 3],
+    ym: i64,
+    event_type: String,
+    quad: i64,
+    gold: f64,
+    mentions: i64,
+    place: Option<(String, String, f64, f64)>,
+}
+
+/// Reads event `id`'s contribution (`None` when it does not exist).
+pub(crate) fn contrib(tx: &Transaction, id: i64) -> rusqlite::Result<Option<Contrib>> {
+    let s = |r: &rusqlite::Row, i| -> rusqlite::Result<String> {
+        Ok(r.get::<_, Option<String>>(i)?.unwrap_or_default())
+    };
+    tx.prepare_cached(
+        "SELECT a_country, a_sector, a_name, r_country, r_sector, r_name, ym, event_type, quad_class, \
+         goldstein, num_mentions, loc_name IS NOT NULL, loc_country, loc_admin1, lat, lon FROM events WHERE id = ?1",
+    )?
+    .query_row([id], |r| {
+        let located: bool = r.get(11)?;
+        Ok(Contrib {
+            a: [s(r, 0)?, s(r, 1)?, s(r, 2)?],
+            r: [s(r, 3)?, s(r, 4)?, s(r, 5)?],
+            ym: r.get(6)?,
+            event_type: r.get(7)?,
+            quad: r.get(8)?,
+            gold: r.get(9)?,
+            mentions: r.get(10)?,
+            place: if located {
+                Some((
+                    s(r, 12)?,
+                    s(r, 13)?,
+                    r.get::<_, Option<f64>>(14)?.unwrap_or(0.0),
+                    r.get::<_, Option<f64>>(15)?.unwrap_or(0.0),
+                ))
+            } else {
+                None
+            },
+        })
+    })
+    .optional()
+}
+
+type PairKey = (i64, String, String, String, i64);
+type MonthKey = (i64, String, String, i64);
+type PlaceKey = (i64, String, String, String, i64);
+type ActorKey = (String, String, String);
+
+/// Summed changes to the roll-up cells.
+#[derive(Default)]
+pub(crate) struct Deltas {
+    pair: HashMap<PairKey, (i64, f64, i64)>,
+    month: HashMap<MonthKey, (i64, f64, i64)>,
+    place: HashMap<PlaceKey, (i64, f64, i64, f64, f64)>,
+    actor: HashMap<ActorKey, (i64, i64)>,
+}
+
+impl Deltas {
+    /// Adds (`sign` 1) or removes (`sign` -1) one event's contribution.
+    pub fn add(&mut self, c: &Contrib, sign: i64) {
+        let f = sign as f64;
+        let k = (
+            c.ym,
+            c.a[0].clone(),
+            c.r[0].clone(),
+            c.event_type.clone(),
+            c.quad,
+        );
+        let e = self.pair.entry(k).or_default();
+        e.0 += sign;
+        e.1 += f * c.gold;
+        e.2 += sign * c.mentions;
+        let k = (c.ym, c.a[0].clone(), c.event_type.clone(), c.quad);
+        let e = self.month.entry(k).or_default();
+        e.0 += sign;
+        e.1 += f * c.gold;
+        e.2 += sign * c.mentions;
+        if let Some((country, admin1, lat, lon)) = &c.place {
+            let k = (
+                c.ym,
+                country.clone(),
+                admin1.clone(),
+                c.event_type.clone(),
+                c.quad,
+            );
+            let e = self.place.entry(k).or_default();
+            e.0 += sign;
+            e.1 += f * c.gold;
+            e.2 += sign * c.mentions;
+            e.3 += f * lat;
+            e.4 += f * lon;
+        }
+        for (side, p) in [(0, &c.a), (1, &c.r)] {
+            if p[0].is_empty() && p[2].is_empty() {
+                continue;
+            }
+            let e = self
+                .actor
+                .entry((p[0].clone(), p[1].clone(), p[2].clone()))
+                .or_default();
+            if side == 0 {
+                e.0 += sign;
+            } else {
+                e.1 += sign;
+            }
+        }
+    }
+
+    /// Writes the summed changes.
+    pub fn apply(&self, tx: &Transaction) -> rusqlite::Result<()> {
+        let mut up = tx.prepare_cached(
+            "INSERT INTO rollup(ym, a_country, r_country, event_type, quad_class, n, gold, mentions) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO UPDATE SET \
+             n = n + excluded.n, gold = gold + excluded.gold, mentions = mentions + excluded.mentions",
+        )?;
+        let mut del = tx.prepare_cached(
+            "DELETE FROM rollup WHERE ym = ?1 AND a_country = ?2 AND r_country = ?3 \
+             AND event_type = ?4 AND quad_class = ?5 AND n <= 0",
+        )?;
+        for ((ym, a, r, t, q), (n, g, m)) in &self.pair {
+            if *n == 0 && *m == 0 && *g == 0.0 {
+                continue;
+            }
+            up.execute(rusqlite::params![ym, a, r, t, q, n, g, m])?;
+            if *n < 0 {
+                del.execute(rusqlite::params![ym, a, r, t, q])?;
+            }
+        }
+        let mut up = tx.prepare_cached(
+            "INSERT INTO actor_month_rollup(ym, a_country, event_type, quad_class, n, gold, mentions) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET \
+             n = n + excluded.n, gold = gold + excluded.gold, mentions = mentions + excluded.mentions",
+        )?;
+        let mut del = tx.prepare_cached(
+            "DELETE FROM actor_month_rollup WHERE ym = ?1 AND a_country = ?2 AND event_type = ?3 \
+             AND quad_class = ?4 AND n <= 0",
+        )?;
+        for ((ym, a, t, q), (n, g, m)) in &self.month {
+            if *n == 0 && *m == 0 && *g == 0.0 {
+                continue;
+            }
+            up.execute(rusqlite::params![ym, a, t, q, n, g, m])?;
+            if *n < 0 {
+                del.execute(rusqlite::params![ym, a, t, q])?;
+            }
+        }
+        let mut up = tx.prepare_cached(
+            "INSERT INTO place_rollup(ym, country, admin1, event_type, quad_class, n, gold, mentions, lat, lon) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO UPDATE SET \
+             n = n + excluded.n, gold = gold + excluded.gold, mentions = mentions + excluded.mentions, \
+             lat = lat + excluded.lat, lon = lon + excluded.lon",
+        )?;
+        let mut del = tx.prepare_cached(
+            "DELETE FROM place_rollup WHERE ym = ?1 AND country = ?2 AND admin1 = ?3 \
+             AND event_type = ?4 AND quad_class = ?5 AND n <= 0",
+        )?;
+        for ((ym, c, a1, t, q), (n, g, m, la, lo)) in &self.place {
+            if *n == 0 && *m == 0 && *g == 0.0 && *la == 0.0 && *lo == 0.0 {
+                continue;
+            }
+            up.execute(rusqlite::params![ym, c, a1, t, q, n, g, m, la, lo])?;
+            if *n < 0 {
+                del.execute(rusqlite::params![ym, c, a1, t, q])?;
+            }
+        }
+        let mut up = tx.prepare_cached(
+            "INSERT INTO actor_rollup(country, sector, name, as_actor, as_recipient) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT DO UPDATE SET as_actor = as_actor + excluded.as_actor, \
+             as_recipient = as_recipient + excluded.as_recipient",
+        )?;
+        let mut del = tx.prepare_cached(
+            "DELETE FROM actor_rollup WHERE country = ?1 AND sector = ?2 AND name = ?3 \
+             AND as_actor <= 0 AND as_recipient <= 0",
+        )?;
+        for ((c, s, n), (a, r)) in &self.actor {
+            if *a == 0 && *r == 0 {
+                continue;
+            }
+            up.execute(rusqlite::params![c, s, n, a, r])?;
+            if *a < 0 || *r < 0 {
+                del.execute(rusqlite::params![c, s, n])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The contributions of the events a batch touched: before the batch (`None` for
+/// new events), and for new events also their contribution as created.
+#[derive(Default)]
+pub(crate) struct Before {
+    old: HashMap<i64, Option<Contrib>>,
+    new: HashMap<i64, Contrib>,
+}
+
+impl Before {
+    /// Remembers event `id` as it is now, unless already remembered.
+    pub fn touch(&mut self, tx: &Transaction, id: i64) -> rusqlite::Result<()> {
+        if let std::collections::hash_map::Entry::Vacant(e) = self.old.entry(id) {
+            e.insert(match self.new.remove(&id) {
+                Some(_) => None,
+                None => contrib(tx, id)?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Records that event `id` was created in this batch with `state` and one mention.
+    /// Unless it is touched again, its contribution is known without reading it back.
+    pub fn created(&mut self, id: i64, state: &crate::merge::EventState) {
+        let l = state.location.as_ref();
+        let p = |x: &crate::rows::Party| {
+            [
+                x.country.clone().unwrap_or_default(),
+                x.sector.clone().unwrap_or_default(),
+                x.name.clone().unwrap_or_default(),
+            ]
+        };
+        let c = Contrib {
+            a: p(&state.actor),
+            r: p(&state.recipient),
+            ym: crate::dates::year_month(state.day()) as i64,
+            event_type: state.event_type.clone(),
+            quad: state.quad_class as i64,
+            gold: state.goldstein,
+            mentions: 1,
+            place: l.map(|l| {
+                (
+                    l.country.clone().unwrap_or_default(),
+                    l.admin1.clone().unwrap_or_default(),
+                    l.lat,
+                    l.lon,
+                )
+            }),
+        };
+        self.new.insert(id, c);
+    }
+
+    /// Compares every touched event with its state now and writes the differences.
+    pub fn finish(&self, tx: &Transaction) -> rusqlite::Result<()> {
+        let mut d = Deltas::default();
+        for c in self.new.values() {
+            d.add(c, 1);
+        }
+        for (id, before) in &self.old {
+            let after = contrib(tx, *id)?;
+            if *before == after {
+                continue;
+            }
+            if let Some(b) = before {
+                d.add(b, -1);
+            }
+            if let Some(a) = &after {
+                d.add(a, 1);
+            }
+        }
+        d.apply(tx)
+    }
+}
