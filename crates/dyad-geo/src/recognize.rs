@@ -235,6 +235,7 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
             && toks[j].cap
             && toks[j - 1].cap
             && &text[toks[j - 1].end..toks[j].start] == " "
+            && !is_possessive(word(text, &toks[j - 1]))
         {
             j += 1;
         }
@@ -277,7 +278,13 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
                 for t in &toks[i + 1..j] {
                     out.push(key_hash(word(text, t)));
                 }
-                if !gaz.is_common(hash(&first)) {
+                // "Enfield Council", "Toronto Saturday": a place's organisation, office or
+                // date, not a person named Enfield.
+                let second = bare(word(text, &toks[i + 1]));
+                let modified = has_ci(STOP, second)
+                    || has_ci(MODIFIER_OK, second)
+                    || has_ci(ORG_AFTER, second);
+                if !modified && !gaz.is_common(hash(&first)) {
                     out.push(hash(&first));
                 }
             }
@@ -287,6 +294,21 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
     out.sort_unstable();
     out.dedup();
     NameParts(out)
+}
+
+/// True for a possessive word ("Pallister's", "Ottawa’s").
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// A word without its possessive ending and any hyphenated tail ("Mayor's" → "Mayor",
+/// "President-elect" → "President").
+fn bare(w: &str) -> &str {
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    w.split('-').next().unwrap_or(w)
 }
 
 /// Sorted key hashes of name words (see [`name_parts`]).
@@ -568,6 +590,9 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
             && !p.all_caps
             && !has_ci(DIRECTION, prev_word)
             && !has_ci(STOP, prev_word)
+            // "Pallister's Costa Rica travels", "Whittier's Penn Park": a possessive
+            // ends a name.
+            && !is_possessive(prev_word)
             && !(p.sent_start
                 && gaz.is_common(key_hash(prev_word))
                 && !c.names.contains(&key_hash(prev_word)))
@@ -606,6 +631,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
             && !possessive
             && ((!big && populated && max_pop < 500_000) || !gaz.is_common(key_hash(&nw)))
             && !has(MODIFIER_OK, nw.as_str())
+            // "in New York Saturday": a weekday, month or function word is no name part.
+            && !has(STOP, nw.as_str())
             && !is_big(gaz, &ids_of(gaz.lookup(hash(&nw))))
         {
             return false;
