@@ -169,6 +169,11 @@ fn scan(
         let in_dl = dl.is_some_and(|(a, b)| start >= a && m.end <= b);
         let prev_is_match = i > 0 && toks[i - 1].end == last_match_end;
         let prev_big = prev_is_match && last_match_big;
+        // "England and Wales": a list item after a big place is as good as a preposition.
+        let list_big = i >= 2
+            && last_match_big
+            && toks[i - 2].end == last_match_end
+            && matches!(&text[toks[i - 1].start..toks[i - 1].end], "and" | "or");
         let ctx = Ctx {
             gaz,
             text,
@@ -176,7 +181,7 @@ fn scan(
             title: &title,
             names: &names,
         };
-        let keep = in_dl || accept(&ctx, i, &m, prev_is_match, prev_big);
+        let keep = in_dl || accept(&ctx, i, &m, prev_is_match, prev_big || list_big);
         let excluded = hints.exclude.iter().any(|&(a, b)| start < b && a < m.end);
         if keep && !excluded {
             last_match_end = toks[m.j].end;
@@ -498,7 +503,11 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
         (m.j + 1 < toks.len()).then(|| (&toks[m.j + 1], &text[toks[m.j].end..toks[m.j + 1].start]));
     let prev_word = prev.map_or("", |(p, _)| word(text, p));
     // "in Reading", and "Giza's Haram": a place's possessive is as good as a preposition.
-    let owner = prev_big && (prev_word.ends_with("'s") || prev_word.ends_with("’s"));
+    let owner = prev_big
+        && (prev_word.ends_with("'s")
+            || prev_word.ends_with("’s")
+            || prev_word == "and"
+            || prev_word == "or");
     let locative =
         prev.is_some_and(|(_, gap)| gap == " ") && (owner || has_ci(LOCATIVE, prev_word));
     let abbrev_ok = m.abbrev && !first.sent_start;
@@ -556,7 +565,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
         return true;
     }
     // Common words ("Reading", "Mobile") need a locative context unless they are big places.
-    if single && gaz.is_common(h) && !country_like {
+    // "Slidell, La.": an abbreviation with its period right after a place is no word.
+    if single && gaz.is_common(h) && !country_like && !(m.abbrev && prev_is_match) {
         let town_pop = m
             .ids
             .iter()
