@@ -104,11 +104,14 @@ pub(crate) fn mentions(
     if hyphenated.is_empty() {
         return out;
     }
-    let (split, first_part) = crate::hyphen::split_hyphens(text, toks);
     let mut parts: Vec<Mention> = Vec::new();
     for &k in &hyphenated {
-        let a = first_part[k].saturating_sub(3);
-        let b = first_part.get(k + 1).copied().unwrap_or(split.len());
+        // Split only the window's words: three before the hyphenated word and one after.
+        let base = k.saturating_sub(3);
+        let (split, first_part) =
+            crate::hyphen::split_hyphens(text, &toks[base..(k + 2).min(toks.len())]);
+        let a = first_part[k - base].saturating_sub(3);
+        let b = first_part.get(k - base + 1).copied().unwrap_or(split.len());
         let b = (b + 1).min(split.len());
         for m in scan(gaz, text, &split[a..b], hints, dl) {
             if !parts.iter().any(|p| p.start == m.start) {
@@ -116,7 +119,7 @@ pub(crate) fn mentions(
             }
         }
     }
-    let mut extra = crate::hyphen::hyphen_parts(gaz, text, toks, &out, &parts);
+    let mut extra = crate::hyphen::hyphen_parts(gaz, text, toks, &hyphenated, &out, &parts);
     if !extra.is_empty() {
         out.append(&mut extra);
         out.sort_by_key(|m| m.start);
@@ -285,11 +288,15 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
                 }
                 // "Enfield Council", "Toronto Saturday": a place's organisation, office or
                 // date, not a person named Enfield.
-                let second = bare(word(text, &toks[i + 1]));
-                let modified = has_ci(STOP, second)
-                    || has_ci(MODIFIER_OK, second)
-                    || has_ci(ORG_AFTER, second);
-                if !modified && !gaz.is_common(hash(&first)) {
+                // (Cheapest tests first: this runs for every capitalised sequence.)
+                let modified = || {
+                    let second = bare(word(text, &toks[i + 1]));
+                    !gaz.lookup(hash(&first)).is_empty()
+                        && (has_ci(STOP, second)
+                            || has_ci(MODIFIER_OK, second)
+                            || has_ci(ORG_AFTER, second))
+                };
+                if !gaz.is_common(hash(&first)) && !modified() {
                     out.push(hash(&first));
                 }
             }
