@@ -109,6 +109,19 @@ fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
         {
             continue;
         }
+        // "CAMP MURRAY, Wash. -": a dateline place with no reading inside its region or
+        // country is a place the gazetteer lacks, not the Murray of another state.
+        if kept.is_empty() && !outer.is_empty() && ms[m].in_dateline && ms[m + 1].in_dateline {
+            let local = ms[m].ids.iter().all(|&id| {
+                let e = &gaz.entries[id as usize];
+                !is_country(gaz, e) && !is_adm1(gaz, e)
+            });
+            if local {
+                ms[m].ids.clear();
+                ms[m + 1].ids = outer;
+            }
+            continue;
+        }
         if !kept.is_empty() {
             let outer_kept: Vec<u32> = outer
                 .into_iter()
