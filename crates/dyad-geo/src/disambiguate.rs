@@ -262,7 +262,7 @@ pub(crate) fn choose(
                         .sum();
                     let va = votes.a1.get(&(e.cc, e.admin1)).copied().unwrap_or(0.0) - own_a1;
                     if va > 0.01 {
-                        s += 4.0 + 1.5 * f64::from(va).ln_1p();
+                        s += 3.0 + 1.5 * f64::from(va).ln_1p();
                     }
                 }
                 // Other names of the story with a reading nearby (see `coherence`).
