@@ -78,6 +78,7 @@ pub(crate) const MODIFIER_OK: &[&str] = &[
     "sheriff", "coroner", "commissioner", "commissioners", "commission", "schools", "board",
     "clerk", "jail", "courts", "judge", "prosecutor", "ems", "deputies", "deputy", "fair",
     "residents", "native", "natives", "district", "township", "borough", "parish", "office",
+    "film", "festival", "grand", "fashion", "book", "motor", "biennale", "carnival", "expo",
 ];
 
 /// Heads of "<head> of <place>" organisation names.
