@@ -32,7 +32,7 @@ pub(crate) struct Mention {
 
 use crate::words::{
     has, has_ci, CONNECTORS, DIRECTION, GENERIC_HEAD, INSTITUTIONS, LOCATIVE, MODIFIER_OK,
-    ORG_AFTER, ORG_OF, STOP,
+    ORG_AFTER, ORG_OF, STOP, STRONG_LOCATIVE,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
@@ -587,7 +587,11 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
         }
     }
     // Words already seen in a person's or organisation's name ("Christopher Steele").
-    if single && !big && max_pop < 500_000 && c.names.contains(&h) && !locative {
+    // Only a preposition of place, and no possessive, rescues such a word: "between Bush and
+    // Steele", "some of Steele's reports" name the person.
+    let owned = text[m.end..].starts_with("'s") || text[m.end..].starts_with("’s");
+    let strong_locative = locative && has_ci(STRONG_LOCATIVE, prev_word) && !owned;
+    if single && !big && max_pop < 500_000 && c.names.contains(&h) && !strong_locative {
         return false;
     }
     // Preceded by a capitalised word inside a sentence: part of a longer name, unless a

@@ -44,6 +44,28 @@ pub(crate) const LOCATIVE: &[&str] = &[
     "visiting", "left", "reached", "entered", "fled",
 ];
 
+/// Prepositions that place a following name even when the story also uses it as a person's
+/// name ("in Steele", not "between Bush and Steele").
+pub(crate) const STRONG_LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "of",
+    "to",
+    "from",
+    "outside",
+    "inside",
+    "within",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "toward",
+    "towards",
+    "via",
+    "through",
+];
+
 /// Heads of organisation names that a place name can modify ("Washington Post").
 #[rustfmt::skip]
 pub(crate) const ORG_AFTER: &[&str] = &[
