@@ -172,8 +172,10 @@ fn scan(
         let in_dl = dl.is_some_and(|(a, b)| start >= a && m.end <= b);
         let prev_is_match = i > 0 && toks[i - 1].end == last_match_end;
         let prev_big = prev_is_match && last_match_big;
-        // "England and Wales": a list item after a big place is as good as a preposition.
+        // "England and Wales": a region or country listed after a big place is as good as a
+        // preposition.
         let list_big = i >= 2
+            && is_big(gaz, &m.ids)
             && last_match_big
             && toks[i - 2].end == last_match_end
             && matches!(&text[toks[i - 1].start..toks[i - 1].end], "and" | "or");
