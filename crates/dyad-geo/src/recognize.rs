@@ -584,7 +584,7 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
             .map(|e| e.pop)
             .max()
             .unwrap_or(0);
-        if first.sent_start || headline || (town_pop < 100_000 && !locative) {
+        if first.sent_start || headline || ((town_pop < 100_000 || !m.primary) && !locative) {
             return false;
         }
     }
