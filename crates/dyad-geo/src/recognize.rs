@@ -32,7 +32,7 @@ pub(crate) struct Mention {
 
 use crate::words::{
     has, has_ci, CONNECTORS, DIRECTION, GENERIC_HEAD, INSTITUTIONS, LOCATIVE, MODIFIER_OK,
-    ORG_AFTER, ORG_OF, STOP, STRONG_LOCATIVE,
+    ORG_AFTER, ORG_OF, SPEECH, STOP, STRONG_LOCATIVE,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
@@ -304,6 +304,21 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
             }
         }
         i = j;
+    }
+    // "Nelson says", "Bassett told police": a single capitalised word that speaks is a person.
+    for (k, t) in toks.iter().enumerate() {
+        let Some(nx) = toks.get(k + 1) else { break };
+        if t.cap
+            && !t.all_caps
+            && !title[k]
+            && &text[t.end..nx.start] == " "
+            && has(SPEECH, &text[nx.start..nx.end])
+            && (k == 0 || !toks[k - 1].cap || !text[toks[k - 1].end..t.start].eq(" "))
+            // "crew based at Heathrow said": the place ends a phrase the verb follows.
+            && (k == 0 || !has_ci(LOCATIVE, word(text, &toks[k - 1])))
+        {
+            out.push(key_hash(word(text, t)));
+        }
     }
     out.sort_unstable();
     out.dedup();

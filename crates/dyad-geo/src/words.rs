@@ -66,6 +66,15 @@ pub(crate) const STRONG_LOCATIVE: &[&str] = &[
     "through",
 ];
 
+/// Verbs of speech after a single capitalised word: the word names a person ("Nelson says").
+/// Big places are exempt from the rule that uses this ("Washington said" is a metonym).
+#[rustfmt::skip]
+pub(crate) const SPEECH: &[&str] = &[
+    "says", "said", "told", "explains", "explained", "concedes", "conceded", "recalls",
+    "recalled", "adds", "added", "wrote", "writes", "argues", "argued", "admits", "admitted",
+    "insists", "insisted", "acknowledges", "acknowledged",
+];
+
 /// Heads of organisation names that a place name can modify ("Washington Post").
 #[rustfmt::skip]
 pub(crate) const ORG_AFTER: &[&str] = &[
