@@ -585,6 +585,20 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
     if single && !m.primary && k.len() <= 4 && !surface.contains('.') {
         return false;
     }
+    // Other alternate names of single words unlike the primary name ("Hydro", "Orbis", "Axel":
+    // names of companies, people and pets that GeoNames lists for a city) need a preposition
+    // of place, unless they name a country, region or capital. Spellings that start like the
+    // primary name ("Douma" for Dūmā, "Kiev") are transliterations.
+    if single && !m.primary && !big && !locative {
+        let initial = k.bytes().next();
+        let spelling = m
+            .ids
+            .iter()
+            .any(|&id| key(&gaz.entries[id as usize].name).bytes().next() == initial);
+        if !spelling {
+            return false;
+        }
+    }
     if m.demonym {
         return true;
     }
