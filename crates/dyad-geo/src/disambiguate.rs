@@ -111,14 +111,24 @@ fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
         }
         // "CAMP MURRAY, Wash. -": a dateline place with no reading inside its region or
         // country is a place the gazetteer lacks, not the Murray of another state.
-        if kept.is_empty() && !outer.is_empty() && ms[m].in_dateline && ms[m + 1].in_dateline {
+        // "Middlesex, New Brunswick": so is a small place with no reading inside the region
+        // (a first-level region, not a country: "Dubai, Qatar and Bahrain" is a list).
+        let dateline = ms[m].in_dateline && ms[m + 1].in_dateline;
+        let region = outer
+            .iter()
+            .any(|&c| is_adm1(gaz, &gaz.entries[c as usize]));
+        if kept.is_empty() && !outer.is_empty() && (dateline || region) {
             let local = ms[m].ids.iter().all(|&id| {
                 let e = &gaz.entries[id as usize];
-                !is_country(gaz, e) && !is_adm1(gaz, e)
+                !is_country(gaz, e)
+                    && !is_adm1(gaz, e)
+                    && (dateline || e.pop < 100_000 && e.class == b'P')
             });
             if local {
                 ms[m].ids.clear();
-                ms[m + 1].ids = outer;
+                if dateline {
+                    ms[m + 1].ids = outer;
+                }
             }
             continue;
         }
