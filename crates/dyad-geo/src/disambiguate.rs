@@ -303,7 +303,41 @@ pub(crate) fn choose(
             chosen[m] = best.map(|b| b.1);
         }
     }
+    one_sense(ms, &mut chosen);
     chosen
+}
+
+/// One sense per story: mentions with the same candidates take the entry most of them chose
+/// (the first one's on a tie). A dateline mention scores without the dateline's own
+/// proximity bonus, so "PLYMOUTH CO. -" could otherwise differ from the story's "Plymouth
+/// County".
+fn one_sense(ms: &[Mention], chosen: &mut [Option<u32>]) {
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by(|&a, &b| ms[a].ids.cmp(&ms[b].ids).then(a.cmp(&b)));
+    let mut s = 0;
+    while s < order.len() {
+        let mut e = s + 1;
+        while e < order.len() && ms[order[e]].ids == ms[order[s]].ids {
+            e += 1;
+        }
+        if e - s > 1 {
+            let group = &order[s..e];
+            let count = |c: Option<u32>| group.iter().filter(|&&k| chosen[k] == c).count();
+            let mut best = chosen[group[0]];
+            let mut best_n = count(best);
+            for &k in group {
+                let n = count(chosen[k]);
+                if n > best_n {
+                    best = chosen[k];
+                    best_n = n;
+                }
+            }
+            for &k in group {
+                chosen[k] = best;
+            }
+        }
+        s = e;
+    }
 }
 
 type Own = Vec<(Cc, Option<u16>, f32)>;

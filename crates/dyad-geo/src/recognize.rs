@@ -147,7 +147,8 @@ fn scan(
             i += 1;
             continue;
         }
-        let Some(m) = longest(gaz, text, toks, i) else {
+        let Some(m) = longest(gaz, text, toks, i).map(|m| county_abbrev(gaz, text, toks, i, m))
+        else {
             // "LOUISVILLE, KY", "EDMONTON, Ky (WBKO)": a state code or an abbreviation
             // written without its period, right after a place and a comma.
             if i > 0 && toks[i - 1].end == last_match_end {
@@ -212,6 +213,36 @@ fn scan(
         i = m.j + 1;
     }
     out
+}
+
+/// "Plymouth Co.", "PLYMOUTH CO.": the county, when the gazetteer has "<name> County" (the
+/// match then ends after "Co."; otherwise "Co." would read as "Company").
+fn county_abbrev(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize, m: Match) -> Match {
+    let Some(co) = toks.get(m.j + 1) else {
+        return m;
+    };
+    let w = &text[co.start..co.end];
+    if !(w == "Co" || w == "CO")
+        || &text[toks[m.j].end..co.start] != " "
+        || !text[co.end..].starts_with('.')
+    {
+        return m;
+    }
+    let name = format!("{} County", &text[toks[i].start..toks[m.j].end]);
+    match lookup_key(gaz, key_hash(&name), false) {
+        // Like "Plymouth County", also the readings of "Plymouth" (see `longest`).
+        Some(hit) if !hit.demonym => Match {
+            j: m.j + 1,
+            end: co.end + 1,
+            ids: hit.ids,
+            demonym: false,
+            primary: true,
+            abbrev: false,
+            alias: false,
+            extra: if m.demonym { Vec::new() } else { m.ids },
+        },
+        _ => m,
+    }
 }
 
 /// A US state code ("KY") or a listed abbreviation written without its period ("Ky") at token
