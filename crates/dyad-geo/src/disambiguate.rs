@@ -195,7 +195,8 @@ pub(crate) fn choose(
                 .collect()
         })
         .collect();
-    let support = crate::coherence::support(gaz, ms);
+    let groups = name_groups(ms);
+    let support = crate::coherence::support(gaz, ms, &groups);
     for pass in 0..2 {
         let mut votes = Votes::default();
         let mut own: Vec<Vec<(Cc, Option<u16>, f32)>> = vec![Vec::new(); ms.len()];
@@ -204,7 +205,7 @@ pub(crate) fn choose(
         }
         // Repeated mentions of one name do not confirm each other: a mention's own votes are
         // those of every mention with the same candidates.
-        let own = group_votes(ms, own);
+        let own = group_votes(&groups, own);
         let dl_point: Option<&Entry> = ms
             .iter()
             .zip(&chosen)
@@ -303,65 +304,66 @@ pub(crate) fn choose(
             chosen[m] = best.map(|b| b.1);
         }
     }
-    one_sense(ms, &mut chosen);
+    one_sense(&groups, &mut chosen);
     chosen
+}
+
+/// Mentions grouped by candidate list (mentions with the same candidates are one name): the
+/// members of each group, in mention order, and each mention's group.
+pub(crate) struct Groups {
+    pub members: Vec<Vec<usize>>,
+    pub of: Vec<usize>,
+}
+
+fn name_groups(ms: &[Mention]) -> Groups {
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by(|&a, &b| ms[a].ids.cmp(&ms[b].ids).then(a.cmp(&b)));
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut of = vec![0; ms.len()];
+    for (k, &m) in order.iter().enumerate() {
+        if k == 0 || ms[m].ids != ms[order[k - 1]].ids {
+            members.push(Vec::new());
+        }
+        of[m] = members.len() - 1;
+        if let Some(g) = members.last_mut() {
+            g.push(m);
+        }
+    }
+    Groups { members, of }
 }
 
 /// One sense per story: mentions with the same candidates take the entry most of them chose
 /// (the first one's on a tie). A dateline mention scores without the dateline's own
 /// proximity bonus, so "PLYMOUTH CO. -" could otherwise differ from the story's "Plymouth
 /// County".
-fn one_sense(ms: &[Mention], chosen: &mut [Option<u32>]) {
-    let mut order: Vec<usize> = (0..ms.len()).collect();
-    order.sort_by(|&a, &b| ms[a].ids.cmp(&ms[b].ids).then(a.cmp(&b)));
-    let mut s = 0;
-    while s < order.len() {
-        let mut e = s + 1;
-        while e < order.len() && ms[order[e]].ids == ms[order[s]].ids {
-            e += 1;
-        }
-        if e - s > 1 {
-            let group = &order[s..e];
-            let count = |c: Option<u32>| group.iter().filter(|&&k| chosen[k] == c).count();
-            let mut best = chosen[group[0]];
-            let mut best_n = count(best);
-            for &k in group {
-                let n = count(chosen[k]);
-                if n > best_n {
-                    best = chosen[k];
-                    best_n = n;
-                }
-            }
-            for &k in group {
-                chosen[k] = best;
+fn one_sense(groups: &Groups, chosen: &mut [Option<u32>]) {
+    for group in groups.members.iter().filter(|g| g.len() > 1) {
+        let count = |c: Option<u32>| group.iter().filter(|&&k| chosen[k] == c).count();
+        let mut best = chosen[group[0]];
+        let mut best_n = count(best);
+        for &k in group {
+            let n = count(chosen[k]);
+            if n > best_n {
+                best = chosen[k];
+                best_n = n;
             }
         }
-        s = e;
+        for &k in group {
+            chosen[k] = best;
+        }
     }
 }
 
 type Own = Vec<(Cc, Option<u16>, f32)>;
 
 /// Pools the own votes of mentions that share their candidate list.
-fn group_votes(ms: &[Mention], own: Vec<Own>) -> Vec<Own> {
-    // Group mentions by candidate list: sort their indices by it, then pool each run.
-    let mut order: Vec<usize> = (0..ms.len()).collect();
-    order.sort_by(|&a, &b| ms[a].ids.cmp(&ms[b].ids));
-    let mut out: Vec<Own> = vec![Vec::new(); ms.len()];
-    let mut s = 0;
-    while s < order.len() {
-        let mut e = s + 1;
-        while e < order.len() && ms[order[e]].ids == ms[order[s]].ids {
-            e += 1;
-        }
-        let pooled: Own = order[s..e]
-            .iter()
-            .flat_map(|&m| own[m].iter().copied())
-            .collect();
-        for &m in &order[s..e] {
+fn group_votes(groups: &Groups, own: Vec<Own>) -> Vec<Own> {
+    let mut out: Vec<Own> = vec![Vec::new(); own.len()];
+    for group in &groups.members {
+        let pooled: Own = group.iter().flat_map(|&m| own[m].iter().copied()).collect();
+        for &m in group {
             out[m] = pooled.clone();
         }
-        s = e;
     }
     out
 }
