@@ -62,6 +62,7 @@ pub fn find_places_with(
         ms.append(&mut unl);
         ms.sort_by_key(|m| m.start);
     }
+    crate::settlement::restrict(gaz, text, &mut ms);
     let mut chosen = choose(gaz, text, &mut ms, hints);
     let focus = focus(gaz, &ms, &chosen);
     let idx: Vec<usize> = (0..ms.len()).collect();
@@ -195,6 +196,7 @@ pub fn resolve(
             partial,
         });
     }
+    crate::settlement::restrict(gaz, text, &mut ms);
     let mut order: Vec<usize> = (0..ms.len()).collect();
     order.sort_by_key(|&i| (ms[i].start, i));
     let mut sorted: Vec<Mention> = order.iter().map(|&i| ms[i].clone()).collect();
@@ -369,9 +371,13 @@ fn focus(gaz: &Gazetteer, ms: &[Mention], chosen: &[Option<u32>]) -> Option<u32>
             }
         }
     }
-    let rank = |c: u32| match gaz.entries[c as usize].class {
-        b'P' => 2,
-        b'A' if gaz.code(&gaz.entries[c as usize]) == "ADM1" => 1,
+    let rank = |c: u32| match (
+        gaz.entries[c as usize].class,
+        gaz.code(&gaz.entries[c as usize]),
+    ) {
+        (b'P', _) => 3,
+        (b'A', "ADM2") => 2,
+        (b'A', "ADM1") => 1,
         _ => 0,
     };
     counts

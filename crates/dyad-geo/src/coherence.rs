@@ -36,18 +36,13 @@ fn local(gaz: &Gazetteer, e: &Entry) -> bool {
 
 /// Per mention and candidate (same order as `Mention::ids`): the number of other names of the
 /// document with a local candidate within [`NEAR_KM`].
-pub(crate) fn support(gaz: &Gazetteer, ms: &[Mention]) -> Vec<Vec<u16>> {
-    // Name groups: mentions with identical candidate lists are one name.
-    let mut order: Vec<usize> = (0..ms.len()).collect();
-    order.sort_by(|&a, &b| ms[a].ids.cmp(&ms[b].ids));
-    let mut group = vec![0usize; ms.len()];
-    let mut g = 0;
-    for (k, &m) in order.iter().enumerate() {
-        if k > 0 && ms[m].ids != ms[order[k - 1]].ids {
-            g += 1;
-        }
-        group[m] = g;
-    }
+pub(crate) fn support(
+    gaz: &Gazetteer,
+    ms: &[Mention],
+    groups: &crate::disambiguate::Groups,
+) -> Vec<Vec<u16>> {
+    let group = &groups.of;
+    let g = groups.members.len().saturating_sub(1);
     // Local candidates of the names that may lend support: (lat, lon, group).
     let mut pts: Vec<(f32, f32, usize)> = Vec::new();
     let mut seen_group = vec![false; g + 1];

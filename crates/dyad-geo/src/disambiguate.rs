@@ -109,6 +109,29 @@ fn containment(gaz: &Gazetteer, text: &str, ms: &mut [Mention]) {
         {
             continue;
         }
+        // "CAMP MURRAY, Wash. -": a dateline place with no reading inside its region or
+        // country is a place the gazetteer lacks, not the Murray of another state.
+        // "Middlesex, New Brunswick": so is a small place with no reading inside the region
+        // (a first-level region, not a country: "Dubai, Qatar and Bahrain" is a list).
+        let dateline = ms[m].in_dateline && ms[m + 1].in_dateline;
+        let region = outer
+            .iter()
+            .any(|&c| is_adm1(gaz, &gaz.entries[c as usize]));
+        if kept.is_empty() && !outer.is_empty() && (dateline || region) {
+            let local = ms[m].ids.iter().all(|&id| {
+                let e = &gaz.entries[id as usize];
+                !is_country(gaz, e)
+                    && !is_adm1(gaz, e)
+                    && (dateline || e.pop < 100_000 && e.class == b'P')
+            });
+            if local {
+                ms[m].ids.clear();
+                if dateline {
+                    ms[m + 1].ids = outer;
+                }
+            }
+            continue;
+        }
         if !kept.is_empty() {
             let outer_kept: Vec<u32> = outer
                 .into_iter()
@@ -172,7 +195,8 @@ pub(crate) fn choose(
                 .collect()
         })
         .collect();
-    let support = crate::coherence::support(gaz, ms);
+    let groups = name_groups(ms);
+    let support = crate::coherence::support(gaz, ms, &groups);
     for pass in 0..2 {
         let mut votes = Votes::default();
         let mut own: Vec<Vec<(Cc, Option<u16>, f32)>> = vec![Vec::new(); ms.len()];
@@ -181,7 +205,7 @@ pub(crate) fn choose(
         }
         // Repeated mentions of one name do not confirm each other: a mention's own votes are
         // those of every mention with the same candidates.
-        let own = group_votes(ms, own);
+        let own = group_votes(&groups, own);
         let dl_point: Option<&Entry> = ms
             .iter()
             .zip(&chosen)
@@ -249,7 +273,7 @@ pub(crate) fn choose(
                         .sum();
                     let va = votes.a1.get(&(e.cc, e.admin1)).copied().unwrap_or(0.0) - own_a1;
                     if va > 0.01 {
-                        s += 4.0 + 1.5 * f64::from(va).ln_1p();
+                        s += 3.0 + 1.5 * f64::from(va).ln_1p();
                     }
                 }
                 // Other names of the story with a reading nearby (see `coherence`).
@@ -280,31 +304,66 @@ pub(crate) fn choose(
             chosen[m] = best.map(|b| b.1);
         }
     }
+    one_sense(&groups, &mut chosen);
     chosen
+}
+
+/// Mentions grouped by candidate list (mentions with the same candidates are one name): the
+/// members of each group, in mention order, and each mention's group.
+pub(crate) struct Groups {
+    pub members: Vec<Vec<usize>>,
+    pub of: Vec<usize>,
+}
+
+fn name_groups(ms: &[Mention]) -> Groups {
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by(|&a, &b| ms[a].ids.cmp(&ms[b].ids).then(a.cmp(&b)));
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut of = vec![0; ms.len()];
+    for (k, &m) in order.iter().enumerate() {
+        if k == 0 || ms[m].ids != ms[order[k - 1]].ids {
+            members.push(Vec::new());
+        }
+        of[m] = members.len() - 1;
+        if let Some(g) = members.last_mut() {
+            g.push(m);
+        }
+    }
+    Groups { members, of }
+}
+
+/// One sense per story: mentions with the same candidates take the entry most of them chose
+/// (the first one's on a tie). A dateline mention scores without the dateline's own
+/// proximity bonus, so "PLYMOUTH CO. -" could otherwise differ from the story's "Plymouth
+/// County".
+fn one_sense(groups: &Groups, chosen: &mut [Option<u32>]) {
+    for group in groups.members.iter().filter(|g| g.len() > 1) {
+        let count = |c: Option<u32>| group.iter().filter(|&&k| chosen[k] == c).count();
+        let mut best = chosen[group[0]];
+        let mut best_n = count(best);
+        for &k in group {
+            let n = count(chosen[k]);
+            if n > best_n {
+                best = chosen[k];
+                best_n = n;
+            }
+        }
+        for &k in group {
+            chosen[k] = best;
+        }
+    }
 }
 
 type Own = Vec<(Cc, Option<u16>, f32)>;
 
 /// Pools the own votes of mentions that share their candidate list.
-fn group_votes(ms: &[Mention], own: Vec<Own>) -> Vec<Own> {
-    // Group mentions by candidate list: sort their indices by it, then pool each run.
-    let mut order: Vec<usize> = (0..ms.len()).collect();
-    order.sort_by(|&a, &b| ms[a].ids.cmp(&ms[b].ids));
-    let mut out: Vec<Own> = vec![Vec::new(); ms.len()];
-    let mut s = 0;
-    while s < order.len() {
-        let mut e = s + 1;
-        while e < order.len() && ms[order[e]].ids == ms[order[s]].ids {
-            e += 1;
-        }
-        let pooled: Own = order[s..e]
-            .iter()
-            .flat_map(|&m| own[m].iter().copied())
-            .collect();
-        for &m in &order[s..e] {
+fn group_votes(groups: &Groups, own: Vec<Own>) -> Vec<Own> {
+    let mut out: Vec<Own> = vec![Vec::new(); own.len()];
+    for group in &groups.members {
+        let pooled: Own = group.iter().flat_map(|&m| own[m].iter().copied()).collect();
+        for &m in group {
             out[m] = pooled.clone();
         }
-        s = e;
     }
     out
 }

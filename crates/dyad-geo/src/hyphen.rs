@@ -43,7 +43,8 @@ pub(crate) fn split_hyphens(text: &str, toks: &[Token]) -> (Vec<Token>, Vec<usiz
     (out, first)
 }
 
-/// Mentions inside hyphenated words that the whole word did not match ("Turkish-Russian",
+/// Mentions inside the hyphenated words `hyphenated` (token indices) that the whole word did
+/// not match ("Turkish-Russian",
 /// "Washington-based", "mid-Ohio"): kept when every other part of the word is lowercase
 /// ("-based", "trans-"; see `HYPHEN_AFFIX`) or is itself a place, so that "Marie-France",
 /// "Coca-Cola" or "Obama-era" stay out.
@@ -51,6 +52,7 @@ pub(crate) fn hyphen_parts(
     gaz: &Gazetteer,
     text: &str,
     toks: &[Token],
+    hyphenated: &[usize],
     out: &[Mention],
     parts: &[Mention],
 ) -> Vec<Mention> {
@@ -64,7 +66,8 @@ pub(crate) fn hyphen_parts(
                 .any(|&id| gaz.entries[id as usize].pop >= 100_000)
     };
     let mut extra = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
+    for &k in hyphenated {
+        let t = &toks[k];
         let w = &text[t.start..t.end];
         if !w.contains('-') || out.iter().any(|m| overlaps(m, t.start, t.end)) {
             continue;

@@ -39,6 +39,7 @@ mod hyphen;
 mod key;
 mod load;
 mod recognize;
+mod settlement;
 mod text;
 mod unlisted;
 mod words;

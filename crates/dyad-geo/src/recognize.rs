@@ -32,7 +32,7 @@ pub(crate) struct Mention {
 
 use crate::words::{
     has, has_ci, CONNECTORS, DIRECTION, GENERIC_HEAD, INSTITUTIONS, LOCATIVE, MODIFIER_OK,
-    ORG_AFTER, ORG_OF, STOP,
+    ORG_AFTER, ORG_OF, SPEECH, STOP, STRONG_LOCATIVE,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
@@ -104,11 +104,14 @@ pub(crate) fn mentions(
     if hyphenated.is_empty() {
         return out;
     }
-    let (split, first_part) = crate::hyphen::split_hyphens(text, toks);
     let mut parts: Vec<Mention> = Vec::new();
     for &k in &hyphenated {
-        let a = first_part[k].saturating_sub(3);
-        let b = first_part.get(k + 1).copied().unwrap_or(split.len());
+        // Split only the window's words: three before the hyphenated word and one after.
+        let base = k.saturating_sub(3);
+        let (split, first_part) =
+            crate::hyphen::split_hyphens(text, &toks[base..(k + 2).min(toks.len())]);
+        let a = first_part[k - base].saturating_sub(3);
+        let b = first_part.get(k - base + 1).copied().unwrap_or(split.len());
         let b = (b + 1).min(split.len());
         for m in scan(gaz, text, &split[a..b], hints, dl) {
             if !parts.iter().any(|p| p.start == m.start) {
@@ -116,7 +119,7 @@ pub(crate) fn mentions(
             }
         }
     }
-    let mut extra = crate::hyphen::hyphen_parts(gaz, text, toks, &out, &parts);
+    let mut extra = crate::hyphen::hyphen_parts(gaz, text, toks, &hyphenated, &out, &parts);
     if !extra.is_empty() {
         out.append(&mut extra);
         out.sort_by_key(|m| m.start);
@@ -144,7 +147,8 @@ fn scan(
             i += 1;
             continue;
         }
-        let Some(m) = longest(gaz, text, toks, i) else {
+        let Some(m) = longest(gaz, text, toks, i).map(|m| county_abbrev(gaz, text, toks, i, m))
+        else {
             // "LOUISVILLE, KY", "EDMONTON, Ky (WBKO)": a state code or an abbreviation
             // written without its period, right after a place and a comma.
             if i > 0 && toks[i - 1].end == last_match_end {
@@ -169,6 +173,13 @@ fn scan(
         let in_dl = dl.is_some_and(|(a, b)| start >= a && m.end <= b);
         let prev_is_match = i > 0 && toks[i - 1].end == last_match_end;
         let prev_big = prev_is_match && last_match_big;
+        // "England and Wales": a region or country listed after a big place is as good as a
+        // preposition.
+        let list_big = i >= 2
+            && is_big(gaz, &m.ids)
+            && last_match_big
+            && toks[i - 2].end == last_match_end
+            && matches!(&text[toks[i - 1].start..toks[i - 1].end], "and" | "or");
         let ctx = Ctx {
             gaz,
             text,
@@ -176,7 +187,7 @@ fn scan(
             title: &title,
             names: &names,
         };
-        let keep = in_dl || accept(&ctx, i, &m, prev_is_match, prev_big);
+        let keep = in_dl || accept(&ctx, i, &m, prev_is_match, prev_big || list_big);
         let excluded = hints.exclude.iter().any(|&(a, b)| start < b && a < m.end);
         if keep && !excluded {
             last_match_end = toks[m.j].end;
@@ -202,6 +213,36 @@ fn scan(
         i = m.j + 1;
     }
     out
+}
+
+/// "Plymouth Co.", "PLYMOUTH CO.": the county, when the gazetteer has "<name> County" (the
+/// match then ends after "Co."; otherwise "Co." would read as "Company").
+fn county_abbrev(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize, m: Match) -> Match {
+    let Some(co) = toks.get(m.j + 1) else {
+        return m;
+    };
+    let w = &text[co.start..co.end];
+    if !(w == "Co" || w == "CO")
+        || &text[toks[m.j].end..co.start] != " "
+        || !text[co.end..].starts_with('.')
+    {
+        return m;
+    }
+    let name = format!("{} County", &text[toks[i].start..toks[m.j].end]);
+    match lookup_key(gaz, key_hash(&name), false) {
+        // Like "Plymouth County", also the readings of "Plymouth" (see `longest`).
+        Some(hit) if !hit.demonym => Match {
+            j: m.j + 1,
+            end: co.end + 1,
+            ids: hit.ids,
+            demonym: false,
+            primary: true,
+            abbrev: false,
+            alias: false,
+            extra: if m.demonym { Vec::new() } else { m.ids },
+        },
+        _ => m,
+    }
 }
 
 /// A US state code ("KY") or a listed abbreviation written without its period ("Ky") at token
@@ -235,6 +276,7 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
             && toks[j].cap
             && toks[j - 1].cap
             && &text[toks[j - 1].end..toks[j].start] == " "
+            && !is_possessive(word(text, &toks[j - 1]))
         {
             j += 1;
         }
@@ -277,16 +319,56 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
                 for t in &toks[i + 1..j] {
                     out.push(key_hash(word(text, t)));
                 }
-                if !gaz.is_common(hash(&first)) {
+                // "Enfield Council", "Toronto Saturday": a place's organisation, office or
+                // date, not a person named Enfield.
+                // (Cheapest tests first: this runs for every capitalised sequence.)
+                let modified = || {
+                    let second = bare(word(text, &toks[i + 1]));
+                    !gaz.lookup(hash(&first)).is_empty()
+                        && (has_ci(STOP, second)
+                            || has_ci(MODIFIER_OK, second)
+                            || has_ci(ORG_AFTER, second))
+                };
+                if !gaz.is_common(hash(&first)) && !modified() {
                     out.push(hash(&first));
                 }
             }
         }
         i = j;
     }
+    // "Nelson says", "Bassett told police": a single capitalised word that speaks is a person.
+    for (k, t) in toks.iter().enumerate() {
+        let Some(nx) = toks.get(k + 1) else { break };
+        if t.cap
+            && !t.all_caps
+            && !title[k]
+            && &text[t.end..nx.start] == " "
+            && has(SPEECH, &text[nx.start..nx.end])
+            && (k == 0 || !toks[k - 1].cap || !text[toks[k - 1].end..t.start].eq(" "))
+            // "crew based at Heathrow said": the place ends a phrase the verb follows.
+            && (k == 0 || !has_ci(LOCATIVE, word(text, &toks[k - 1])))
+        {
+            out.push(key_hash(word(text, t)));
+        }
+    }
     out.sort_unstable();
     out.dedup();
     NameParts(out)
+}
+
+/// True for a possessive word ("Pallister's", "Ottawa’s").
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// A word without its possessive ending and any hyphenated tail ("Mayor's" → "Mayor",
+/// "President-elect" → "President").
+fn bare(w: &str) -> &str {
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    w.split('-').next().unwrap_or(w)
 }
 
 /// Sorted key hashes of name words (see [`name_parts`]).
@@ -476,7 +558,11 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
         (m.j + 1 < toks.len()).then(|| (&toks[m.j + 1], &text[toks[m.j].end..toks[m.j + 1].start]));
     let prev_word = prev.map_or("", |(p, _)| word(text, p));
     // "in Reading", and "Giza's Haram": a place's possessive is as good as a preposition.
-    let owner = prev_big && (prev_word.ends_with("'s") || prev_word.ends_with("’s"));
+    let owner = prev_big
+        && (prev_word.ends_with("'s")
+            || prev_word.ends_with("’s")
+            || prev_word == "and"
+            || prev_word == "or");
     let locative =
         prev.is_some_and(|(_, gap)| gap == " ") && (owner || has_ci(LOCATIVE, prev_word));
     let abbrev_ok = m.abbrev && !first.sent_start;
@@ -530,11 +616,26 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
     if single && !m.primary && k.len() <= 4 && !surface.contains('.') {
         return false;
     }
+    // Other alternate names of single words unlike the primary name ("Hydro", "Orbis", "Axel":
+    // names of companies, people and pets that GeoNames lists for a city) need a preposition
+    // of place, unless they name a country, region or capital. Spellings that start like the
+    // primary name ("Douma" for Dūmā, "Kiev") are transliterations.
+    if single && !m.primary && !big && !locative {
+        let initial = k.bytes().next();
+        let spelling = m
+            .ids
+            .iter()
+            .any(|&id| key(&gaz.entries[id as usize].name).bytes().next() == initial);
+        if !spelling {
+            return false;
+        }
+    }
     if m.demonym {
         return true;
     }
     // Common words ("Reading", "Mobile") need a locative context unless they are big places.
-    if single && gaz.is_common(h) && !country_like {
+    // "Slidell, La.": an abbreviation with its period right after a place is no word.
+    if single && gaz.is_common(h) && !country_like && !(m.abbrev && prev_is_match) {
         let town_pop = m
             .ids
             .iter()
@@ -543,12 +644,16 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
             .map(|e| e.pop)
             .max()
             .unwrap_or(0);
-        if first.sent_start || headline || (town_pop < 100_000 && !locative) {
+        if first.sent_start || headline || ((town_pop < 100_000 || !m.primary) && !locative) {
             return false;
         }
     }
     // Words already seen in a person's or organisation's name ("Christopher Steele").
-    if single && !big && max_pop < 500_000 && c.names.contains(&h) && !locative {
+    // Only a preposition of place, and no possessive, rescues such a word: "between Bush and
+    // Steele", "some of Steele's reports" name the person.
+    let owned = text[m.end..].starts_with("'s") || text[m.end..].starts_with("’s");
+    let strong_locative = locative && has_ci(STRONG_LOCATIVE, prev_word) && !owned;
+    if single && !big && max_pop < 500_000 && c.names.contains(&h) && !strong_locative {
         return false;
     }
     // Preceded by a capitalised word inside a sentence: part of a longer name, unless a
@@ -568,6 +673,9 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
             && !p.all_caps
             && !has_ci(DIRECTION, prev_word)
             && !has_ci(STOP, prev_word)
+            // "Pallister's Costa Rica travels", "Whittier's Penn Park": a possessive
+            // ends a name.
+            && !is_possessive(prev_word)
             && !(p.sent_start
                 && gaz.is_common(key_hash(prev_word))
                 && !c.names.contains(&key_hash(prev_word)))
@@ -606,6 +714,8 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
             && !possessive
             && ((!big && populated && max_pop < 500_000) || !gaz.is_common(key_hash(&nw)))
             && !has(MODIFIER_OK, nw.as_str())
+            // "in New York Saturday": a weekday, month or function word is no name part.
+            && !has(STOP, nw.as_str())
             && !is_big(gaz, &ids_of(gaz.lookup(hash(&nw))))
         {
             return false;

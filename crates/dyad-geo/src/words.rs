@@ -44,6 +44,37 @@ pub(crate) const LOCATIVE: &[&str] = &[
     "visiting", "left", "reached", "entered", "fled",
 ];
 
+/// Prepositions that place a following name even when the story also uses it as a person's
+/// name ("in Steele", not "between Bush and Steele").
+pub(crate) const STRONG_LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "of",
+    "to",
+    "from",
+    "outside",
+    "inside",
+    "within",
+    "across",
+    "around",
+    "throughout",
+    "into",
+    "toward",
+    "towards",
+    "via",
+    "through",
+];
+
+/// Verbs of speech after a single capitalised word: the word names a person ("Nelson says").
+/// Big places are exempt from the rule that uses this ("Washington said" is a metonym).
+#[rustfmt::skip]
+pub(crate) const SPEECH: &[&str] = &[
+    "says", "said", "told", "explains", "explained", "concedes", "conceded", "recalls",
+    "recalled", "adds", "added", "wrote", "writes", "argues", "argued", "admits", "admitted",
+    "insists", "insisted", "acknowledges", "acknowledged",
+];
+
 /// Heads of organisation names that a place name can modify ("Washington Post").
 #[rustfmt::skip]
 pub(crate) const ORG_AFTER: &[&str] = &[
@@ -78,6 +109,7 @@ pub(crate) const MODIFIER_OK: &[&str] = &[
     "sheriff", "coroner", "commissioner", "commissioners", "commission", "schools", "board",
     "clerk", "jail", "courts", "judge", "prosecutor", "ems", "deputies", "deputy", "fair",
     "residents", "native", "natives", "district", "township", "borough", "parish", "office",
+    "film", "festival", "grand", "fashion", "book", "motor", "biennale", "carnival", "expo",
 ];
 
 /// Heads of "<head> of <place>" organisation names.

@@ -88,11 +88,11 @@ fn geowebnews_thresholds() {
     );
 }
 
-const TR_RECALL: f64 = 0.948;
-const TR_PRECISION: f64 = 0.885;
-const TR_E2E: f64 = 0.832;
-const TR_SPANS: f64 = 0.865;
-const GWN_RECALL: f64 = 0.826;
-const GWN_PRECISION: f64 = 0.913;
-const GWN_E2E: f64 = 0.752;
-const GWN_SPANS: f64 = 0.845;
+const TR_RECALL: f64 = 0.962;
+const TR_PRECISION: f64 = 0.895;
+const TR_E2E: f64 = 0.853;
+const TR_SPANS: f64 = 0.876;
+const GWN_RECALL: f64 = 0.835;
+const GWN_PRECISION: f64 = 0.925;
+const GWN_E2E: f64 = 0.762;
+const GWN_SPANS: f64 = 0.852;
