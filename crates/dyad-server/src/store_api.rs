@@ -1,12 +1,12 @@
 //! The store endpoints: `GET /v1/events`, `/v1/aggregates`, `/v1/actors`, `POST /v1/ingest`.
 //!
 //! Every answer is computed by SQLite (counts, sums, top-N) and every list is
-//! a page, so the size of an answer does not grow with the store. The one
-//! exception is `group=place`, which the store does not aggregate yet: it
-//! groups the first [`PLACE_SAMPLE`] located events of the selection here and
-//! says so (`sampled_events`, `truncated`).
+//! a keyset page, so neither the size nor the cost of an answer grows with
+//! the store. Aggregates the Explore page asks (whole months, a dyad or
+//! nothing, `group=dyad|actor|place|admin1`) are answered by the store's
+//! monthly roll-ups without reading `events`; the place groups carry the mean
+//! latitude and longitude of their events, which is what the map draws.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Query, State};
@@ -14,8 +14,7 @@ use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::Json;
 use dyad_core::schema::{EventRecord, InputDoc};
-use dyad_store::{BBox, Bucket, Group, IngestDoc, Page};
-use serde::Serialize;
+use dyad_store::{Bucket, Cursor, Group, IngestDoc};
 use serde_json::{json, Value};
 
 use crate::code::{blocking, parse_articles};
@@ -23,9 +22,6 @@ use crate::limits::JsonBody;
 use crate::params::Params;
 use crate::pool::StorePool;
 use crate::{ApiError, AppState};
-
-/// Most located events grouped for `group=place`.
-pub const PLACE_SAMPLE: usize = 20_000;
 
 fn store(state: &AppState) -> Result<Arc<StorePool>, ApiError> {
     state.store.clone().ok_or_else(ApiError::no_store)
@@ -36,6 +32,11 @@ fn params(q: Query<Vec<(String, String)>>) -> Params {
 }
 
 /// `GET /v1/events`: one page of events, oldest first, with their reports.
+///
+/// Pages are keyset pages ([`dyad_store::Store::query_after`]): the cursor
+/// names the last event shown, so page 50,000 costs what page 1 does, and
+/// events ingested meanwhile never shift a page. The cursor is opaque to
+/// clients (see [`encode_cursor`]).
 pub async fn events(
     State(state): State<AppState>,
     q: Query<Vec<(String, String)>>,
@@ -44,46 +45,32 @@ pub async fn events(
     p.check(&["limit", "cursor", "mentions"])?;
     let filter = p.filter()?;
     let limit = p.limit("limit", 50, 500)?;
-    let offset = match p.get("cursor") {
-        None => 0,
-        Some(c) => c
-            .parse::<usize>()
-            .map_err(|_| ApiError::bad_query(format!("bad cursor {c:?}")))?,
-    };
+    let after = p.get("cursor").map(decode_cursor).transpose()?;
     let mentions = p.flag("mentions", true)?;
     let pool = store(&state)?;
-    let mut rows = blocking(move || {
-        pool.read(|s| {
-            s.query(
-                &filter,
-                Page {
-                    limit: limit + 1,
-                    offset,
-                    mentions,
-                },
-            )
-        })
-    })
-    .await?;
-    let more = rows.len() > limit;
-    rows.truncate(limit);
-    let next = more.then(|| (offset + limit).to_string());
-    Ok(Json(json!({"items": rows, "next_cursor": next})))
+    let page =
+        blocking(move || pool.read(|s| s.query_after(&filter, after, limit, mentions))).await?;
+    let next = page.next.map(encode_cursor);
+    Ok(Json(json!({"items": page.items, "next_cursor": next})))
 }
 
-/// One cell of `group=place`.
-#[derive(Serialize)]
-struct PlaceRow {
-    key: String,
-    country: Option<String>,
-    lat: f64,
-    lon: f64,
-    count: u64,
-    goldstein_mean: f64,
-    quad1: u64,
-    quad2: u64,
-    quad3: u64,
-    quad4: u64,
+/// The API's form of a keyset cursor: `k` then the store's `DAY.ID`.
+///
+/// The prefix keeps old offset cursors (plain numbers) from being taken for
+/// keyset ones, and leaves room for another form later.
+pub fn encode_cursor(c: Cursor) -> String {
+    format!("k{c}")
+}
+
+/// Reads a cursor made by [`encode_cursor`]; anything else is a 400.
+pub fn decode_cursor(s: &str) -> Result<Cursor, ApiError> {
+    s.strip_prefix('k')
+        .and_then(|rest| rest.parse::<Cursor>().ok())
+        .ok_or_else(|| {
+            ApiError::bad_query(format!(
+                "bad cursor {s:?}: pass the next_cursor of the previous page"
+            ))
+        })
 }
 
 /// `GET /v1/aggregates`: counts, Goldstein mean and quad-class counts per period and/or group.
@@ -130,7 +117,7 @@ pub async fn warm_up(state: AppState) {
 
 async fn aggregate_answer(state: AppState, p: Params) -> Result<Value, ApiError> {
     p.check(&["by", "group", "limit"])?;
-    let mut filter = p.filter()?;
+    let filter = p.filter()?;
     let by: Option<Bucket> = match p.get("by") {
         None => None,
         Some(v) => Some(
@@ -140,72 +127,6 @@ async fn aggregate_answer(state: AppState, p: Params) -> Result<Value, ApiError>
     };
     let limit = p.limit("limit", 1000, 10_000)?;
     let pool = store(&state)?;
-    if p.get("group") == Some("place") {
-        if by.is_some() {
-            return Err(ApiError::bad_query(
-                "group=place cannot be combined with by",
-            ));
-        }
-        if filter.bbox.is_none() {
-            filter.bbox = Some(BBox {
-                min_lon: -180.0,
-                min_lat: -90.0,
-                max_lon: 180.0,
-                max_lat: 90.0,
-            });
-        }
-        let rows = blocking(move || {
-            pool.read(|s| {
-                s.query(
-                    &filter,
-                    Page {
-                        limit: PLACE_SAMPLE + 1,
-                        offset: 0,
-                        mentions: false,
-                    },
-                )
-            })
-        })
-        .await?;
-        let truncated = rows.len() > PLACE_SAMPLE;
-        let sampled = rows.len().min(PLACE_SAMPLE);
-        let mut cells: HashMap<(String, i64, i64), PlaceRow> = HashMap::new();
-        for ev in rows.into_iter().take(PLACE_SAMPLE) {
-            let Some(place) = ev.location else { continue };
-            let k = (
-                place.name.clone(),
-                (place.lat * 1e4) as i64,
-                (place.lon * 1e4) as i64,
-            );
-            let c = cells.entry(k).or_insert_with(|| PlaceRow {
-                key: place.name.clone(),
-                country: place.country.clone(),
-                lat: place.lat,
-                lon: place.lon,
-                count: 0,
-                goldstein_mean: 0.0,
-                quad1: 0,
-                quad2: 0,
-                quad3: 0,
-                quad4: 0,
-            });
-            c.count += 1;
-            c.goldstein_mean += ev.goldstein;
-            match ev.quad_class {
-                1 => c.quad1 += 1,
-                2 => c.quad2 += 1,
-                3 => c.quad3 += 1,
-                _ => c.quad4 += 1,
-            }
-        }
-        let mut out: Vec<PlaceRow> = cells.into_values().collect();
-        for c in &mut out {
-            c.goldstein_mean /= c.count.max(1) as f64;
-        }
-        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
-        out.truncate(limit);
-        return Ok(json!({"rows": out, "sampled_events": sampled, "truncated": truncated}));
-    }
     let group: Option<Group> = match p.get("group") {
         None => None,
         Some(v) => Some(

@@ -149,19 +149,47 @@ async fn explore_requests_on_a_large_store() {
         db: Some(path.clone()),
         ..Default::default()
     });
+    // Deep cursors: the first page of a late period ends at an event years
+    // into the list; passed to the query without that period, it asks for a
+    // page millions of events deep (page ~9.9M for the whole store).
+    let mut deep = Vec::new();
+    for q in [
+        "from=2024-12&limit=1&mentions=false",
+        "dyad=RUS-UKR&from=2024-06&limit=1&mentions=false",
+    ] {
+        let r = common::call(&app, "GET", &format!("/v1/events?{q}"), None, &[]).await;
+        let c = r.json["next_cursor"]
+            .as_str()
+            .expect("a next page")
+            .to_string();
+        deep.push(c);
+    }
     let requests = [
-        "/v1/aggregates?by=month",
-        "/v1/aggregates?group=actor&limit=300",
-        "/v1/aggregates?group=dyad&limit=20&from=2023-01-01&to=2024-12-31",
-        "/v1/aggregates?by=month&dyad=RUS-UKR&from=2023-01-01&to=2024-12-31",
-        "/v1/aggregates?group=dyad&limit=40&from=2023-01-01&to=2024-12-31",
-        "/v1/aggregates?group=place&limit=2000&from=2023-01-01&to=2024-12-31",
-        "/v1/events?dyad=RUS-UKR&from=2023-01-01&to=2024-12-31&limit=20",
-        "/v1/events?dyad=RUS-UKR&from=2024-03&to=2024-03&limit=20",
-        "/v1/events?dyad=RUS-UKR&from=2023-01-01&to=2024-12-31&limit=20&cursor=400",
-        "/v1/actors?limit=100",
+        // The Explore view's first load.
+        "/v1/aggregates?by=month".to_string(),
+        "/v1/aggregates?group=actor&limit=300".to_string(),
+        "/v1/aggregates?group=dyad&limit=20&from=2023-01-01&to=2024-12-31".to_string(),
+        // Its refresh for a pair and a period (chart, network, map, list).
+        "/v1/aggregates?by=month&dyad=RUS-UKR&from=2023-01-01&to=2024-12-31".to_string(),
+        "/v1/aggregates?group=dyad&limit=40&from=2023-01-01&to=2024-12-31".to_string(),
+        "/v1/aggregates?group=admin1&limit=2000&from=2023-01-01&to=2024-12-31".to_string(),
+        "/v1/events?dyad=RUS-UKR&from=2023-01-01&to=2024-12-31&limit=20".to_string(),
+        // A long period (the chart switches to years), a month's events, the whole store's places.
+        "/v1/aggregates?by=month&dyad=RUS-UKR".to_string(),
+        "/v1/aggregates?by=year&dyad=RUS-UKR".to_string(),
+        "/v1/events?dyad=RUS-UKR&from=2024-03&to=2024-03&limit=20".to_string(),
+        "/v1/aggregates?group=place&limit=2000".to_string(),
+        "/v1/aggregates?group=admin1&limit=2000".to_string(),
+        // Deep pages.
+        format!("/v1/events?limit=20&cursor={}", deep[0]),
+        format!("/v1/events?dyad=RUS-UKR&limit=20&cursor={}", deep[1]),
+        // Not asked by the page, for the record.
+        "/v1/actors?limit=100".to_string(),
+        "/v1/aggregates?group=type&by=year".to_string(),
+        "/v1/events?limit=20".to_string(),
     ];
-    for uri in requests {
+    for uri in &requests {
+        let uri = uri.as_str();
         let mut times = Vec::new();
         let mut size = 0;
         for _ in 0..4 {
@@ -176,6 +204,7 @@ async fn explore_requests_on_a_large_store() {
             );
             size = r.raw.len();
         }
+        assert!(size > 20, "{uri}: an empty answer measures nothing");
         let cold = times[0];
         let mut warm = times[1..].to_vec();
         warm.sort_by(|a, b| a.total_cmp(b));
