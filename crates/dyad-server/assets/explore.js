@@ -45,7 +45,8 @@
       const p = period();
       const [actors, dyads] = await Promise.all([
         api("GET", `/v1/aggregates?${qs({ group: "actor", limit: 300 })}`),
-        api("GET", `/v1/aggregates?${qs({ group: "dyad", limit: 20, ...p })}`),
+        // The same question as refresh()'s network, so the server answers it once (cached).
+        api("GET", `/v1/aggregates?${qs({ group: "dyad", limit: 40, ...p })}`),
       ]);
       const codes = actors.rows.filter((r) => r.key && r.key !== "?");
       for (const sel of [$("actor-a"), $("actor-b")]) {
