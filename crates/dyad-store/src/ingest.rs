@@ -228,11 +228,13 @@ struct BatchState<'a> {
     cache: &'a mut MergeCache,
 }
 
-/// The first and last day the valid records of a batch cover.
+/// The first and last day the records of a batch dated to a month or better cover
+/// (vaguer records are matched record by record, so one year-dated report does not
+/// widen the window to a year).
 fn window(docs: &[IngestDoc]) -> Option<(i32, i32)> {
     let mut w: Option<(i32, i32)> = None;
     for r in docs.iter().flat_map(|d| &d.events) {
-        if let Some((lo, hi)) = crate::dates::interval(&r.date) {
+        if let Some((lo, hi)) = crate::dates::interval(&r.date).filter(|(lo, hi)| hi - lo <= 31) {
             let lo = lo - crate::merge::PUBLICATION_LOOKBACK_DAYS;
             w = Some(w.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
         }
@@ -261,7 +263,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
         }
         Some((id, _)) => {
             remove_doc(tx, id, touched, before, fts)?;
-            cache.disable();
+            cache.reset();
             *has_wide = true; // repaired events may have widened
             tx.prepare_cached(
                 "UPDATE docs SET date=?1, source=?2, title=?3, url=?4, fingerprint=?5, n_records=?6, ingested_at=?7 WHERE id=?8",

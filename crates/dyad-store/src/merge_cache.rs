@@ -12,8 +12,8 @@
 //!
 //! The cache only ever holds committed rows and rows of the current
 //! transaction, and lives for one batch: nothing survives a rollback or a kill.
-//! It is dropped for the rest of a batch when a replaced document repairs or
-//! deletes events (rare), and not used when a batch spans more than
+//! It is emptied when a replaced document repairs or deletes events (rare; keys
+//! are then loaded again), and not used when a batch spans more than
 //! [`MAX_WINDOW_DAYS`] (a backfill in random order would load too much). The
 //! candidates it yields for a record are a superset of what the per-record SQL
 //! yields and the choice among them is the same, so the merged result is
@@ -63,9 +63,8 @@ impl MergeCache {
         }
     }
 
-    /// Stops using the cache for the rest of the batch (events were repaired or deleted).
-    pub fn disable(&mut self) {
-        self.enabled = false;
+    /// Forgets what was loaded (events were repaired or deleted): keys load again from SQL.
+    pub fn reset(&mut self) {
         self.map.clear();
     }
 
