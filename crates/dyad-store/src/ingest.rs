@@ -316,7 +316,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
                     p.push(&id);
                     tx.prepare_cached(crate::sql::update_event_sql())?
                         .execute(p.as_slice())?;
-                    cache.folded(id, &ev);
+                    cache.folded(id, &old, &ev);
                 }
                 if rec.sentence == 0 {
                     tx.prepare_cached(

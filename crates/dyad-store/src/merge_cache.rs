@@ -2,22 +2,23 @@
 //!
 //! The merge lookup was the largest single cost of an ingest (a fifth of it):
 //! one or two index seeks per orientation and a row decode for each record.
-//! News arrives in date order, so the records of one batch fall in a window of
-//! a few weeks and many of them share a pair and type. [`MergeCache`] loads,
-//! the first time a (actor country, recipient country, type) key is looked up
-//! in a batch, every stored event of that key whose interval reaches into the
-//! batch's window (the same SQL as the per-record lookup, over the window), and
-//! keeps it up to date as the batch creates and folds events. Later records of
-//! the key are matched in memory.
+//! News arrives in date order, so the records of one batch fall in a few weeks
+//! and many of them share a pair and type. [`MergeCache`] loads, the first time
+//! a record needs it, every stored event of one (actor country, recipient
+//! country, type) key whose window starts in one 32-day bucket of `events_pair`
+//! (one index range), and the key's wide events (windows over a week) that may
+//! reach the batch's days; it keeps them up to date as the batch creates and
+//! folds events. Later records of the key and bucket are matched in memory.
 //!
-//! The cache only ever holds committed rows and rows of the current
-//! transaction, and lives for one batch: nothing survives a rollback or a kill.
-//! It is emptied when a replaced document repairs or deletes events (rare; keys
-//! are then loaded again), and not used when a batch spans more than
-//! [`MAX_WINDOW_DAYS`] (a backfill in random order would load too much). The
-//! candidates it yields for a record are a superset of what the per-record SQL
-//! yields and the choice among them is the same, so the merged result is
-//! identical (`tests/merge.rs` ingests with and without it and compares).
+//! The cache holds only committed rows and rows of the current transaction,
+//! and lives for one batch: nothing survives a rollback or a kill. It is
+//! emptied when a replaced document repairs or deletes events (rare; keys then
+//! load again), and not used when the batch's records dated to a month or
+//! better span more than [`MAX_WINDOW_DAYS`] (a backfill in random order would
+//! load whole buckets for single records). The candidates it yields for a
+//! record are a superset of what the per-record SQL yields and the choice
+//! among them is the same, so the merged result is identical
+//! (`tests/merge_cache.rs` ingests with and without it and compares).
 
 use std::collections::HashMap;
 
@@ -36,50 +37,70 @@ const MAX_SPAN_DAYS: i32 = 366;
 /// (must match the partial index `events_wide` in the schema).
 pub(crate) const NARROW_DAYS: i32 = 7;
 /// A batch whose records span more days than this is matched record by record.
-pub(crate) const MAX_WINDOW_DAYS: i32 = 120;
+pub(crate) const MAX_WINDOW_DAYS: i32 = 366;
 
 /// An (actor country, recipient country, event type) key of `events_pair`.
 type Key = (Option<String>, Option<String>, String);
 
-/// Stored events by pair and type, for one batch's window of days.
+/// Stored events by pair, type and bucket of `day_lo`, and the wide ones by pair and type.
 pub(crate) struct MergeCache {
-    /// First and last day (slack included) a record of the batch may match.
+    /// First and last day (slack included) the batch's records dated to a month or
+    /// better may match: the range the wide events are loaded for.
     lo: i32,
     hi: i32,
-    map: HashMap<Key, Vec<(i64, EventState)>>,
+    /// Every event of a key whose `day_lo` is in a bucket ([`BUCKET_DAYS`]).
+    narrow: HashMap<(Key, i32), Vec<(i64, EventState)>>,
+    /// The events of a key wider than [`NARROW_DAYS`] that may reach `lo..=hi`.
+    wide: HashMap<Key, Vec<(i64, EventState)>>,
     enabled: bool,
 }
 
 impl MergeCache {
-    /// A cache for records whose intervals lie in `lo..=hi` (`None`: no valid record),
-    /// disabled when `on` is false or the window is too wide.
+    /// A cache for a batch whose records dated to a month or better lie in `lo..=hi`
+    /// (`None`: no such record), disabled when `on` is false or the window is too wide.
     pub fn new(window: Option<(i32, i32)>, on: bool) -> MergeCache {
         let (lo, hi) = window.unwrap_or((0, -1));
         MergeCache {
             lo: lo - DATE_SLACK_DAYS,
             hi: hi + DATE_SLACK_DAYS,
-            map: HashMap::new(),
+            narrow: HashMap::new(),
+            wide: HashMap::new(),
             enabled: on && window.is_some() && hi - lo <= MAX_WINDOW_DAYS,
         }
     }
 
     /// Forgets what was loaded (events were repaired or deleted): keys load again from SQL.
     pub fn reset(&mut self) {
-        self.map.clear();
+        self.narrow.clear();
+        self.wide.clear();
     }
 
-    /// Notes a new event, if its key is loaded (otherwise the SQL load will see it).
+    /// Notes a new event, where its key is loaded (otherwise the SQL load will see it).
     pub fn created(&mut self, id: i64, st: &EventState) {
-        if let Some(v) = self.map.get_mut(&key_of(st)) {
+        let key = key_of(st);
+        if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(st.lo))) {
             v.push((id, st.clone()));
+        }
+        if is_wide(st) {
+            if let Some(v) = self.wide.get_mut(&key) {
+                v.push((id, st.clone()));
+            }
         }
     }
 
-    /// Notes an event's new state after a record was folded in.
-    pub fn folded(&mut self, id: i64, st: &EventState) {
-        if let Some(v) = self.map.get_mut(&key_of(st)) {
-            if let Some(e) = v.iter_mut().find(|e| e.0 == id) {
-                e.1.clone_from(st);
+    /// Notes an event's new state after a record was folded in (its window may have moved).
+    pub fn folded(&mut self, id: i64, old: &EventState, new: &EventState) {
+        let key = key_of(new);
+        if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(old.lo))) {
+            v.retain(|e| e.0 != id);
+        }
+        if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(new.lo))) {
+            v.push((id, new.clone()));
+        }
+        if let Some(v) = self.wide.get_mut(&key) {
+            v.retain(|e| e.0 != id);
+            if is_wide(new) {
+                v.push((id, new.clone()));
             }
         }
     }
@@ -91,6 +112,15 @@ fn key_of(st: &EventState) -> Key {
         st.recipient.country.clone(),
         st.event_type.clone(),
     )
+}
+
+/// The `events_pair` bucket of a window start (`/` truncates toward zero, as SQLite's does).
+fn bucket(day_lo: i32) -> i32 {
+    day_lo / BUCKET_DAYS
+}
+
+fn is_wide(st: &EventState) -> bool {
+    st.hi - st.lo > NARROW_DAYS
 }
 
 /// The stored event `st` reports, if any: its id, codes, and whether roles are swapped.
@@ -106,33 +136,44 @@ pub(crate) fn find_match(
     ];
     let n = if pairs[0].0 == pairs[0].1 { 1 } else { 2 };
     let mut best: Option<(i64, EventState, bool)> = None;
-    let cached = cache.enabled && st.lo >= cache.lo + 1 && st.hi <= cache.hi - 1;
+    let (lo, hi) = (st.lo - DATE_SLACK_DAYS, st.hi + DATE_SLACK_DAYS);
+    let wide_cached = cache.enabled && lo >= cache.lo && hi <= cache.hi;
     for (a, r) in pairs.iter().take(n) {
-        if cached {
-            let key: Key = ((*a).clone(), (*r).clone(), st.event_type.clone());
-            if !cache.map.contains_key(&key) {
-                let mut v = Vec::new();
-                candidates(
-                    tx,
-                    a,
-                    r,
-                    &st.event_type,
-                    cache.lo,
-                    cache.hi,
-                    has_wide,
-                    &mut v,
-                )?;
-                v.sort_by_key(|e| e.0);
-                v.dedup_by_key(|e| e.0);
-                cache.map.insert(key.clone(), v);
+        let key: Key = ((*a).clone(), (*r).clone(), st.event_type.clone());
+        if !cache.enabled {
+            let mut v = Vec::new();
+            candidates(tx, a, r, &st.event_type, lo, hi, has_wide, &mut v)?;
+            for (id, ev) in &v {
+                consider(&mut best, *id, ev, st);
             }
-            for (id, ev) in cache.map.get(&key).into_iter().flatten() {
+            continue;
+        }
+        for b in bucket(lo - NARROW_DAYS)..=bucket(hi) {
+            let k = (key.clone(), b);
+            if !cache.narrow.contains_key(&k) {
+                let mut v = Vec::new();
+                narrow_bucket(tx, a, r, &st.event_type, b, &mut v)?;
+                cache.narrow.insert(k.clone(), v);
+            }
+            for (id, ev) in cache.narrow.get(&k).into_iter().flatten() {
+                consider(&mut best, *id, ev, st);
+            }
+        }
+        if !has_wide {
+            continue;
+        }
+        if wide_cached {
+            if !cache.wide.contains_key(&key) {
+                let mut v = Vec::new();
+                wide_range(tx, a, r, &st.event_type, cache.lo, cache.hi, &mut v)?;
+                cache.wide.insert(key.clone(), v);
+            }
+            for (id, ev) in cache.wide.get(&key).into_iter().flatten() {
                 consider(&mut best, *id, ev, st);
             }
         } else {
             let mut v = Vec::new();
-            let (lo, hi) = (st.lo - DATE_SLACK_DAYS, st.hi + DATE_SLACK_DAYS);
-            candidates(tx, a, r, &st.event_type, lo, hi, has_wide, &mut v)?;
+            wide_range(tx, a, r, &st.event_type, lo, hi, &mut v)?;
             for (id, ev) in &v {
                 consider(&mut best, *id, ev, st);
             }
@@ -161,6 +202,17 @@ fn consider(best: &mut Option<(i64, EventState, bool)>, id: i64, ev: &EventState
     }
 }
 
+/// The narrow lookup: a pair and type in one or two buckets, `day_lo` in `?4 - 7 ..= ?5`, `day_hi >= ?4`.
+fn narrow_sql() -> &'static str {
+    static S: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        format!(
+            "SELECT id, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
+             AND r_country IS ?2 AND event_type = ?3 AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
+        )
+    })
+}
+
 /// Appends the stored events of pair `a`, `r` and `event_type` whose intervals may
 /// reach `lo..=hi` (a superset of those that do; may repeat an event).
 #[allow(clippy::too_many_arguments)]
@@ -174,38 +226,62 @@ fn candidates(
     has_wide: bool,
     out: &mut Vec<(i64, EventState)>,
 ) -> rusqlite::Result<()> {
-    static NARROW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    // The narrow query looks in the buckets of `day_lo` the candidates may lie in,
+    // two at a time (a record dated to a day needs one or two).
+    let buckets: Vec<i32> = (bucket(lo - NARROW_DAYS)..=bucket(hi)).collect();
+    let mut stmt = tx.prepare_cached(narrow_sql())?;
+    for c in buckets.chunks(2) {
+        let (b0, b1) = (c[0], c[c.len() - 1]);
+        let rows = stmt.query(rusqlite::params![a, r, event_type, lo, hi, b0, b1])?;
+        push_rows(rows, out)?;
+    }
+    if has_wide {
+        wide_range(tx, a, r, event_type, lo, hi, out)?;
+    }
+    Ok(())
+}
+
+/// Appends every stored event of pair `a`, `r` and `event_type` whose `day_lo` is in bucket `b`.
+fn narrow_bucket(
+    tx: &Transaction,
+    a: &Option<String>,
+    r: &Option<String>,
+    event_type: &str,
+    b: i32,
+    out: &mut Vec<(i64, EventState)>,
+) -> rusqlite::Result<()> {
+    let (lo, hi) = (i32::MIN / 2, i32::MAX / 2);
+    let mut stmt = tx.prepare_cached(narrow_sql())?;
+    let rows = stmt.query(rusqlite::params![a, r, event_type, lo, hi, b, b])?;
+    push_rows(rows, out)
+}
+
+/// Appends the stored events of pair `a`, `r` and `event_type` wider than
+/// [`NARROW_DAYS`] that may reach `lo..=hi`.
+fn wide_range(
+    tx: &Transaction,
+    a: &Option<String>,
+    r: &Option<String>,
+    event_type: &str,
+    lo: i32,
+    hi: i32,
+    out: &mut Vec<(i64, EventState)>,
+) -> rusqlite::Result<()> {
     static WIDE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let narrow = NARROW.get_or_init(|| {
-        format!(
-            "SELECT id, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
-             AND r_country IS ?2 AND event_type = ?3 AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
-        )
-    });
     let wide = WIDE.get_or_init(|| {
         format!(
             "SELECT id, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
              AND day_hi - day_lo > {NARROW_DAYS} AND day_lo BETWEEN ?4 - {MAX_SPAN_DAYS} AND ?5 AND day_hi >= ?4"
         )
     });
-    // The narrow query looks in the buckets of `day_lo` the candidates may lie in,
-    // two at a time (a record dated to a day needs one or two).
-    // (Rust's `/` truncates toward zero as SQLite's does.)
-    let buckets: Vec<i32> = ((lo - NARROW_DAYS) / BUCKET_DAYS..=hi / BUCKET_DAYS).collect();
-    let mut stmt = tx.prepare_cached(narrow)?;
-    for c in buckets.chunks(2) {
-        let (b0, b1) = (c[0], c[c.len() - 1]);
-        let mut rows = stmt.query(rusqlite::params![a, r, event_type, lo, hi, b0, b1])?;
-        while let Some(row) = rows.next()? {
-            out.push((row.get(0)?, state_from_row(row, 1)?));
-        }
-    }
-    if has_wide {
-        let mut stmt = tx.prepare_cached(wide)?;
-        let mut rows = stmt.query(rusqlite::params![a, r, event_type, lo, hi])?;
-        while let Some(row) = rows.next()? {
-            out.push((row.get(0)?, state_from_row(row, 1)?));
-        }
+    let mut stmt = tx.prepare_cached(wide)?;
+    let rows = stmt.query(rusqlite::params![a, r, event_type, lo, hi])?;
+    push_rows(rows, out)
+}
+
+fn push_rows(mut rows: rusqlite::Rows, out: &mut Vec<(i64, EventState)>) -> rusqlite::Result<()> {
+    while let Some(row) = rows.next()? {
+        out.push((row.get(0)?, state_from_row(row, 1)?));
     }
     Ok(())
 }
