@@ -306,8 +306,8 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
         };
         *has_wide |= st.hi - st.lo > NARROW_DAYS;
         let (event, merged) = match find_match(tx, &st, *has_wide, cache)? {
-            Some((id, mut ev, swapped)) => {
-                before.touch(tx, id)?;
+            Some((id, mut ev, swapped, mentions)) => {
+                before.touch_state(id, &ev, mentions);
                 let old = ev.clone();
                 absorb(&mut ev, &st, swapped);
                 if ev != old {

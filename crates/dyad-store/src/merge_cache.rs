@@ -39,6 +39,13 @@ pub(crate) const NARROW_DAYS: i32 = 7;
 /// A batch whose records span more days than this is matched record by record.
 pub(crate) const MAX_WINDOW_DAYS: i32 = 366;
 
+/// A stored event: its id, codes, and `num_mentions` when loaded (its roll-up
+/// share before the batch touches it).
+pub(crate) type Cand = (i64, EventState, i64);
+
+/// A match: the event's id, codes, whether roles are swapped, and its `num_mentions` as loaded.
+pub(crate) type Found = (i64, EventState, bool, i64);
+
 /// An (actor country, recipient country, event type) key of `events_pair`.
 type Key = (Option<String>, Option<String>, String);
 
@@ -49,9 +56,9 @@ pub(crate) struct MergeCache {
     lo: i32,
     hi: i32,
     /// Every event of a key whose `day_lo` is in a bucket ([`BUCKET_DAYS`]).
-    narrow: HashMap<(Key, i32), Vec<(i64, EventState)>>,
+    narrow: HashMap<(Key, i32), Vec<Cand>>,
     /// The events of a key wider than [`NARROW_DAYS`] that may reach `lo..=hi`.
-    wide: HashMap<Key, Vec<(i64, EventState)>>,
+    wide: HashMap<Key, Vec<Cand>>,
     enabled: bool,
 }
 
@@ -79,28 +86,29 @@ impl MergeCache {
     pub fn created(&mut self, id: i64, st: &EventState) {
         let key = key_of(st);
         if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(st.lo))) {
-            v.push((id, st.clone()));
+            v.push((id, st.clone(), 1));
         }
         if is_wide(st) {
             if let Some(v) = self.wide.get_mut(&key) {
-                v.push((id, st.clone()));
+                v.push((id, st.clone(), 1));
             }
         }
     }
 
-    /// Notes an event's new state after a record was folded in (its window may have moved).
+    /// Notes an event's new state after a record was folded in (its window may have moved;
+    /// its mention count is not kept: the event is touched and its roll-up share noted).
     pub fn folded(&mut self, id: i64, old: &EventState, new: &EventState) {
         let key = key_of(new);
         if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(old.lo))) {
             v.retain(|e| e.0 != id);
         }
         if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(new.lo))) {
-            v.push((id, new.clone()));
+            v.push((id, new.clone(), 0));
         }
         if let Some(v) = self.wide.get_mut(&key) {
             v.retain(|e| e.0 != id);
             if is_wide(new) {
-                v.push((id, new.clone()));
+                v.push((id, new.clone(), 0));
             }
         }
     }
@@ -129,13 +137,13 @@ pub(crate) fn find_match(
     st: &EventState,
     has_wide: bool,
     cache: &mut MergeCache,
-) -> rusqlite::Result<Option<(i64, EventState, bool)>> {
+) -> rusqlite::Result<Option<Found>> {
     let pairs = [
         (&st.actor.country, &st.recipient.country),
         (&st.recipient.country, &st.actor.country),
     ];
     let n = if pairs[0].0 == pairs[0].1 { 1 } else { 2 };
-    let mut best: Option<(i64, EventState, bool)> = None;
+    let mut best: Option<Found> = None;
     let (lo, hi) = (st.lo - DATE_SLACK_DAYS, st.hi + DATE_SLACK_DAYS);
     let wide_cached = cache.enabled && lo >= cache.lo && hi <= cache.hi;
     for (a, r) in pairs.iter().take(n) {
@@ -143,8 +151,8 @@ pub(crate) fn find_match(
         if !cache.enabled {
             let mut v = Vec::new();
             candidates(tx, a, r, &st.event_type, lo, hi, has_wide, &mut v)?;
-            for (id, ev) in &v {
-                consider(&mut best, *id, ev, st);
+            for c in &v {
+                consider(&mut best, c, st);
             }
             continue;
         }
@@ -155,8 +163,8 @@ pub(crate) fn find_match(
                 narrow_bucket(tx, a, r, &st.event_type, b, &mut v)?;
                 cache.narrow.insert(k.clone(), v);
             }
-            for (id, ev) in cache.narrow.get(&k).into_iter().flatten() {
-                consider(&mut best, *id, ev, st);
+            for c in cache.narrow.get(&k).into_iter().flatten() {
+                consider(&mut best, c, st);
             }
         }
         if !has_wide {
@@ -168,14 +176,14 @@ pub(crate) fn find_match(
                 wide_range(tx, a, r, &st.event_type, cache.lo, cache.hi, &mut v)?;
                 cache.wide.insert(key.clone(), v);
             }
-            for (id, ev) in cache.wide.get(&key).into_iter().flatten() {
-                consider(&mut best, *id, ev, st);
+            for c in cache.wide.get(&key).into_iter().flatten() {
+                consider(&mut best, c, st);
             }
         } else {
             let mut v = Vec::new();
             wide_range(tx, a, r, &st.event_type, lo, hi, &mut v)?;
-            for (id, ev) in &v {
-                consider(&mut best, *id, ev, st);
+            for c in &v {
+                consider(&mut best, c, st);
             }
         }
     }
@@ -183,7 +191,8 @@ pub(crate) fn find_match(
 }
 
 /// Keeps `ev` as the best match if it is compatible and nearer (then older) than the best so far.
-fn consider(best: &mut Option<(i64, EventState, bool)>, id: i64, ev: &EventState, st: &EventState) {
+fn consider(best: &mut Option<Found>, c: &Cand, st: &EventState) {
+    let (id, ev) = (c.0, &c.1);
     if best.as_ref().is_some_and(|b| b.0 == id) {
         return;
     }
@@ -194,10 +203,10 @@ fn consider(best: &mut Option<(i64, EventState, bool)>, id: i64, ev: &EventState
     if let Some(swapped) = compatible(ev, st) {
         let better = match best {
             None => true,
-            Some((bid, b, _)) => (ev.date_distance(st), id) < (b.date_distance(st), *bid),
+            Some((bid, b, _, _)) => (ev.date_distance(st), id) < (b.date_distance(st), *bid),
         };
         if better {
-            *best = Some((id, ev.clone(), swapped));
+            *best = Some((id, ev.clone(), swapped, c.2));
         }
     }
 }
@@ -207,7 +216,7 @@ fn narrow_sql() -> &'static str {
     static S: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     S.get_or_init(|| {
         format!(
-            "SELECT id, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
+            "SELECT id, num_mentions, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
              AND r_country IS ?2 AND event_type = ?3 AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
         )
     })
@@ -224,7 +233,7 @@ fn candidates(
     lo: i32,
     hi: i32,
     has_wide: bool,
-    out: &mut Vec<(i64, EventState)>,
+    out: &mut Vec<Cand>,
 ) -> rusqlite::Result<()> {
     // The narrow query looks in the buckets of `day_lo` the candidates may lie in,
     // two at a time (a record dated to a day needs one or two).
@@ -248,7 +257,7 @@ fn narrow_bucket(
     r: &Option<String>,
     event_type: &str,
     b: i32,
-    out: &mut Vec<(i64, EventState)>,
+    out: &mut Vec<Cand>,
 ) -> rusqlite::Result<()> {
     let (lo, hi) = (i32::MIN / 2, i32::MAX / 2);
     let mut stmt = tx.prepare_cached(narrow_sql())?;
@@ -265,12 +274,12 @@ fn wide_range(
     event_type: &str,
     lo: i32,
     hi: i32,
-    out: &mut Vec<(i64, EventState)>,
+    out: &mut Vec<Cand>,
 ) -> rusqlite::Result<()> {
     static WIDE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let wide = WIDE.get_or_init(|| {
         format!(
-            "SELECT id, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
+            "SELECT id, num_mentions, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
              AND day_hi - day_lo > {NARROW_DAYS} AND day_lo BETWEEN ?4 - {MAX_SPAN_DAYS} AND ?5 AND day_hi >= ?4"
         )
     });
@@ -279,9 +288,9 @@ fn wide_range(
     push_rows(rows, out)
 }
 
-fn push_rows(mut rows: rusqlite::Rows, out: &mut Vec<(i64, EventState)>) -> rusqlite::Result<()> {
+fn push_rows(mut rows: rusqlite::Rows, out: &mut Vec<Cand>) -> rusqlite::Result<()> {
     while let Some(row) = rows.next()? {
-        out.push((row.get(0)?, state_from_row(row, 1)?));
+        out.push((row.get(0)?, state_from_row(row, 2)?, row.get(1)?));
     }
     Ok(())
 }
