@@ -181,3 +181,57 @@ fn the_builtin_example_codes_many_kinds_of_event_with_true_offsets() {
     }
     assert_eq!(docs[0]["events"].as_array().unwrap().len(), events);
 }
+
+/// `--places` (dyad's TSV) and `--geonames` (a GeoNames dump) extend the gazetteer; a broken
+/// file is an error that names the file and line.
+#[test]
+fn user_places_and_geonames_dumps_extend_the_gazetteer() {
+    let dir = scratch("places");
+    let text = "Yemeni and Saudi officials held talks in Zorbaville on Monday.";
+    let input = file(
+        &dir,
+        "a.jsonl",
+        article("z1", "2025-01-08", text).as_bytes(),
+    );
+    let located = |out: &str| -> Vec<serde_json::Value> {
+        out.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter_map(|e| e.get("location").cloned().filter(|l| !l.is_null()))
+            .collect()
+    };
+    let plain = dyad(&["code", &input], b"");
+    assert!(plain.status.success());
+    assert!(
+        located(&plain.stdout).is_empty(),
+        "an unknown town has no location"
+    );
+
+    let places = file(
+        &dir,
+        "p.tsv",
+        b"Zorbaville\t12.5\t44.25\tYEM\tP.PPL\t5000\t\t\t\n",
+    );
+    let out = dyad(&["code", "--places", &places, &input], b"");
+    assert!(out.status.success());
+    let locs = located(&out.stdout);
+    assert!(!locs.is_empty());
+    assert_eq!(locs[0]["name"], "Zorbaville");
+    assert_eq!(locs[0]["country"], "YEM");
+    assert_eq!(locs[0]["lat"], 12.5);
+
+    // One GeoNames row: id, name, ascii, alternates, lat, lon, class, code, cc, cc2, admin1..4,
+    // population, elevation, dem, timezone, modified.
+    let row = "9999991\tZorbaville\tZorbaville\t\t13.0\t45.0\tP\tPPL\tYE\t\t02\t\t\t\t12000\t\t10\tAsia/Aden\t2024-01-01\n";
+    let dump = file(&dir, "cities.txt", row.as_bytes());
+    let out = dyad(&["code", "--geonames", &dump, &input], b"");
+    assert!(out.status.success(), "{}", out.stderr);
+    let locs = located(&out.stdout);
+    assert_eq!(locs[0]["country"], "YEM");
+    assert_eq!(locs[0]["lon"], 45.0);
+
+    let bad = file(&dir, "bad.tsv", b"Zorbaville\tnorth\t44.25\n");
+    let out = dyad(&["code", "--places", &bad, &input], b"");
+    assert!(!out.status.success());
+    let err = &out.stderr;
+    assert!(err.contains("bad.tsv") && err.contains("line 1"), "{err}");
+}

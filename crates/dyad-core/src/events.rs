@@ -111,7 +111,11 @@ const LIGHT: &[&str] = &[
     "reached",
     "sent",
     "provided",
+    "provide",
+    "provides",
+    "providing",
     "delivered",
+    "deliver",
     "pledged",
     "promised",
     "gave",
@@ -130,6 +134,109 @@ const LIGHT: &[&str] = &[
     "hosted",
     "host",
 ];
+
+/// Reporters' formulas that look like events but are not: "declined to comment",
+/// "did not respond to requests for comment", "spoke on condition of anonymity to discuss".
+fn newsroom_idiom(toks: &[Token], f: &Found, first: usize) -> bool {
+    let end = *f.tokens.last().unwrap_or(&f.head) + 1;
+    let next: Vec<&str> = toks[end..(end + 3).min(toks.len())]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    let after = |w: &[&str]| next.len() >= w.len() && next[..w.len()] == *w;
+    let start = f.tokens[0];
+    let before = |w: &str| {
+        start > first
+            && toks[start - 1].norm == "to"
+            && start > first + 1
+            && toks[start - 2].norm == w
+    };
+    after(&["for", "comment"])
+        || after(&["to", "comment"])
+        || after(&["comment"])
+        || after(&["to", "respond"])
+        || after(&["to", "elaborate"])
+        || after(&["to", "be", "identified"])
+        || after(&["to", "be", "named"])
+        || [
+            "anonymity",
+            "authorized",
+            "authorised",
+            "permitted",
+            "allowed",
+        ]
+        .iter()
+        .any(|w| before(w))
+}
+
+/// Words after which a verb's base form is still a verb: "to meet", "they meet", "and agree".
+const NOT_NOUN: &[&str] = &[
+    "to",
+    "and",
+    "or",
+    "not",
+    "never",
+    "also",
+    "jointly",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "still",
+    "further",
+    "then",
+    "both",
+    "nations",
+    "countries",
+    "sides",
+    "leaders",
+    "ministers",
+    "officials",
+    "must",
+    "should",
+    "could",
+    "would",
+    "will",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "did",
+    "do",
+    "does",
+    "n't",
+    "cannot",
+    "often",
+    "now",
+    "again",
+    "first",
+    "directly",
+    "publicly",
+    "immediately",
+    "formally",
+];
+
+/// The light verb whose object the noun at `start` is: "announced $50 million in aid".
+/// Looks back up to seven words, not across punctuation or a relative word.
+fn light_verb(toks: &[Token], first: usize, start: usize) -> Option<usize> {
+    let from = start.saturating_sub(7).max(first);
+    for i in (from..start).rev() {
+        let t = &toks[i];
+        if LIGHT.contains(&t.norm.as_str()) {
+            return Some(i);
+        }
+        if t.punct && !matches!(t.norm.as_str(), "$" | "€" | "£" | "%" | "-")
+            || matches!(t.norm.as_str(), "that" | "which" | "who" | "whom" | "to")
+            || FRAME.contains(&t.norm.as_str()) && !matches!(t.norm.as_str(), "in" | "on")
+        {
+            return None;
+        }
+    }
+    None
+}
 
 /// Prepositions that introduce a background frame, not an object: "during his meeting".
 const FRAME: &[&str] = &[
@@ -177,12 +284,18 @@ pub fn triggers<'l>(
         } else {
             ""
         };
-        let after_det = DETS.contains(&prev) || (prev != "to" && PREPS.contains(&prev));
+        // "the Israeli strikes": a demonym only modifies nouns.
+        let after_adj = mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Adjective && m.last == i);
+        let after_det =
+            DETS.contains(&prev) || (prev != "to" && PREPS.contains(&prev)) || after_adj;
         let inside_name = mentions.iter().any(|m| {
             m.kind == MentionKind::Direct
                 && m.first <= f.head
                 && f.head < m.last
-                && m.name.is_some()
+                // "Armed men", "striking workers": a verb form that modifies the head noun.
+                && (m.name.is_some() || f.trigger.kind == 'V' && f.head + 1 < m.last)
         });
         let copula_ok = !f.trigger.copula
             || (i > first
@@ -198,7 +311,23 @@ pub fn triggers<'l>(
                         | "remained"
                         | "'s"
                 ));
-        copula_ok && !inside_name && !(f.trigger.kind == 'V' && after_det)
+        // "via satellite phone", "a government supply boat": a verb's base form right
+        // after a plain lower-case word is the head of a noun compound.
+        let lemma = f.trigger.pattern.split_whitespace().next().unwrap_or("");
+        let compound = f.trigger.kind == 'V' && tokens[i].norm == lemma && i > first && {
+            let p = &tokens[i - 1];
+            !p.punct
+                && !p.cap
+                && !p.norm.ends_with("ly")
+                && !clause::AUX.contains(&prev)
+                && !NOT_NOUN.contains(&prev)
+                && !mentions.iter().any(|m| m.last == i)
+        };
+        // "sending them back", "bring him back": a particle after an object pronoun.
+        let particle = f.trigger.kind == 'V'
+            && f.tokens.len() == 1
+            && matches!(prev, "them" | "him" | "her" | "us" | "me");
+        copula_ok && !inside_name && !compound && !particle && !(f.trigger.kind == 'V' && after_det)
     });
     // A word that is both a verb and a noun pattern ("talks", "attack") is a verb
     // only after a subject or an auxiliary: "Israel attacked", "will talk".
@@ -475,6 +604,14 @@ impl Sentence<'_> {
             if actors.iter().any(|a| same_actor(a, m)) {
                 continue;
             }
+            // "on the Thai border": a frontier named by its neighbour is a place.
+            if m.kind == MentionKind::Adjective
+                && self.tokens.get(m.last).is_some_and(|t| {
+                    matches!(t.norm.as_str(), "border" | "borders" | "frontier" | "side")
+                })
+            {
+                continue;
+            }
             let prep = prep_before(self.tokens, self.first, m);
             let gazetteer_only = m.rules.iter().all(|r| r == "gazetteer");
             if gazetteer_only
@@ -554,7 +691,8 @@ impl Sentence<'_> {
             }
         }
         let mut out: Vec<Event> = Vec::new();
-        for (a, f) in found.iter().enumerate() {
+        for a in 0..found.len() {
+            let f = &found[a];
             if absorbed[a] {
                 continue;
             }
@@ -614,16 +752,192 @@ impl Sentence<'_> {
                                 | "that"
                         )
                         && !self.mentions.iter().any(|m| m.last == f.tokens[0])
-                };
+                }
+                // "a deal brokered by", "weapons sent to": a preposition or a break follows;
+                // "airstrikes killed dozens" has an object, so it is a main verb.
+                && toks.get(f.head + 1).is_none_or(|n| {
+                    n.punct || PREPS.contains(&n.norm.as_str()) || n.norm == "by"
+                });
+            // "banks accused of helping Moscow": a gapped pattern with nothing in its object
+            // slot and no auxiliary is a participle; its subject is the patient, its agent unknown.
+            let no_object = f.trigger.kind == 'V'
+                && f.trigger.pattern.split_whitespace().nth(1) == Some("*")
+                && f.trigger
+                    .pattern
+                    .split_whitespace()
+                    .nth(2)
+                    .is_some_and(|w| {
+                        matches!(
+                            w,
+                            "of" | "with"
+                                | "for"
+                                | "to"
+                                | "on"
+                                | "from"
+                                | "against"
+                                | "over"
+                                | "as"
+                        )
+                    })
+                && f.tokens.len() >= 2
+                && f.tokens[1] == f.tokens[0] + 1
+                && toks[f.head].norm.ends_with("ed")
+                && clause::verb_group(toks, self.first, f.tokens[0]).is_empty();
+            // "pledged $5 million in aid": the verb is the event; its object noun adds nothing.
+            let light_taken = f.trigger.kind == 'N'
+                && light_verb(toks, self.first, f.tokens[0]).is_some_and(|lv| {
+                    found
+                        .iter()
+                        .any(|g| g.trigger.kind == 'V' && g.tokens[0] == lv && !g.trigger.adopt)
+                });
+            // "a man convicted of spying": a bare participle after a noun, then "of".
+            let participle_of = f.trigger.kind == 'V'
+                && f.tokens.len() == 1
+                && toks[f.head].norm.ends_with("ed")
+                && toks.get(f.head + 1).is_some_and(|x| x.norm == "of")
+                && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
+                && self.mentions.iter().any(|m| m.last == f.tokens[0]);
+            if no_object || light_taken || participle_of || newsroom_idiom(toks, f, self.first) {
+                continue;
+            }
+            // "denied supporting the rebels, accusing Congo of ...": a speech act after a comma
+            // is the main subject's own.
+            if participle
+                && !out.is_empty()
+                && f.tokens[0] > self.first
+                && toks[f.tokens[0] - 1].norm == ","
+                && matches!(
+                    f.trigger.plover.as_str(),
+                    "ACCUSE" | "REQUEST" | "THREATEN" | "REJECT" | "SUPPORT"
+                )
+            {
+                if let Some(mut ev) = self.event(f, &found[a + 1..]) {
+                    ev.actors = out[0].actors.clone();
+                    let main = &ev.actors;
+                    ev.recipients
+                        .retain(|r| !main.iter().any(|m| same_actor(m, r)));
+                    out.push(ev);
+                }
+                continue;
+            }
             let infinitive = infinitive || participle || reduced;
             if (subordinate || infinitive) && !out.is_empty() {
                 continue;
             }
-            if let Some(ev) = self.event(f, &found[a + 1..]) {
+            if let Some(mut ev) = self.event(f, &found[a + 1..]) {
+                // "condemned the Israeli strikes", "welcomed China's decision": the target of a
+                // judgement is the author of the act judged, and the act is not coded again.
+                if f.trigger.kind == 'V'
+                    && matches!(ev.plover.as_str(), "ACCUSE" | "SUPPORT" | "REJECT")
+                {
+                    if let Some(b) = self.reason_act(f, &found, a) {
+                        // "thanked Denmark for its military aid": the reason is not coded again.
+                        absorbed[b] = true;
+                    } else if let Some(b) = self.judged_act(f, &found, a) {
+                        if let Some(act) = self.event(&found[b], &found[b + 1..]) {
+                            if !act.actors.is_empty()
+                                && !act
+                                    .actors
+                                    .iter()
+                                    .any(|x| ev.actors.iter().any(|y| same_actor(x, y)))
+                            {
+                                ev.recipients = act.actors;
+                                absorbed[b] = true;
+                            }
+                        }
+                    }
+                }
                 out.push(ev);
             }
         }
+        // "visited Saudi Arabia on his first trip abroad": the same act twice, once without
+        // its recipient.
+        let redundant: Vec<bool> = out
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                e.recipients.is_empty()
+                    && out.iter().enumerate().any(|(j, o)| {
+                        i != j
+                            && o.plover == e.plover
+                            && !o.recipients.is_empty()
+                            && o.actors
+                                .iter()
+                                .any(|a| e.actors.iter().any(|b| same_actor(a, b)))
+                    })
+            })
+            .collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !redundant[k - 1]
+        });
         out
+    }
+
+    /// The event noun in a reason phrase after the verb's object: "thanked Denmark *for its
+    /// aid*", "criticised Israel *over its offensive*".
+    fn reason_act(&self, f: &Found, found: &[Found], a: usize) -> Option<usize> {
+        let g = found.get(a + 1)?;
+        if g.trigger.kind != 'N' {
+            return None;
+        }
+        let mut i = *f.tokens.last()? + 1;
+        let mut seen_object = false;
+        while i < g.tokens[0] {
+            let w = self.tokens[i].norm.as_str();
+            if let Some(m) = self.mentions.iter().find(|m| m.first == i) {
+                i = m.last;
+                seen_object = true;
+            } else if matches!(w, "for" | "over") && seen_object {
+                i += 1;
+                while i < g.tokens[0] {
+                    let w = self.tokens[i].norm.as_str();
+                    let modifier = self.mentions.iter().find(|m| {
+                        m.first == i
+                            && (m.possessive
+                                || m.kind == MentionKind::Adjective
+                                || m.kind == MentionKind::Pronoun)
+                    });
+                    if let Some(m) = modifier {
+                        i = m.last;
+                    } else if DETS.contains(&w)
+                        || !self.tokens[i].punct && !self.tokens[i].cap && i + 3 > g.tokens[0]
+                    {
+                        i += 1;
+                    } else {
+                        return None;
+                    }
+                }
+                return Some(a + 1);
+            } else {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The event noun that is the direct object of the verb trigger `found[a]`: only
+    /// determiners and the noun's own modifiers (demonyms, possessors) between them.
+    fn judged_act(&self, f: &Found, found: &[Found], a: usize) -> Option<usize> {
+        let g = found.get(a + 1)?;
+        if g.trigger.kind != 'N' {
+            return None;
+        }
+        let mut i = *f.tokens.last()? + 1;
+        while i < g.tokens[0] {
+            if let Some(m) = self.mentions.iter().find(|m| m.first == i) {
+                if m.kind != MentionKind::Adjective && !m.possessive {
+                    return None;
+                }
+                i = m.last;
+            } else if DETS.contains(&self.tokens[i].norm.as_str()) || self.tokens[i].norm == "'s" {
+                i += 1;
+            } else {
+                return None;
+            }
+        }
+        Some(a + 1)
     }
 
     fn event<'l>(&self, f: &Found<'l>, later: &[Found<'l>]) -> Option<Event<'l>> {
@@ -636,7 +950,16 @@ impl Sentence<'_> {
         let (cs, ce) = clause::clause_bounds(toks, self.first, self.last, start);
         let negated = clause::negated(toks, group.clone());
         let mut modality = clause::modality(toks, group.clone(), start, self.last);
-        let passive = t.kind == 'V' && clause::passive(toks, group.clone(), head);
+        // "a man killed by police": a bare participle right after a noun, with its agent.
+        let reduced_passive = t.kind == 'V'
+            && group.is_empty()
+            && f.tokens.len() == 1
+            && start > self.first
+            && toks[head].norm.ends_with("ed")
+            && toks.get(head + 1).is_some_and(|x| x.norm == "by")
+            && self.mentions.iter().any(|m| m.last == start);
+        let passive =
+            t.kind == 'V' && (clause::passive(toks, group.clone(), head) || reduced_passive);
         let obj_end = object_end(toks, end, self.last);
         // Objects may sit inside a gapped pattern: "accused *the United States* of".
         let obj_start = if t.kind == 'V' { start + 1 } else { end };
@@ -699,16 +1022,9 @@ impl Sentence<'_> {
                 }
             }
             // Object of a light verb: the clause subject is the actor.
-            let light = (start.saturating_sub(4).max(self.first)..start)
-                .any(|i| LIGHT.contains(&toks[i].norm.as_str()));
-            if actors.is_empty() && light {
-                let g = clause::verb_group(
-                    toks,
-                    self.first,
-                    (start.saturating_sub(4).max(self.first)..start)
-                        .find(|&i| LIGHT.contains(&toks[i].norm.as_str()))
-                        .unwrap(),
-                );
+            let light = light_verb(toks, self.first, start);
+            if let (true, Some(lv)) = (actors.is_empty(), light) {
+                let g = clause::verb_group(toks, self.first, lv);
                 actors = self.subject_opts(g.start, cs, true);
                 modality = clause::modality(toks, g.clone(), start, self.last);
             }
@@ -783,7 +1099,8 @@ impl Sentence<'_> {
                     .take(1)
                     .collect();
             }
-            let force = matches!(t.plover.as_str(), "ASSAULT" | "MOBILIZE");
+            // "declared a state of siege in Haiti": force and coercion act on the place.
+            let force = matches!(t.plover.as_str(), "ASSAULT" | "MOBILIZE" | "COERCE");
             recipients = if t.norecip {
                 vec![]
             } else {
@@ -794,11 +1111,34 @@ impl Sentence<'_> {
             if several && mutual {
                 recipients.clear();
             }
+            // "agreed to allow aid into Gaza": a recipient that is not the partner
+            // ("with X", or the direct object of "met X") makes the event one-way.
+            if mutual && !several {
+                let p = recipients
+                    .first()
+                    .and_then(|r| prep_before(toks, self.first, r));
+                if p.is_some_and(|p| !matches!(p, "with" | "between" | "among" | "and")) {
+                    mutual = false;
+                }
+            }
         }
         if actors.is_empty() && (recipients.is_empty() || !passive) {
             return None;
         }
-        if t.weak && !t.adopt && !passive && (actors.is_empty() || recipients.is_empty()) {
+        // "warned that Tehran would respond to any attack": a warning of force needs no recipient.
+        let force_warning = t.comp
+            && t.plover == "THREATEN"
+            && !actors.is_empty()
+            && later.iter().any(|g| {
+                g.tokens[0] < complement_end(toks, end - 1, self.last)
+                    && crate::codes::quad_class(&g.trigger.plover) >= 3
+            });
+        if t.weak
+            && !t.adopt
+            && !passive
+            && !force_warning
+            && (actors.is_empty() || recipients.is_empty())
+        {
             return None;
         }
         self.finish(
@@ -842,6 +1182,8 @@ impl Sentence<'_> {
     ) -> Option<Event<'l>> {
         let t = f.trigger;
         let toks = self.tokens;
+        let mut mutual = mutual;
+        let mut recipients = recipients;
         let mut plover = t.plover.clone();
         let mut cameo = t.cameo.clone();
         let mut goldstein = t.goldstein;
@@ -853,7 +1195,12 @@ impl Sentence<'_> {
         if t.intent {
             modality = Modality::Future;
             let comp_end = complement_end(toks, end - 1, self.last);
-            if let Some(g) = later.iter().find(|g| g.tokens[0] < comp_end) {
+            // "vowed to continue the offensive": look through verbs that only adopt their complement.
+            if let Some(g) = later
+                .iter()
+                .filter(|g| !g.trigger.adopt)
+                .find(|g| g.tokens[0] < comp_end)
+            {
                 let q = crate::codes::quad_class(&g.trigger.plover);
                 if q >= 3 {
                     plover = "THREATEN".into();
@@ -868,14 +1215,44 @@ impl Sentence<'_> {
         // "ordered the expulsion", "decided to suspend": the complement's own event, by this actor.
         if t.adopt {
             let comp_end = complement_end(toks, end - 1, self.last);
-            if let Some(g) = later.iter().find(|g| g.tokens[0] < comp_end) {
+            // "vowed to continue the offensive": look through verbs that only adopt their complement.
+            if let Some(g) = later
+                .iter()
+                .filter(|g| !g.trigger.adopt)
+                .find(|g| g.tokens[0] < comp_end)
+            {
                 plover = g.trigger.plover.clone();
                 cameo = g.trigger.cameo.clone();
                 goldstein = g.trigger.goldstein;
                 mode = g.trigger.mode.clone();
                 context = g.trigger.context.clone();
-            } else if t.weak && recipients.is_empty() {
+                // "the government and the rebels resumed negotiations": with each other.
+                if g.trigger.mutual {
+                    mutual = true;
+                    if actors.len() >= 2 {
+                        recipients.clear();
+                    }
+                }
+            } else if t.weak && recipients.is_empty() || t.cameo == "030" {
+                // "continued crashing", "decided": nothing adopted, and the verb codes nothing itself.
                 return None;
+            }
+        }
+        // "agreed to extend its sanctions": a decision to coerce is the coercion.
+        if t.plover == "AGREE" && t.comp && !t.intent && !t.adopt {
+            let comp_end = complement_end(toks, end - 1, self.last);
+            if let Some(g) = later
+                .iter()
+                .filter(|g| !g.trigger.adopt)
+                .find(|g| g.tokens[0] < comp_end)
+                .filter(|g| matches!(g.trigger.plover.as_str(), "SANCTION" | "COERCE"))
+            {
+                plover = g.trigger.plover.clone();
+                cameo = g.trigger.cameo.clone();
+                goldstein = g.trigger.goldstein;
+                mode = g.trigger.mode.clone();
+                context = g.trigger.context.clone();
+                mutual = false;
             }
         }
         if t.plover == "AGREE"
@@ -890,16 +1267,20 @@ impl Sentence<'_> {
         if matches!(modality, Modality::Future | Modality::Hypothetical) && !t.intent {
             let q = crate::codes::quad_class(&plover);
             if conditional && (q == 2 || q == 4) {
+                mutual = false;
                 plover = "THREATEN".into();
                 cameo = "130".into();
                 goldstein = -4.4;
                 mode = String::new();
             } else if negated && q <= 2 {
+                // "would not negotiate with protesters": a refusal is one-way.
+                mutual = false;
                 plover = "REJECT".into();
                 cameo = "120".into();
                 goldstein = -4.0;
                 mode = String::new();
             } else if q == 4 {
+                mutual = false;
                 plover = "THREATEN".into();
                 cameo = if plover == "ASSAULT" {
                     "138".into()
@@ -921,6 +1302,21 @@ impl Sentence<'_> {
                 goldstein = 4.0;
                 mode = String::new();
             }
+        }
+        // "U.S. warships arrived in the Caribbean": units that arrive are deployed, not visiting.
+        if plover == "CONSULT"
+            && matches!(cameo.as_str(), "042" | "043")
+            && !actors.is_empty()
+            && actors
+                .iter()
+                .all(|a| a.sector.as_deref() == Some("MIL") && a.role.is_none() && a.name.is_none())
+        {
+            plover = "MOBILIZE".into();
+            cameo = "154".into();
+            goldstein = -7.2;
+            mode = String::new();
+            context = vec!["military".into()];
+            mutual = false;
         }
         if matches!(plover.as_str(), "AID" | "COOPERATE" | "AGREE") {
             if let Some(c) = context_from_words(
@@ -950,6 +1346,23 @@ impl Sentence<'_> {
         } else {
             clause::simple_past(toks, group, f.head)
         };
+        // "threatened to stop talks if the United States goes ahead": the threat is
+        // addressed to the subject of its condition.
+        if plover == "THREATEN" && recipients.is_empty() {
+            if let Some(c) =
+                (end..self.last).find(|&i| matches!(toks[i].norm.as_str(), "if" | "unless"))
+            {
+                let cond = self.mentions.iter().find(|m| {
+                    m.first > c
+                        && m.first <= c + 4
+                        && self.usable(m)
+                        && m.kind != MentionKind::Adjective
+                });
+                if let Some(m) = cond.filter(|m| !actors.iter().any(|a| same_actor(a, m))) {
+                    recipients = vec![m.clone()];
+                }
+            }
+        }
         Some(Event {
             found: f.clone(),
             plover,
@@ -1050,6 +1463,14 @@ fn object_end(tokens: &[Token], from: usize, last: usize) -> usize {
                         "according" | "saying" | "which" | "who" | "where" | "adding"
                     ) || t.norm.ends_with("ing") && !PREPS.contains(&t.norm.as_str())
                 })
+                // ", a move condemned by ...": an appositive about the whole clause.
+                || matches!(rest.first().map(|t| t.norm.as_str()), Some("a" | "an"))
+                    && rest.get(1).is_some_and(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "move" | "decision" | "step" | "measure" | "development" | "gesture"
+                        )
+                    })
             {
                 return i;
             }

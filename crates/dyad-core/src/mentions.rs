@@ -575,6 +575,8 @@ pub fn find(
             }
         }
     }
+    out.sort_by_key(|m| (m.first, m.last));
+    join_coordinated(tokens, first, last, &mut out);
     for i in first..last {
         let w = tokens[i].norm.as_str();
         if out.iter().any(|m| m.first <= i && i < m.last) {
@@ -595,6 +597,62 @@ pub fn find(
     }
     out.sort_by_key(|m| (m.first, m.last));
     out
+}
+
+/// "Israel and Hamas", "the United States, Britain and the EU": coordinated mentions
+/// of different kinds form one group, unless the second one starts a new clause
+/// ("Russia attacked Ukraine and Belarus condemned it").
+fn join_coordinated(tokens: &[Token], first: usize, last: usize, out: &mut [Mention]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.group == b.group
+            || a.kind != MentionKind::Direct
+            || b.kind != MentionKind::Direct
+            || a.possessive
+            || b.possessive
+            || a.country.is_none()
+            || b.country.is_none()
+        {
+            continue;
+        }
+        let mut j = a.last;
+        if j < b.first && tokens[j].norm == "," {
+            j += 1;
+        }
+        if j < b.first && matches!(tokens[j].norm.as_str(), "and" | "or") {
+            j += 1;
+        } else {
+            continue;
+        }
+        if j < b.first && tokens[j].norm == "the" {
+            j += 1;
+        }
+        if j != b.first {
+            continue;
+        }
+        // Only a coordination that could be a subject pair is checked for a following verb.
+        let verb_before = tokens[first..a.first].iter().any(|t| {
+            !t.cap && (t.norm.ends_with("ed") || crate::clause::AUX.contains(&t.norm.as_str()))
+        });
+        let verb_next = verb_before && b.last < last && {
+            let n = &tokens[b.last];
+            !n.cap
+                && !n.punct
+                && (n.norm.ends_with("ed")
+                    || n.norm.ends_with('s') && n.norm != "'s"
+                    || crate::clause::AUX.contains(&n.norm.as_str())
+                    || crate::events::is_report(n))
+        };
+        if verb_next {
+            continue;
+        }
+        let (from, to) = (b.group, a.group);
+        for m in out.iter_mut() {
+            if m.group == from {
+                m.group = to;
+            }
+        }
+    }
 }
 
 /// A mention for a gazetteer place that no lexicon entry covered ("Kharkiv"): a country, no sector.
@@ -675,6 +733,21 @@ fn atom_source(_lex: &Lexicons, _text: &str, _tokens: &[Token], a: &AtomAt) -> S
 type AtomAt<'l> = (usize, usize, &'l AtomKind, &'l str);
 
 /// Longest lexicon matches in `tokens[first..last]`.
+/// Words that turn a following demonym into a region's ("South American").
+const COMPASS: &[&str] = &[
+    "south",
+    "north",
+    "east",
+    "west",
+    "central",
+    "latin",
+    "southeast",
+    "northeast",
+    "northwest",
+    "southwest",
+    "pan",
+];
+
 fn atoms<'l>(
     lex: &'l Lexicons,
     text: &str,
@@ -694,7 +767,15 @@ fn atoms<'l>(
                 .min_by_key(|(_, a)| priority(&a.kind))
                 .map(|(_, a)| *a)
                 .expect("non-empty");
-            out.push((i, i + n, &best.kind, best.source.as_str()));
+            // "South American", "West African", "Latin American": a region, not the
+            // country ("South Korean" is matched whole before it gets here).
+            let region = matches!(best.kind, AtomKind::Demonym { .. })
+                && i > first
+                && tokens[i - 1].cap
+                && COMPASS.contains(&tokens[i - 1].norm.as_str());
+            if !region {
+                out.push((i, i + n, &best.kind, best.source.as_str()));
+            }
             i += n;
         } else if let Some(a) = compound_modifier(lex, &tokens[i]) {
             // "Vietnamese-led forces", "Russian-backed separatists"
@@ -778,13 +859,17 @@ fn apply_head(
             m.person = true;
             m.plural = surface.ends_with('s') && !surface.ends_with("ss");
         }
-        AtomKind::Agent { sector, person } => {
+        AtomKind::Agent {
+            sector,
+            person,
+            plural,
+        } => {
             // "intelligence officials": the more specific sector of the two wins.
             if m.sector.as_deref().is_none_or(|s| s == "GOV" || s == "CVL") {
                 m.sector = Some(sector.clone());
             }
             m.person |= *person;
-            m.plural = !*person && surface.ends_with('s') && !surface.ends_with("ss");
+            m.plural = *plural || !*person && surface.ends_with('s') && !surface.ends_with("ss");
         }
         AtomKind::Person { idx } => {
             let p = &lex.people[*idx];
@@ -875,7 +960,14 @@ fn standalone(
         AtomKind::Demonym { code, people } => {
             m.country = Some(code.clone());
             m.plural = *people;
-            if !*people {
+            if *people && s > first && tokens[s - 1].norm == "ethnic" {
+                // "ethnic Albanians" in Serbia are a people of the place, not Albania's:
+                // coreference gives them the country of the story.
+                m.country = None;
+                m.sector = Some("CVL".into());
+                m.first = s - 1;
+                m.span.start = tokens[s - 1].span.start;
+            } else if !*people {
                 m.kind = MentionKind::Adjective;
             } else if s > first && CIVILIAN.contains(&tokens[s - 1].norm.as_str()) {
                 // "ordinary Iranians", "thousands of Nigerians" stay with the people; "young Algerians" are civilians.

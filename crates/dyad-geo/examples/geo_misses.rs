@@ -22,8 +22,22 @@ fn main() {
             let found =
                 dyad_geo::find_places_with(&gaz, &d.text, &dyad_geo::Hints::default(), &opts);
             for t in d.toponyms.iter().filter(|t| t.point.is_some()) {
+                if let (Some(p), Some(g)) = (
+                    found.iter().find(|p| p.start < t.end && t.start < p.end),
+                    t.point,
+                ) {
+                    let km = dyad_geo::haversine_km(p.lat, p.lon, g.0, g.1);
+                    if km > 161.0 {
+                        println!(
+                            "E2EWRONG\t{}\t{}\t{}\t{:?}\t{}",
+                            d.id, t.name, p.name, p.country, km as i64
+                        );
+                    }
+                }
                 if !found.iter().any(|p| p.start < t.end && t.start < p.end) {
-                    println!("MISSED\t{}\t{}", d.id, t.name);
+                    let a = d.text.floor_char_boundary(t.start.saturating_sub(50));
+                    let b = d.text.ceil_char_boundary((t.end + 30).min(d.text.len()));
+                    println!("MISSED\t{}\t{}\t{:?}", d.id, t.name, &d.text[a..b]);
                 }
             }
             for p in &found {

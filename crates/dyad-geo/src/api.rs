@@ -4,6 +4,7 @@ use crate::disambiguate::{choose, is_country};
 use crate::gazetteer::Gazetteer;
 use crate::recognize::{lookup_key, mentions, Hit, Mention};
 use crate::text::{hash, key, key_hash, tokenize};
+use crate::words::{has_ci, GENERIC_HEAD};
 use crate::{dateline, Hints, Place};
 
 /// Options of [`find_places_with`].
@@ -55,11 +56,34 @@ pub fn find_places_with(
     let toks = tokenize(text);
     let dl = dateline(text);
     let mut ms = mentions(gaz, text, &toks, hints, dl);
-    let chosen = choose(gaz, text, &mut ms, hints);
+    let mut unl = crate::unlisted::unlisted(text, &toks, &ms);
+    unl.retain(|u| !hints.exclude.iter().any(|&(a, b)| u.start < b && a < u.end));
+    if !unl.is_empty() {
+        ms.append(&mut unl);
+        ms.sort_by_key(|m| m.start);
+    }
+    let mut chosen = choose(gaz, text, &mut ms, hints);
+    let focus = focus(gaz, &ms, &chosen);
+    let idx: Vec<usize> = (0..ms.len()).collect();
+    stray_villages(gaz, &ms, &mut chosen, &idx, focus);
+    apply_anchors(gaz, text, &ms, &mut chosen, &idx, focus);
     ms.iter()
         .zip(chosen)
         .filter(|(m, _)| opts.demonyms || !m.demonym)
-        .filter_map(|(m, c)| c.map(|c| place(gaz, m, c)))
+        .filter_map(|(m, c)| match (c, m.ids.is_empty()) {
+            (Some(c), false) => Some(place(gaz, m, c)),
+            // An unlisted place ("the town of Qatraneh"): its own name at its anchor's or
+            // the focus's point, with no GeoNames id.
+            (c, true) => c.or(focus).map(|c| Place {
+                name: text[m.start..m.end].to_string(),
+                geonames_id: None,
+                feature_class: crate::unlisted::feature_class(text, m.start, m.end).to_string(),
+                feature_code: String::new(),
+                population: 0,
+                ..place(gaz, m, c)
+            }),
+            (None, false) => None,
+        })
         .collect()
 }
 
@@ -75,7 +99,19 @@ fn span_candidates(gaz: &Gazetteer, text: &str, a: usize, b: usize) -> (Vec<u32>
         s = s.strip_suffix(suf).unwrap_or(s);
     }
     let period = s.ends_with('.') || text[b..].starts_with('.');
-    if let Some(hit) = lookup_key(gaz, key_hash(s), period) {
+    if let Some(mut hit) = lookup_key(gaz, key_hash(s), period) {
+        // "Karak district": also the readings of "Karak".
+        if let Some((head, last)) = s.rsplit_once(' ') {
+            if has_ci(GENERIC_HEAD, last) {
+                if let Some(sub) = lookup_key(gaz, key_hash(head), false) {
+                    if sub.demonym == hit.demonym {
+                        hit.ids.extend(sub.ids);
+                        hit.ids.sort_unstable();
+                        hit.ids.dedup();
+                    }
+                }
+            }
+        }
         return (hit.ids, hit.demonym, false);
     }
     // Sub-spans: skip function, direction and facility words; prefer the larger feature.
@@ -188,6 +224,12 @@ pub fn resolve(
             }
         }
     }
+    let idx: Vec<usize> = (0..spans.len())
+        .filter(|&k| valid(&spans[k]))
+        .map(|k| n_ctx + k)
+        .collect();
+    stray_villages(gaz, &ms, &mut chosen, &idx, focus);
+    apply_anchors(gaz, text, &ms, &mut chosen, &idx, focus);
     (0..spans.len())
         .map(|k| {
             let i = n_ctx + k;
@@ -198,6 +240,113 @@ pub fn resolve(
             }
         })
         .collect()
+}
+
+/// Below this population, a place in a country that no other name of the story points to is
+/// taken for an unlisted place near the story's focus.
+const STRAY_POP: u64 = 20_000;
+
+/// "Heathrow" in a story about London flights: the gazetteer's only Heathrow is a village in
+/// Florida, but nothing else in the story is in the United States. A small populated place in
+/// a country no other name of the story lies in is more likely an unlisted place (an
+/// airport, a district) near the story's focus, when the focus lies in another country.
+fn stray_villages(
+    gaz: &Gazetteer,
+    ms: &[Mention],
+    chosen: &mut [Option<u32>],
+    idx: &[usize],
+    focus: Option<u32>,
+) {
+    let Some(f) = focus else { return };
+    let fcc = gaz.entries[f as usize].cc;
+    let before: Vec<Option<u32>> = chosen.to_vec();
+    for &i in idx {
+        let Some(c) = before[i] else { continue };
+        let e = &gaz.entries[c as usize];
+        if e.class != b'P' || e.pop >= STRAY_POP || e.cc == fcc || ms[i].demonym {
+            continue;
+        }
+        let shared = (0..ms.len()).any(|j| {
+            ms[j].ids != ms[i].ids && before[j].is_some_and(|o| gaz.entries[o as usize].cc == e.cc)
+        });
+        if !shared {
+            chosen[i] = Some(f);
+        }
+    }
+}
+
+/// Applies local anchors to the mentions `idx` (see [`anchored`]); a name re-placed by its
+/// anchor is re-placed the same way wherever else it occurs ("London's Heathrow" ...
+/// "Heathrow").
+fn apply_anchors(
+    gaz: &Gazetteer,
+    text: &str,
+    ms: &[Mention],
+    chosen: &mut [Option<u32>],
+    idx: &[usize],
+    focus: Option<u32>,
+) {
+    let before: Vec<Option<u32>> = chosen.to_vec();
+    let mut moved: Vec<usize> = Vec::new();
+    for &i in idx {
+        chosen[i] = anchored(gaz, text, ms, &before, i, focus);
+        if chosen[i] != before[i] && before[i].is_some() {
+            moved.push(i);
+        }
+    }
+    for &i in &moved {
+        for j in 0..ms.len() {
+            if j != i && before[j] == before[i] && ms[j].ids == ms[i].ids && chosen[j] == before[j]
+            {
+                chosen[j] = chosen[i];
+            }
+        }
+    }
+}
+
+/// Applies the local anchor of mention `i` (see `anchor.rs`): a name with no reading takes
+/// its anchor's place (a country anchor only when the focus lies outside that country); a
+/// local name whose reading lies more than 150 km from a local anchor takes its reading
+/// nearest the anchor, else the anchor's place.
+fn anchored(
+    gaz: &Gazetteer,
+    text: &str,
+    ms: &[Mention],
+    chosen: &[Option<u32>],
+    i: usize,
+    focus: Option<u32>,
+) -> Option<u32> {
+    let unknown = chosen[i].is_none();
+    let Some(j) = crate::anchor::anchor(text, ms[i].start, ms[i].end, ms, chosen, !unknown) else {
+        return chosen[i];
+    };
+    let a = chosen[j]?;
+    let ae = &gaz.entries[a as usize];
+    let broad = is_country(gaz, ae) || gaz.code(ae) == "ADM1" || ae.cc == [0, 0];
+    let Some(c) = chosen[i] else {
+        let focus_inside = focus.is_some_and(|f| gaz.entries[f as usize].cc == ae.cc);
+        return if is_country(gaz, ae) && focus_inside {
+            focus
+        } else {
+            Some(a)
+        };
+    };
+    let e = &gaz.entries[c as usize];
+    let local = e.class != b'A' || gaz.code(e) == "ADM2";
+    let d = |x: &crate::gazetteer::Entry| {
+        crate::haversine_km(x.lat.into(), x.lon.into(), ae.lat.into(), ae.lon.into())
+    };
+    if broad || !local || ms[i].demonym || d(e) <= 150.0 {
+        return Some(c);
+    }
+    let near = ms[i]
+        .ids
+        .iter()
+        .copied()
+        .map(|id| (d(&gaz.entries[id as usize]), id))
+        .filter(|&(dist, _)| dist <= 150.0)
+        .min_by(|x, y| x.0.total_cmp(&y.0));
+    Some(near.map_or(a, |(_, id)| id))
 }
 
 /// The document's focus: the dateline place, else the most mentioned populated place, else

@@ -7,6 +7,7 @@
 //!   names, first-level regions, demonyms, unambiguous cities), the dateline and the caller's
 //!   hint countries;
 //! - containment: "Paris, Texas" keeps only the Paris inside Texas;
+//! - coherence: other names of the story with a reading within 150 km (`coherence.rs`);
 //! - proximity to the places the other mentions resolved to (a second pass).
 
 use std::collections::HashMap;
@@ -171,6 +172,7 @@ pub(crate) fn choose(
                 .collect()
         })
         .collect();
+    let support = crate::coherence::support(gaz, ms);
     for pass in 0..2 {
         let mut votes = Votes::default();
         let mut own: Vec<Vec<(Cc, Option<u16>, f32)>> = vec![Vec::new(); ms.len()];
@@ -235,7 +237,7 @@ pub(crate) fn choose(
                 let v = votes.cc.get(&e.cc).copied().unwrap_or(0.0) - own_cc
                     + hint_cc.get(&e.cc).copied().unwrap_or(0.0);
                 if v > 0.01 && e.cc != [0, 0] {
-                    s += 3.0 + 2.0 * f64::from(v).ln_1p();
+                    s += 4.0 + 2.0 * f64::from(v).ln_1p();
                 } else if any_votes && e.class == b'P' {
                     s -= 1.0;
                 }
@@ -250,6 +252,8 @@ pub(crate) fn choose(
                         s += 4.0 + 1.5 * f64::from(va).ln_1p();
                     }
                 }
+                // Other names of the story with a reading nearby (see `coherence`).
+                s += f64::min(1.5 * f64::from(support[m][ci]), 4.5);
                 if pass > 0 {
                     if let Some(d) = dl_point {
                         if !men.in_dateline && dist(d, e) < 150.0 {

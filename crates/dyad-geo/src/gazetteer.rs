@@ -154,6 +154,13 @@ impl Gazetteer {
         self.codes.get(e.code as usize).map_or("", |s| s)
     }
 
+    /// The US state with this postal code ("KY"): GeoNames' US admin1 codes are the postal
+    /// codes.
+    pub(crate) fn us_state(&self, code: &str) -> Option<u32> {
+        let a1 = *self.a1_ids.get(code)?;
+        self.admin1s.get(&(*b"US", a1)).copied()
+    }
+
     pub(crate) fn admin1(&self, e: &Entry) -> &str {
         self.a1_codes.get(e.admin1 as usize).map_or("", |s| s)
     }

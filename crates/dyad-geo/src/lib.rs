@@ -1,7 +1,8 @@
 //! dyad-geo: an embedded gazetteer and a geoparser for news text.
 //!
 //! [`Gazetteer::builtin`] loads a compact GeoNames extract compiled into the binary (countries,
-//! first-level regions, populated places of 5,000+ people with alternate names, continents)
+//! first-level and second-level divisions, populated places of 500+ people, alternate names
+//! for places of 15,000+, continents)
 //! plus the project's own tables in `data/geo/` (news regions such as "the Sahel" or "Donbas",
 //! abbreviations such as "Ky." or "B.C.", demonyms). Users can add places from a simple TSV
 //! ([`Gazetteer::add_tsv`]) or from a GeoNames dump ([`Gazetteer::add_geonames`]).
@@ -9,10 +10,13 @@
 //! [`find_places`] finds place mentions in a text and resolves each to one gazetteer entry;
 //! [`resolve`] resolves given spans (the gold-span measure); [`dateline`] finds the place part
 //! of a wire dateline. Recognition tells place names apart from demonyms, person and
-//! organisation names and sentence-initial common words; disambiguation weighs
-//! the other places and countries of the document, the dateline, the caller's country focus,
-//! population and feature class. [`eval`] scores the parser on the
-//! GeoWebNews and TR-News gold corpora.
+//! organisation names and sentence-initial common words, splits hyphenated words
+//! ("Turkish-Russian", "Washington-based") and finds places the gazetteer lacks when the
+//! sentence names them as such ("the town of Qatraneh", "Puge county"); disambiguation weighs
+//! the other places and countries of the document (their focus votes, and readings near each
+//! other), the dateline, the caller's country focus, population and feature class, and a
+//! name's local anchor ("London's Heathrow", "Foua in Idlib"). [`eval`] scores the parser on
+//! the GeoWebNews and TR-News gold corpora.
 //!
 //! ```
 //! use dyad_geo::{find_places, Gazetteer, Hints};
@@ -24,15 +28,19 @@
 //! ```
 #![warn(missing_docs)]
 
+mod anchor;
 mod api;
+mod coherence;
 mod dateline;
 mod disambiguate;
 pub mod eval;
 mod gazetteer;
+mod hyphen;
 mod key;
 mod load;
 mod recognize;
 mod text;
+mod unlisted;
 mod words;
 
 pub use api::{find_places, find_places_with, resolve, FindOptions};
@@ -67,13 +75,20 @@ pub struct Hints<'a> {
 }
 
 /// A place mention resolved to a gazetteer entry.
+///
+/// A place the gazetteer lacks but the sentence names as one ("the town of Qatraneh in the
+/// Karak district") carries its own surface as `name`, no `geonames_id`, an empty
+/// `feature_code`, and the point, country and region of its local anchor or of the
+/// document's focus. A name placed by its anchor ("London's Heathrow") carries the anchor's
+/// entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// Byte offset of the mention's start in the text.
     pub start: usize,
     /// Byte offset just past the mention.
     pub end: usize,
-    /// The gazetteer entry's name ("Kyiv"), not the surface form.
+    /// The gazetteer entry's name ("Kyiv"), not the surface form (for an unlisted place, the
+    /// surface form).
     pub name: String,
     /// ISO 3166 alpha-3 country code, when the place lies in one country.
     pub country: Option<String>,

@@ -31,8 +31,8 @@ pub(crate) struct Mention {
 }
 
 use crate::words::{
-    has, has_ci, CONNECTORS, DIRECTION, INSTITUTIONS, LOCATIVE, MODIFIER_OK, ORG_AFTER, ORG_OF,
-    STOP,
+    has, has_ci, CONNECTORS, DIRECTION, GENERIC_HEAD, INSTITUTIONS, LOCATIVE, MODIFIER_OK,
+    ORG_AFTER, ORG_OF, STOP,
 };
 
 /// True for function words, months, titles and direction words: never a place alone.
@@ -79,10 +79,53 @@ struct Match {
     abbrev: bool,
     /// Matched an alias ("US", "DRC").
     alias: bool,
+    /// Readings of the name without its generic head ("Karak" of "Karak district").
+    extra: Vec<u32>,
 }
 
 /// Finds candidate place and demonym mentions (see the module docs).
 pub(crate) fn mentions(
+    gaz: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    hints: &Hints,
+    dl: Option<(usize, usize)>,
+) -> Vec<Mention> {
+    let mut out = scan(gaz, text, toks, hints, dl);
+    // Hyphenated words no mention covers are split and rescanned in a window of a few words
+    // around them (not the whole text again).
+    let overlaps = |m: &Mention, t: &Token| m.start < t.end && t.start < m.end;
+    let hyphenated: Vec<usize> = (0..toks.len())
+        .filter(|&k| {
+            text[toks[k].start..toks[k].end].contains('-')
+                && !out.iter().any(|m| overlaps(m, &toks[k]))
+        })
+        .collect();
+    if hyphenated.is_empty() {
+        return out;
+    }
+    let (split, first_part) = crate::hyphen::split_hyphens(text, toks);
+    let mut parts: Vec<Mention> = Vec::new();
+    for &k in &hyphenated {
+        let a = first_part[k].saturating_sub(3);
+        let b = first_part.get(k + 1).copied().unwrap_or(split.len());
+        let b = (b + 1).min(split.len());
+        for m in scan(gaz, text, &split[a..b], hints, dl) {
+            if !parts.iter().any(|p| p.start == m.start) {
+                parts.push(m);
+            }
+        }
+    }
+    let mut extra = crate::hyphen::hyphen_parts(gaz, text, toks, &out, &parts);
+    if !extra.is_empty() {
+        out.append(&mut extra);
+        out.sort_by_key(|m| m.start);
+    }
+    out
+}
+
+/// One recognition pass over a token list (see [`mentions`]).
+fn scan(
     gaz: &Gazetteer,
     text: &str,
     toks: &[Token],
@@ -94,18 +137,38 @@ pub(crate) fn mentions(
     let mut out = Vec::new();
     let mut i = 0;
     let mut last_match_end = usize::MAX;
+    // The last kept match is a city of 100,000+ people, a region or a country.
+    let mut last_match_big = false;
     while i < toks.len() {
         if !toks[i].cap {
             i += 1;
             continue;
         }
         let Some(m) = longest(gaz, text, toks, i) else {
+            // "LOUISVILLE, KY", "EDMONTON, Ky (WBKO)": a state code or an abbreviation
+            // written without its period, right after a place and a comma.
+            if i > 0 && toks[i - 1].end == last_match_end {
+                if let Some(ids) = state_after_comma(gaz, text, toks, i) {
+                    last_match_end = toks[i].end;
+                    last_match_big = true;
+                    let (start, end) = (toks[i].start, toks[i].end);
+                    out.push(Mention {
+                        start,
+                        end,
+                        ids,
+                        demonym: false,
+                        in_dateline: dl.is_some_and(|(a, b)| start >= a && end <= b),
+                        partial: false,
+                    });
+                }
+            }
             i += 1;
             continue;
         };
         let start = toks[i].start;
         let in_dl = dl.is_some_and(|(a, b)| start >= a && m.end <= b);
         let prev_is_match = i > 0 && toks[i - 1].end == last_match_end;
+        let prev_big = prev_is_match && last_match_big;
         let ctx = Ctx {
             gaz,
             text,
@@ -113,14 +176,24 @@ pub(crate) fn mentions(
             title: &title,
             names: &names,
         };
-        let keep = in_dl || accept(&ctx, i, &m, prev_is_match);
+        let keep = in_dl || accept(&ctx, i, &m, prev_is_match, prev_big);
         let excluded = hints.exclude.iter().any(|&(a, b)| start < b && a < m.end);
         if keep && !excluded {
             last_match_end = toks[m.j].end;
+            last_match_big = is_big(gaz, &m.ids)
+                || m.ids
+                    .iter()
+                    .any(|&id| gaz.entries[id as usize].pop >= 100_000);
+            let mut ids = m.ids;
+            if !m.extra.is_empty() {
+                ids.extend(m.extra);
+                ids.sort_unstable();
+                ids.dedup();
+            }
             out.push(Mention {
                 start,
                 end: m.end,
-                ids: m.ids,
+                ids,
                 demonym: m.demonym,
                 in_dateline: in_dl,
                 partial: false,
@@ -129,6 +202,26 @@ pub(crate) fn mentions(
         i = m.j + 1;
     }
     out
+}
+
+/// A US state code ("KY") or a listed abbreviation written without its period ("Ky") at token
+/// `i`, right after ", " (the caller checks that a place precedes).
+fn state_after_comma(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Vec<u32>> {
+    let t = &toks[i];
+    let w = &text[t.start..t.end];
+    if &text[toks[i - 1].end..t.start] != ", " || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    if w.len() == 2 && t.all_caps {
+        return gaz.us_state(w).map(|id| vec![id]);
+    }
+    if (2..=5).contains(&w.len()) && t.cap && !t.all_caps {
+        let ab = gaz.lookup_abbrev(key_hash(w));
+        if !ab.is_empty() {
+            return Some(ids_of(ab));
+        }
+    }
+    None
 }
 
 /// Keys of words seen inside capitalised sequences that are not place names ("Christopher
@@ -144,6 +237,35 @@ fn name_parts(gaz: &Gazetteer, text: &str, toks: &[Token], title: &[bool]) -> Na
             && &text[toks[j - 1].end..toks[j].start] == " "
         {
             j += 1;
+        }
+        // "A Danbury mason", "In Danbury, police": a function word starts no name (a title
+        // such as "President" still does).
+        if j - i >= 2
+            && matches!(
+                lower(text, &toks[i]).as_str(),
+                "a" | "an"
+                    | "the"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "of"
+                    | "from"
+                    | "to"
+                    | "by"
+                    | "for"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "as"
+                    | "if"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+            )
+        {
+            i += 1;
+            continue;
         }
         if j - i >= 2 && !title[i] {
             let first = lower(text, &toks[i]);
@@ -209,6 +331,16 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
         let h = key_hash(&text[toks[i].start..end]);
         let period = text[end..].starts_with('.');
         if let Some(hit) = lookup_key(gaz, h, period) {
+            // "Karak district": also the readings of "Karak" (added once the match is kept).
+            let mut extra = Vec::new();
+            if len > 1 && has_ci(GENERIC_HEAD, word(text, &toks[j])) {
+                let head = &text[toks[i].start..toks[j - 1].end];
+                if let Some(sub) = lookup_key(gaz, key_hash(head), false) {
+                    if sub.demonym == hit.demonym {
+                        extra = sub.ids;
+                    }
+                }
+            }
             // Keep the final period of abbreviations ("U.S.", "D.C.", "Ky.").
             let end = if period && (span.contains('.') || hit.abbrev) {
                 end + 1
@@ -223,6 +355,7 @@ fn longest(gaz: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<Matc
                 primary: hit.primary,
                 abbrev: hit.abbrev,
                 alias: hit.alias,
+                extra,
             });
         }
     }
@@ -280,7 +413,7 @@ pub(crate) fn lookup_key(gaz: &Gazetteer, h: u64, period: bool) -> Option<Hit> {
     None
 }
 
-fn is_big(gaz: &Gazetteer, ids: &[u32]) -> bool {
+pub(crate) fn is_big(gaz: &Gazetteer, ids: &[u32]) -> bool {
     ids.iter().any(|&id| {
         let e = &gaz.entries[id as usize];
         e.class == b'L' || e.class == b'H' || big_code(gaz.code(e))
@@ -317,7 +450,7 @@ struct Ctx<'a> {
     names: &'a NameParts,
 }
 
-fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
+fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> bool {
     let (gaz, text, toks) = (c.gaz, c.text, c.toks);
     let first = &toks[i];
     let surface = &text[first.start..m.end];
@@ -342,9 +475,29 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     let next =
         (m.j + 1 < toks.len()).then(|| (&toks[m.j + 1], &text[toks[m.j].end..toks[m.j + 1].start]));
     let prev_word = prev.map_or("", |(p, _)| word(text, p));
-    let locative = prev.is_some_and(|(_, gap)| gap == " ") && has_ci(LOCATIVE, prev_word);
+    // "in Reading", and "Giza's Haram": a place's possessive is as good as a preposition.
+    let owner = prev_big && (prev_word.ends_with("'s") || prev_word.ends_with("’s"));
+    let locative =
+        prev.is_some_and(|(_, gap)| gap == " ") && (owner || has_ci(LOCATIVE, prev_word));
     let abbrev_ok = m.abbrev && !first.sent_start;
-    if (single && !abbrev_ok && has(STOP, k.as_str())) || has(INSTITUTIONS, k.as_str()) {
+    // Buildings that name institutions ("White House") are places only as their seat (an
+    // alias in `aliases.tsv`), never as a town that shares the name, and only after a
+    // preposition of place ("a ceremony at the White House"): "the Kremlin said" is an actor.
+    if has(INSTITUTIONS, k.as_str()) {
+        let before = text[..first.start].trim_end();
+        let before = before
+            .strip_suffix("the")
+            .or_else(|| before.strip_suffix("The"))
+            .map_or(before, str::trim_end);
+        let prep = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !m.alias || !has_ci(LOCATIVE, prep) {
+            return false;
+        }
+    }
+    if single && !abbrev_ok && has(STOP, k.as_str()) {
         return false;
     }
     // Contractions ("I've") and short codes not written as codes ("Us", "Ba").
@@ -398,7 +551,13 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
     if single && !big && max_pop < 500_000 && c.names.contains(&h) && !locative {
         return false;
     }
-    // Preceded by a capitalised word inside a sentence: part of a longer name.
+    // Preceded by a capitalised word inside a sentence: part of a longer name, unless a
+    // country or first-level region follows an English word ("Environment Canada", "Team
+    // Alberta": an organisation named for the place, which the text still names).
+    let country_or_region = m.ids.iter().any(|&id| {
+        let code = gaz.code(&gaz.entries[id as usize]);
+        code.starts_with("PCL") || code == "ADM1"
+    });
     if let Some((p, gap)) = prev {
         if !headline
             && !first.all_caps
@@ -409,6 +568,10 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool) -> bool {
             && !p.all_caps
             && !has_ci(DIRECTION, prev_word)
             && !has_ci(STOP, prev_word)
+            && !(p.sent_start
+                && gaz.is_common(key_hash(prev_word))
+                && !c.names.contains(&key_hash(prev_word)))
+            && !(country_or_region && gaz.is_common(key_hash(prev_word)))
         {
             return false;
         }

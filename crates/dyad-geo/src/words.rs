@@ -88,6 +88,27 @@ pub(crate) const ORG_OF: &[&str] = &[
     "princess", "king", "queen", "marquess", "baron", "lord",
 ];
 
+/// Generic heads of division names: "Karak district" may be the district of any Karak, not
+/// only one the gazetteer lists as "Karak District".
+#[rustfmt::skip]
+pub(crate) const GENERIC_HEAD: &[&str] = &[
+    "district", "county", "province", "region", "governorate",
+    "prefecture", "municipality", "state", "oblast", "department", "parish", "borough",
+    "township", "area", "division", "territory",
+];
+
+/// Lowercase halves of hyphenated words whose other half is a place ("Washington-based",
+/// "mid-Ohio", "made-in-China").
+#[rustfmt::skip]
+pub(crate) const HYPHEN_AFFIX: &[&str] = &[
+    "based", "area", "born", "led", "backed", "wide", "bound", "owned", "made", "run", "registered",
+    "headquartered", "controlled", "held", "occupied", "allied", "linked", "affiliated", "funded",
+    "sponsored", "brokered", "style", "speaking", "bred", "raised", "flagged", "listed", "focused",
+    "centred", "centered", "bordering", "area's", "region", "border", "mid", "trans", "pan",
+    "anti", "pro", "ex", "non", "post", "pre", "in", "greater", "north", "south", "east", "west",
+    "central", "upstate", "downstate", "inner", "outer", "cross", "inter", "intra", "all",
+];
+
 /// Lowercase words that may appear inside a multiword place name ("Isle of Man").
 #[rustfmt::skip]
 pub(crate) const CONNECTORS: &[&str] = &[

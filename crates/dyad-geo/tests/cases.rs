@@ -164,3 +164,48 @@ fn no_panic_on_generated_input() {
         assert_eq!(r.len(), spans.len());
     }
 }
+
+/// Given spans: local anchors place names the gazetteer lacks, or reads far away, where the
+/// sentence puts them (possessive owner, "in X" after the name); "X district" reads as X too.
+#[test]
+fn anchors_place_unknown_and_far_names() {
+    let gaz = Gazetteer::builtin();
+    let cases = [
+        (
+            "Rebels shelled the villages of Foua and Kfraya in Idlib on Monday.",
+            "Kfraya",
+            (35.93, 36.63),
+        ),
+        (
+            "Union members work out of London's Heathrow, one of the busiest airports.",
+            "Heathrow",
+            (51.47, -0.45),
+        ),
+        (
+            "The blast hit a church in Cairo's Abbasiya district on Sunday.",
+            "Abbasiya",
+            (30.07, 31.27),
+        ),
+        // "X district" also reads as X: the Karak of Jordan, not Pakistan's Karak District.
+        (
+            "Gunmen attacked police in central Jordan, in the Karak district.",
+            "Karak district",
+            (31.18, 35.70),
+        ),
+    ];
+    for (text, span, (lat, lon)) in cases {
+        let a = text.find(span).unwrap();
+        let r = dyad_geo::resolve(&gaz, text, &[(a, a + span.len())], &Hints::default());
+        let p = r[0]
+            .as_ref()
+            .unwrap_or_else(|| panic!("{span}: unresolved"));
+        let d = dyad_geo::haversine_km(p.lat, p.lon, lat, lon);
+        assert!(
+            d < 161.0,
+            "{span}: {} ({}, {}) is {d:.0} km away",
+            p.name,
+            p.lat,
+            p.lon
+        );
+    }
+}

@@ -88,11 +88,11 @@ fn geowebnews_thresholds() {
     );
 }
 
-const TR_RECALL: f64 = 0.9;
-const TR_PRECISION: f64 = 0.88;
-const TR_E2E: f64 = 0.795;
-const TR_SPANS: f64 = 0.845;
-const GWN_RECALL: f64 = 0.79;
-const GWN_PRECISION: f64 = 0.905;
-const GWN_E2E: f64 = 0.72;
-const GWN_SPANS: f64 = 0.84;
+const TR_RECALL: f64 = 0.948;
+const TR_PRECISION: f64 = 0.885;
+const TR_E2E: f64 = 0.832;
+const TR_SPANS: f64 = 0.865;
+const GWN_RECALL: f64 = 0.826;
+const GWN_PRECISION: f64 = 0.913;
+const GWN_E2E: f64 = 0.752;
+const GWN_SPANS: f64 = 0.845;

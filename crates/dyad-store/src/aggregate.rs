@@ -267,10 +267,13 @@ impl Store {
             )
         } else {
             format!(
-            "SELECT country, sector, name, sum(as_a), sum(as_r) FROM ( \
-               SELECT a_country AS country, a_sector AS sector, a_name AS name, 1 AS as_a, 0 AS as_r FROM events{clause} \
+            // One pass over the selected events, each counted on both sides.
+            "WITH sel AS MATERIALIZED (SELECT a_country, a_sector, a_name, r_country, r_sector, r_name \
+               FROM events{clause}) \
+             SELECT country, sector, name, sum(as_a), sum(as_r) FROM ( \
+               SELECT a_country AS country, a_sector AS sector, a_name AS name, 1 AS as_a, 0 AS as_r FROM sel \
                UNION ALL \
-               SELECT r_country, r_sector, r_name, 0, 1 FROM events{clause}) \
+               SELECT r_country, r_sector, r_name, 0, 1 FROM sel) \
              WHERE country IS NOT NULL OR name IS NOT NULL \
              GROUP BY 1, 2, 3 ORDER BY sum(as_a) + sum(as_r) DESC, 1, 2, 3 LIMIT {limit}"
             )

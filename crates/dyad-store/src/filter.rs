@@ -128,8 +128,11 @@ impl Filter {
             let i = args.len();
             args.push(Value::Text(y));
             let j = args.len();
+            // Each direction through `events_pair`, bucket by bucket (its first column).
+            let b = PAIR_BUCKETS;
             w.push(format!(
-                "((a_country = ?{i} AND r_country = ?{j}) OR (a_country = ?{j} AND r_country = ?{i}))"
+                "((day_lo / 32 IN {b} AND a_country = ?{i} AND r_country = ?{j}) \
+                 OR (day_lo / 32 IN {b} AND a_country = ?{j} AND r_country = ?{i}))"
             ));
         }
         if !self.event_types.is_empty() {
@@ -181,10 +184,32 @@ impl Filter {
         }
         if let Some(t) = &self.text {
             args.push(Value::Text(fts_query(t)?));
+            let q = args.len();
+            // With a date range, only sentences of that range's events can match: the
+            // full-text search is limited to their rowids (sentences are numbered in
+            // ingest order, so for news ingested as it comes the span is narrow, and a
+            // word found in every sentence is not read through the whole store).
+            let span = if self.from.is_some() || self.to.is_some() {
+                let lo = match &self.from {
+                    Some(d) => date_bound(d)?.0,
+                    None => i32::MIN,
+                };
+                let hi = match &self.to {
+                    Some(d) => date_bound(d)?.1,
+                    None => i32::MAX,
+                };
+                let sel = format!(
+                    "FROM events e JOIN mentions m2 ON m2.event = e.id WHERE e.day BETWEEN {lo} AND {hi}"
+                );
+                format!(
+                    " AND rowid BETWEEN (SELECT min(m2.sentence) {sel}) AND (SELECT max(m2.sentence) {sel})"
+                )
+            } else {
+                String::new()
+            };
             w.push(format!(
                 "id IN (SELECT m.event FROM mentions m WHERE m.sentence IN \
-                 (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?{}))",
-                args.len()
+                 (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?{q}{span}))"
             ));
         }
         if let Some(d) = &self.doc_id {
@@ -203,6 +228,12 @@ impl Filter {
         Ok((clause, args))
     }
 }
+
+/// Every 32-day bucket of `day_lo` from the store's first to its last (the
+/// first column of `events_pair`, so that one pair's events are found with one
+/// index seek per bucket; see `crate::merge_cache::BUCKET_DAYS`).
+const PAIR_BUCKETS: &str = "(WITH RECURSIVE bucket(x) AS (SELECT (SELECT min(day_lo / 32) FROM events) \
+     UNION ALL SELECT x + 1 FROM bucket WHERE x < (SELECT max(day_lo / 32) FROM events)) SELECT x FROM bucket)";
 
 fn date_bound(d: &str) -> Result<(i32, i32)> {
     crate::dates::interval(d.trim()).ok_or_else(|| {

@@ -14,7 +14,8 @@
 //!   `place_rollup` (month, place country and first-level division, type, quad
 //!   class) and `actor_rollup` (country, sector, name);
 //! - keeps two slim indexes on `events` instead of two wide covering ones:
-//!   `events_pair` (pair, type, window start: matching and one pair's events)
+//!   `events_pair` (32-day bucket of the window start, pair, type, window start:
+//!   matching, and one pair's events through a list of buckets)
 //!   and `events_day` (date order: pages of events), plus the small partial
 //!   `events_wide`.
 //!
@@ -28,7 +29,10 @@ DROP TRIGGER IF EXISTS rollup_del;
 DROP TRIGGER IF EXISTS rollup_upd;
 DROP INDEX IF EXISTS events_match;
 DROP INDEX IF EXISTS events_day;
-CREATE INDEX events_pair ON events(a_country, r_country, event_type, day_lo);
+-- Time first (32-day buckets of day_lo), then pair and type: matching looks up one or
+-- two buckets; news arriving in date order touches few pages of it (pair first, every
+-- batch rewrote a page per pair and type: most of the ingest's writes at 10M events).
+CREATE INDEX events_pair ON events(day_lo / 32, a_country, r_country, event_type, day_lo);
 CREATE INDEX events_day ON events(day);
 CREATE TABLE mentions_v3(
   id INTEGER PRIMARY KEY,

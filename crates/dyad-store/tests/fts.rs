@@ -56,3 +56,74 @@ fn text_search_follows_replacements() {
         assert_eq!(hits(&s, "wombat"), 0, "{kind}");
     }
 }
+
+/// A text search with a date range (which narrows the full-text lookup to the range's
+/// sentences) selects exactly the text matches that lie in the range, also when documents
+/// were ingested out of date order.
+#[test]
+fn text_search_within_dates() {
+    let base = common::talks()[1].clone();
+    let docs: Vec<IngestDoc> = (0..30)
+        .map(|i| {
+            // Out of order: dates jump back and forth as documents arrive.
+            let m = 1 + (i * 7) % 12;
+            let mut r = base.clone();
+            r.id = format!("d{i}:1:0");
+            r.doc_id = format!("d{i}");
+            r.date = format!("2023-{m:02}-{:02}", 1 + (i / 12) * 10);
+            r.evidence = if i % 3 == 0 {
+                format!("quokka talks {i}")
+            } else {
+                format!("wombat talks {i}")
+            };
+            r.location = None;
+            IngestDoc::from_coded(format!("d{i}"), vec![r])
+        })
+        .collect();
+    for (kind, mut s, _dir) in common::stores() {
+        for d in &docs {
+            s.ingest_batch(std::slice::from_ref(d)).unwrap();
+        }
+        let all = s
+            .query(
+                &Filter {
+                    text: Some("quokka".into()),
+                    ..Default::default()
+                },
+                dyad_store::Page {
+                    limit: 1000,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(all.len(), 10, "{kind}");
+        for (from, to) in [
+            (Some("2023-03"), Some("2023-05")),
+            (Some("2023-06-10"), None),
+            (None, Some("2023-02")),
+            (Some("2023-01"), Some("2023-12")),
+        ] {
+            let f = Filter {
+                text: Some("quokka".into()),
+                from: from.map(str::to_string),
+                to: to.map(str::to_string),
+                ..Default::default()
+            };
+            let lo = from.map_or("0000".to_string(), |d| format!("{d}-00"));
+            let hi = to.map_or("9999".to_string(), |d| format!("{d}-99"));
+            let want = all
+                .iter()
+                .filter(|e| e.date.as_str() >= lo.as_str() && e.date.as_str() <= hi.as_str())
+                .count();
+            assert!(
+                want > 0 || from == Some("2023-06-10"),
+                "{kind} {from:?} {to:?}"
+            );
+            assert_eq!(
+                s.count(&f).unwrap() as usize,
+                want,
+                "{kind} {from:?} {to:?}"
+            );
+        }
+    }
+}

@@ -283,3 +283,52 @@ fn rollup_agrees_with_events() {
         .unwrap();
     check(&s, "delete");
 }
+
+/// Every day of a stretch crossing several 32-day buckets of the pair index: reports a day
+/// apart merge, reports a week apart do not, whatever bucket each falls in.
+#[test]
+fn merging_across_index_buckets() {
+    let base = common::talks()[1].clone();
+    let day = |n: i64| {
+        (chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(n))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let rec = |doc: &str, date: String, basis: dyad_core::schema::DateBasis| {
+        let mut r = base.clone();
+        r.id = format!("{doc}:1:0");
+        r.doc_id = doc.to_string();
+        r.date = date;
+        r.date_basis = basis;
+        r.location = None;
+        IngestDoc::from_coded(doc, vec![r])
+    };
+    use dyad_core::schema::DateBasis::{Publication, Text};
+    for d in 0..70i64 {
+        for (gap, basis, merge) in [
+            (1, Text, true),
+            (-1, Text, true),
+            (7, Text, false),
+            (-7, Text, false),
+            (3, Publication, true),
+        ] {
+            let mut s = dyad_store::Store::open_in_memory().unwrap();
+            s.ingest_batch(&[rec("a", day(d), Text)]).unwrap();
+            let r = s.ingest_batch(&[rec("b", day(d + gap), basis)]).unwrap();
+            assert_eq!(
+                r.events_merged == 1,
+                merge,
+                "day {} then {} ({basis:?})",
+                day(d),
+                day(d + gap)
+            );
+        }
+        // A report dated only to the month finds the event wherever it lies in the month.
+        let mut s = dyad_store::Store::open_in_memory().unwrap();
+        s.ingest_batch(&[rec("a", day(d), Text)]).unwrap();
+        let r = s
+            .ingest_batch(&[rec("b", day(d)[..7].to_string(), Text)])
+            .unwrap();
+        assert_eq!(r.events_merged, 1, "{} then its month", day(d));
+    }
+}

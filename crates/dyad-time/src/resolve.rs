@@ -285,16 +285,29 @@ pub fn year_within(dct: NaiveDate, month: u32, day: Option<u32>, lean: Lean, sla
             continue;
         };
         let diff = (d - dct).num_days();
-        let allowed = match lean {
-            Lean::Past => diff <= slack,
-            Lean::Future => diff >= -slack,
-            Lean::Nearest => true,
+        let allowed = match (lean, day) {
+            (Lean::Past, _) => diff <= slack,
+            // "will command a mission in December" (in March): a month
+            // that is over cannot lie ahead
+            (Lean::Future, None) => month_end(cand, month).is_some_and(|e| e >= dct),
+            (Lean::Future, Some(_)) => diff >= -slack,
+            (Lean::Nearest, _) => true,
         };
         if allowed && best.is_none_or(|(b, _)| diff.abs() < b) {
             best = Some((diff.abs(), cand));
         }
     }
     best.map_or(y, |b| b.1)
+}
+
+/// The last day of `month` in `year`.
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 
 #[cfg(test)]

@@ -168,14 +168,35 @@ fn cue(c: &Ctx, k: usize, before: bool) -> Option<Lean> {
             || (c.w(k.wrapping_sub(1)) == "been" && c.w(k.wrapping_sub(2)) == "had");
         return Some(if had { Lean::Past } else { Lean::Future });
     }
+    // "planned a demonstration on Saturday": the planned event lies ahead
+    if before && matches!(w, "planned" | "scheduled") && c.any(k + 1, &["a", "an"]) {
+        return Some(Lean::Future);
+    }
     if w == "going" && c.w(k + 1) != "to" {
         return None;
     }
     if w == "set" && c.w(k + 1) != "to" {
         return None;
     }
+    // "next to the embassy" is a place
+    if w == "next" && c.w(k + 1) == "to" {
+        return None;
+    }
     if FUTURE.contains(&w) {
         return Some(Lean::Future);
+    }
+    // a participle after "be" ("will be named", "is to be held") takes the
+    // tense of the auxiliary before it
+    if c.w(k.wrapping_sub(1)) == "be" {
+        let aux = c.w(k.wrapping_sub(2));
+        if aux == "to" {
+            // "expected to be named" is ahead, "had to be evacuated" is over
+            let v = c.w(k.wrapping_sub(3));
+            let past =
+                !INTENT.contains(&v) && (PAST.contains(&v) || (v.len() > 4 && v.ends_with("ed")));
+            return Some(if past { Lean::Past } else { Lean::Future });
+        }
+        return matches!(aux, "will" | "shall" | "ll").then_some(Lean::Future);
     }
     if PAST.contains(&w) {
         return Some(Lean::Past);

@@ -13,14 +13,13 @@ pub struct Args {
     /// Text that precedes the phrase, for pronouns and counterparts.
     #[arg(long, default_value = "")]
     pub context: String,
-    /// Extra lexicon files or directories (override the built-in entries).
-    #[arg(long = "lexicon", value_name = "PATH")]
-    pub lexicons: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    coder: super::CoderArgs,
 }
 
 /// Runs `dyad actor`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let coder = super::coder(&args.lexicons)?;
+    let coder = args.coder.coder()?;
     let date = match &args.date {
         Some(d) => dyad_core::input::parse_date(d)?,
         None => chrono::Utc::now().date_naive(),

@@ -11,14 +11,13 @@ use crate::io::run::{run_docs, InputArgs};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Extra lexicon files or directories (override the built-in entries).
-    #[arg(long = "lexicon", value_name = "PATH")]
-    lexicons: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    coder: super::CoderArgs,
 }
 
 /// Runs `dyad annotate`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let coder = super::coder(&args.lexicons)?;
+    let coder = args.coder.coder()?;
     run_docs(&args.input, |doc, out| {
         let annotated = coder.annotate(doc)?;
         serde_json::to_writer(&mut *out, &annotated)?;

@@ -10,14 +10,13 @@ use crate::io::run::{run_docs, InputArgs};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Extra lexicon files or directories (override the built-in entries).
-    #[arg(long = "lexicon", value_name = "PATH")]
-    lexicons: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    coder: super::CoderArgs,
 }
 
 /// Runs `dyad code`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let coder = super::coder(&args.lexicons)?;
+    let coder = args.coder.coder()?;
     run_docs(&args.input, |doc, out| {
         let events = coder.code(doc)?;
         for e in &events {

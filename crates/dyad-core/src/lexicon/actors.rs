@@ -60,6 +60,8 @@ pub enum AtomKind {
         sector: String,
         /// Names one person ("spokesman"), not a group.
         person: bool,
+        /// Names several people ("gunmen", "police"): the lexicon's `plural` flag.
+        plural: bool,
     },
     /// A title in front of a name ("Vice Foreign Minister").
     Title {
@@ -384,10 +386,12 @@ pub(super) fn load_agents(
         }
         check_sector(file, line, sector)?;
         let person = cell(&cols, 2).split(',').any(|f| f.trim() == "person");
+        let plural = cell(&cols, 2).split(',').any(|f| f.trim() == "plural");
         for phrase in alts(cell(&cols, 0)) {
             let kind = AtomKind::Agent {
                 sector: sector.into(),
                 person,
+                plural,
             };
             lex.actors.insert(
                 &phrase.to_lowercase(),

@@ -48,6 +48,7 @@ impl Default for Atom {
             kind: AtomKind::Agent {
                 sector: "GOV".into(),
                 person: true,
+                plural: false,
             },
             source: "builtin:counterpart".into(),
         }

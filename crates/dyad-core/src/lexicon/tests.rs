@@ -72,6 +72,9 @@ fn verbs_inflect() {
     assert_eq!(inflect_verb("supply")[2], "supplied");
     assert_eq!(inflect_verb("offer")[2], "offered");
     assert_eq!(inflect_verb("meet")[2], "met");
+    assert_eq!(inflect_verb("retake")[2], "retook");
+    assert_eq!(inflect_verb("overrun")[3], "overrun");
+    assert_eq!(inflect_verb("react")[2], "reacted");
 }
 
 #[test]

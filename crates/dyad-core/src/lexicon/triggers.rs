@@ -41,7 +41,7 @@ pub struct Cameo {
 enum Pat {
     /// Any of these normalised forms.
     Word(Vec<String>),
-    /// Up to three tokens, not punctuation.
+    /// Up to four tokens, not punctuation.
     Gap,
 }
 
@@ -241,6 +241,14 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
             v.extend(["are", "were", "am"].map(String::from));
         }
         return v;
+    }
+    // A prefixed irregular verb inflects like its base: retake → retook, overrun → overran.
+    for prefix in ["re", "over", "under", "with", "out", "up", "mis", "fore"] {
+        if let Some(base) = lemma.strip_prefix(prefix) {
+            if let Some(row) = IRREGULAR.iter().find(|r| r[0] == base && base != "be") {
+                return row.iter().map(|s| format!("{prefix}{s}")).collect();
+            }
+        }
     }
     let chars: Vec<char> = lemma.chars().collect();
     let n = chars.len();
@@ -520,13 +528,22 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
             }
         }
         Pat::Gap => {
-            for skip in 0..=4 {
+            // Up to four words; an amount ("$8 billion", "250 million") counts as one.
+            let mut words = 0;
+            for skip in 0..=8 {
                 if skip > 0 {
                     let j = i + skip - 1;
                     if j >= end
                         || tokens[j].punct
                             && !matches!(tokens[j].norm.as_str(), "$" | "€" | "£" | "%" | "-")
                     {
+                        return None;
+                    }
+                    if !amount_part(&tokens[j].norm) || j == i || !amount_part(&tokens[j - 1].norm)
+                    {
+                        words += 1;
+                    }
+                    if words > 4 {
                         return None;
                     }
                 }
@@ -537,4 +554,12 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
             None
         }
     }
+}
+
+/// A token inside an amount: a number, a currency sign or a magnitude word.
+fn amount_part(w: &str) -> bool {
+    matches!(
+        w,
+        "$" | "€" | "£" | "million" | "billion" | "trillion" | "thousand" | "hundred"
+    ) || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
 }

@@ -308,6 +308,11 @@ fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
         if w == "-" && !c.glued(i + p - 1) {
             return None;
         }
+        // "Earlier Friday, ..." relates an event to the day; the day is the
+        // expression (TimeML keeps "early"/"late", which modify the day)
+        if p == 1 && matches!(w, "earlier" | "later") && c.e(i + 1).is_some_and(|e| e.weekday > 0) {
+            return None;
+        }
         if let Some(mut m) = best(c, i + p) {
             if matches!(m.kind, TimexType::Date | TimexType::Time) && m.point.is_some() {
                 if c.w(i + 1) == "week" {
@@ -389,7 +394,13 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
             let ends_period = i > 0 && c.any(i - 1, &["ended", "ending"]);
             if !m.deictic && !ends_period {
                 c.last_ref = Some(p);
-                if narrative::reported(p, dct) {
+                // "after a flat second quarter" does not displace the
+                // third quarter under report: the latest ended quarter wins
+                let earlier_quarter = matches!(
+                    (p, c.last_past),
+                    (Point::Quarter(y, q), Some(Point::Quarter(y0, q0))) if (y, q) < (y0, q0)
+                );
+                if narrative::reported(p, dct) && !earlier_quarter {
                     c.last_past = Some(p);
                 }
             }

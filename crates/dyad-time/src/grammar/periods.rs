@@ -238,7 +238,15 @@ pub fn season(c: &Ctx, i: usize) -> Option<M> {
         || (c.w(i) == "the"
             && matches!(
                 prev,
-                "in" | "during" | "by" | "until" | "through" | "since" | "over" | "this" | "that"
+                "in" | "into"
+                    | "during"
+                    | "by"
+                    | "until"
+                    | "through"
+                    | "since"
+                    | "over"
+                    | "this"
+                    | "that"
             ))
         || (matches!(s, 1 | 3)
             && j == i

@@ -40,6 +40,34 @@ pub(super) fn day(c: &Ctx, d: NaiveDate, j: usize, deictic: bool) -> M {
     }
 }
 
+/// The part of day at token `k` as a TIME: of the day right after it
+/// ("afternoon yesterday"), else of the last day mentioned, else of the DCT.
+fn part_of_day(c: &Ctx, k: usize) -> Option<M> {
+    let part = c.e(k)?.part?;
+    let next = match c.w(k + 1) {
+        "yesterday" => c.dct.pred_opt(),
+        "today" => Some(c.dct),
+        "tomorrow" => c.dct.succ_opt(),
+        _ => None,
+    };
+    if let Some(d) = next {
+        return Some(time_of(d, part, k + 2, true));
+    }
+    let d = match c.last_any {
+        Some(Point::Day(d)) => d,
+        _ => c.dct,
+    };
+    Some(time_of(d, part, k + 1, true))
+}
+
+/// True when token `i` opens a sentence (text start, a line break, or
+/// after sentence punctuation or an opening quote).
+fn sentence_start(c: &Ctx, i: usize) -> bool {
+    i == 0
+        || c.tok(i).is_some_and(|t| t.newline)
+        || c.any(i - 1, &[".", "!", "?", "\"", "`", "'", "“", ":"])
+}
+
 #[rustfmt::skip]
 const CURRENT_NOT: &[&str] = &[
     "account", "accounts", "affairs", "events", "assets", "liabilities", "flows", "flow", "-", "density",
@@ -59,9 +87,27 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
             if w == "now" && c.w(i.wrapping_sub(1)) == "from" {
                 return None;
             }
+            // "Now, he says, ...": a discourse marker opening the sentence
+            if w == "now" && c.w(i + 1) == "," && sentence_start(c, i) {
+                return None;
+            }
             M::lit(i + 1, TimexType::Date, "PRESENT_REF")
         }
         "someday" => M::lit(i + 1, TimexType::Date, "FUTURE_REF"),
+        // "mid-afternoon", "by mid afternoon yesterday"
+        "morning" | "afternoon" | "evening"
+            if c.w(i.wrapping_sub(1)) == "mid"
+                || (c.w(i.wrapping_sub(1)) == "-" && c.w(i.wrapping_sub(2)) == "mid") =>
+        {
+            part_of_day(c, i)?
+        }
+        // "orders in the morning": a part of the day under discussion
+        "the"
+            if matches!(c.w(i + 1), "morning" | "afternoon" | "evening")
+                && c.any(i.wrapping_sub(1), &["in", "during", "by"]) =>
+        {
+            part_of_day(c, i + 1)?
+        }
         "one" | "some"
             if c.w(i + 1) == "day"
                 && !c.any(
@@ -135,6 +181,18 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
                 M::date(k, Point::Year(y)).deictic()
             }
 
+            // "by the end of the month": the month (week) of the DCT
+            "month" | "week"
+                if c.w(i.wrapping_sub(1)) == "of"
+                    && c.any(i.wrapping_sub(2), &["end", "beginning", "start", "middle"]) =>
+            {
+                let p = if c.w(i + 1) == "month" {
+                    Point::Month(dct.year(), dct.month())
+                } else {
+                    crate::resolve::week_of(dct)
+                };
+                M::date(i + 2, p).deictic()
+            }
             "near" | "short" if c.w(i + 2) == "term" && c.w(i + 3) != "-" => {
                 M::lit(i + 3, TimexType::Date, "FUTURE_REF")
             }

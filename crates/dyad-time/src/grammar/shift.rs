@@ -143,6 +143,18 @@ pub fn this_last_next(c: &Ctx, i: usize) -> Option<M> {
     }
     if w == "the" {
         let m1 = c.w(i + 1);
+        // "later in the day (before returning home)": the day under
+        // discussion; a "before" after it belongs to the verb phrase
+        if m1 == "day"
+            && c.w(i.wrapping_sub(1)) == "in"
+            && c.any(i.wrapping_sub(2), &["later", "earlier"])
+        {
+            let d = match c.last_any {
+                Some(Point::Day(d)) => d,
+                _ => dct,
+            };
+            return Some(M::date(i + 2, Point::Day(d)).deictic());
+        }
         let (unit, j) = match c.unit(i + 2) {
             Some((u, false)) => (u, i + 3),
             _ => match (m1, c.unit(i + 1)) {

@@ -175,7 +175,17 @@ pub fn clock(c: &Ctx, i: usize) -> Option<M> {
     }
     let (date, end) = match dated {
         Some((p, e)) => (p, e),
-        None => (Point::Day(c.dct), j),
+        // an undated time in a past clause is on the last day mentioned
+        None => match c.last_any {
+            Some(p @ Point::Day(d))
+                if d <= c.dct
+                    && c.lean(i, j, crate::resolve::Lean::Nearest)
+                        == crate::resolve::Lean::Past =>
+            {
+                (p, j)
+            }
+            _ => (Point::Day(c.dct), j),
+        },
     };
     let v = if mi == 0 && (w == "noon" || w == "midnight") {
         format!("{}T{:02}:00", date.value(), h)
