@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests of dyad-server (crates/dyad-server/tests/browser.rs) drive
+# Browser tests of dyad-server (crates/dyad-cli/tests/server_browser.rs) drive
 # Debian's Chromium through ChromeDriver. Idempotent and quiet.
 set -euo pipefail
 if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then

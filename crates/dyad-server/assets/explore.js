@@ -45,7 +45,8 @@
       const p = period();
       const [actors, dyads] = await Promise.all([
         api("GET", `/v1/aggregates?${qs({ group: "actor", limit: 300 })}`),
-        api("GET", `/v1/aggregates?${qs({ group: "dyad", limit: 20, ...p })}`),
+        // The same question as refresh()'s network, so the server answers it once (cached).
+        api("GET", `/v1/aggregates?${qs({ group: "dyad", limit: 40, ...p })}`),
       ]);
       const codes = actors.rows.filter((r) => r.key && r.key !== "?");
       for (const sel of [$("actor-a"), $("actor-b")]) {
@@ -81,7 +82,7 @@
       const [series, dyads, places] = await Promise.all([
         api("GET", `/v1/aggregates?${qs({ by: "month", dyad: `${actor}-${recipient}`, ...p })}`),
         api("GET", `/v1/aggregates?${qs({ group: "dyad", limit: 40, ...p })}`),
-        api("GET", `/v1/aggregates?${qs({ group: "place", limit: 2000, ...p })}`),
+        api("GET", `/v1/aggregates?${qs({ group: "admin1", limit: 2000, ...p })}`),
       ]);
       let rows = series.rows, bucket = "month";
       if (rows.length && monthsBetween(rows[0].period, rows[rows.length - 1].period).length > 120) {
@@ -90,7 +91,7 @@
       }
       drawChart(rows, bucket);
       drawNetwork(dyads.rows.map(splitDyad).filter((d) => d && d.a !== d.b).slice(0, 25));
-      await drawMap(places.rows, places.truncated ? places.sampled_events : 0);
+      await drawMap(places.rows.filter((r) => r.lat !== undefined && r.lon !== undefined));
       const n = series.rows.reduce((s, g) => s + g.count, 0);
       status("explore-status", `${n} events between ${actor} and ${recipient}`);
       listEvents({ dyad: `${actor}-${recipient}`, ...p }, `Events between ${actor} and ${recipient}`);
@@ -261,7 +262,10 @@
   }
 
   // ---- map: embedded world outline (equirectangular) and event locations ----
-  async function drawMap(groups, sampled) {
+  // One dot per first-level division (COUNTRY/ADMIN1, or COUNTRY/? for events
+  // placed only at country level), at the mean position of its events: the
+  // server sums them in its place roll-up, so no event is sampled or sent.
+  async function drawMap(groups) {
     if (!state.world) state.world = await (await fetch("/assets/world.json")).json();
     const box = $("map");
     box.textContent = "";
@@ -282,10 +286,16 @@
     const max = Math.max(1, ...groups.map((g) => g.count));
     for (const g of groups) {
       root.append(svg("circle", { class: "dot", cx: px(g.lon), cy: py(g.lat), r: 2 + 8 * Math.sqrt(g.count / max) },
-        svg("title", {}, `${g.key}: ${g.count} events`)));
+        svg("title", {}, `${placeName(g.key)}: ${g.count} events, Goldstein mean ${g.goldstein_mean.toFixed(2)}`)));
     }
     box.append(root);
-    if (sampled) box.append(el("div", { class: "meta" }, `Places of the first ${sampled} located events of the selection.`));
+    const total = groups.reduce((s, g) => s + g.count, 0);
+    box.append(el("div", { class: "meta" }, `${total} located events in ${groups.length} regions`));
+  }
+  // "CHN/Beijing" -> "Beijing, CHN"; "CHN/?" -> "CHN".
+  function placeName(key) {
+    const [c, a] = (key || "?/?").split("/");
+    return a && a !== "?" ? `${a}, ${c}` : c;
   }
 
   $("explore-form").addEventListener("submit", refresh);

@@ -24,6 +24,7 @@ pub mod assets;
 mod cache;
 mod code;
 mod error;
+mod ingest;
 mod limits;
 pub mod openapi;
 mod params;
@@ -31,6 +32,7 @@ mod pool;
 pub mod router;
 mod state;
 mod store_api;
+mod warm;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -100,7 +102,7 @@ pub async fn serve(config: Config) -> Result<(), Error> {
         eprintln!("dyad: warning: listening on a non-loopback address {local}");
     }
     if state.store.is_some() {
-        tokio::spawn(store_api::warm_up(state.clone()));
+        tokio::spawn(warm::warm_up(state.clone()));
     }
     axum::serve(listener, app(state, &config))
         .with_graceful_shutdown(async {

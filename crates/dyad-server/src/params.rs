@@ -74,6 +74,8 @@ impl Params {
     }
 
     /// Builds the store filter.
+    // `..Filter::default()` keeps this compiling when the store adds a filter field.
+    #[allow(clippy::needless_update)]
     pub fn filter(&self) -> Result<Filter, ApiError> {
         let side = |c: &str, s: &str, n: &str| -> Option<PartyFilter> {
             let p = PartyFilter {

@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use tower_http::catch_panic::CatchPanicLayer;
 
-use crate::{assets, code, limits, openapi, store_api, ApiError, AppState, Config};
+use crate::{assets, code, ingest, limits, openapi, store_api, ApiError, AppState, Config};
 
 /// Every route of the API, as `(method, path)`: the OpenAPI test checks the spec against it.
 pub const ROUTES: &[(&str, &str)] = &[
@@ -30,7 +30,7 @@ pub fn app(state: AppState, config: &Config) -> Router {
         .route("/openapi.json", get(openapi::spec))
         .route("/v1/code", post(code::code))
         .route("/v1/annotate", post(code::annotate))
-        .route("/v1/ingest", post(store_api::ingest))
+        .route("/v1/ingest", post(ingest::ingest))
         .route("/v1/events", get(store_api::events))
         .route("/v1/aggregates", get(store_api::aggregates))
         .route("/v1/actors", get(store_api::actors))

@@ -218,12 +218,17 @@ async fn store_answers_match_the_spec() {
     );
     let gets = [
         ("/v1/events", "/v1/events?limit=3"),
-        ("/v1/events", "/v1/events?limit=2&cursor=2&mentions=false"),
+        ("/v1/events", "/v1/events?limit=2&mentions=false"),
         ("/v1/events", "/v1/events?party=PRK&from=2024&to=2024-12-31"),
         ("/v1/aggregates", "/v1/aggregates?by=month&dyad=PRK-BLR"),
         ("/v1/aggregates", "/v1/aggregates?group=dyad&limit=5"),
         ("/v1/aggregates", "/v1/aggregates?group=actor"),
         ("/v1/aggregates", "/v1/aggregates?group=place"),
+        (
+            "/v1/aggregates",
+            "/v1/aggregates?group=admin1&by=month&limit=50",
+        ),
+        ("/v1/events", "/v1/events?cursor=12"),
         ("/v1/aggregates", "/v1/aggregates?by=year&group=type"),
         ("/v1/actors", "/v1/actors?limit=5"),
         ("/v1/aggregates", "/v1/aggregates?group=nonsense"),

@@ -4,7 +4,8 @@
 //! DYAD_SCALE_EVENTS=10000000 cargo test --release -p dyad-server --test scale -- --ignored --nocapture
 //! ```
 //! Builds (once, then reuses) `target/scale/events-N.db` with N synthetic coded
-//! events (60 countries, 8 event types, 2005-2024, two thirds with a place),
+//! events (60 countries, 8 event types, 2005-2024, two thirds with a place in
+//! one of 12 regions of the actor's or recipient's country),
 //! then times every request the Explore view makes, through the real router.
 
 mod common;
@@ -90,10 +91,15 @@ fn build(path: &PathBuf, n: usize) {
                 if rnd(3) == 0 {
                     e.location = None;
                 } else if let Some(l) = e.location.as_mut() {
-                    let p = rnd(400);
-                    l.name = format!("Place {p}");
-                    l.lat = (p % 20) as f64 * 7.0 - 60.0;
-                    l.lon = (p / 20) as f64 * 17.0 - 170.0;
+                    // In the actor's or the recipient's country, in one of its
+                    // 12 regions, one of 5 places per region.
+                    let c = if rnd(2) == 0 { a } else { b };
+                    let (r, p) = (rnd(12), rnd(5));
+                    l.name = format!("Place {c}.{r}.{p}");
+                    l.country = Some(COUNTRIES[c].into());
+                    l.admin1 = Some(format!("Region {r}"));
+                    l.lat = (c % 10) as f64 * 14.0 - 60.0 + r as f64 + p as f64 * 0.1;
+                    l.lon = (c / 10) as f64 * 55.0 - 165.0 + r as f64 * 2.0 + p as f64 * 0.2;
                 }
                 e.evidence = format!(
                     "{} and {} event {k} of document {d}.",
@@ -149,19 +155,51 @@ async fn explore_requests_on_a_large_store() {
         db: Some(path.clone()),
         ..Default::default()
     });
+    // Deep cursors: the first page of a late period ends at an event years
+    // into the list; passed to the query without that period, it asks for a
+    // page millions of events deep (page ~9.9M for the whole store).
+    let mut deep = Vec::new();
+    for q in [
+        "from=2024-12&limit=1&mentions=false",
+        "dyad=RUS-UKR&from=2024-06&limit=1&mentions=false",
+    ] {
+        let r = common::call(&app, "GET", &format!("/v1/events?{q}"), None, &[]).await;
+        let c = r.json["next_cursor"]
+            .as_str()
+            .expect("a next page")
+            .to_string();
+        deep.push(c);
+    }
     let requests = [
-        "/v1/aggregates?by=month",
-        "/v1/aggregates?group=actor&limit=300",
-        "/v1/aggregates?group=dyad&limit=20&from=2023-01-01&to=2024-12-31",
-        "/v1/aggregates?by=month&dyad=RUS-UKR&from=2023-01-01&to=2024-12-31",
-        "/v1/aggregates?group=dyad&limit=40&from=2023-01-01&to=2024-12-31",
-        "/v1/aggregates?group=place&limit=2000&from=2023-01-01&to=2024-12-31",
-        "/v1/events?dyad=RUS-UKR&from=2023-01-01&to=2024-12-31&limit=20",
-        "/v1/events?dyad=RUS-UKR&from=2024-03&to=2024-03&limit=20",
-        "/v1/events?dyad=RUS-UKR&from=2023-01-01&to=2024-12-31&limit=20&cursor=400",
-        "/v1/actors?limit=100",
+        // The Explore view's first load.
+        "/v1/aggregates?by=month".to_string(),
+        "/v1/aggregates?group=actor&limit=300".to_string(),
+        "/v1/aggregates?group=dyad&limit=40&from=2023-01-01&to=2024-12-31".to_string(),
+        // Its refresh for a pair and a period (chart, network, map, list).
+        "/v1/aggregates?by=month&dyad=RUS-UKR&from=2023-01-01&to=2024-12-31".to_string(),
+        "/v1/aggregates?group=dyad&limit=40&from=2023-01-01&to=2024-12-31".to_string(),
+        "/v1/aggregates?group=admin1&limit=2000&from=2023-01-01&to=2024-12-31".to_string(),
+        "/v1/events?dyad=RUS-UKR&from=2023-01-01&to=2024-12-31&limit=20".to_string(),
+        // A long period (the chart switches to years), a month's events, the whole store's places.
+        "/v1/aggregates?by=month&dyad=RUS-UKR".to_string(),
+        "/v1/aggregates?by=year&dyad=RUS-UKR".to_string(),
+        "/v1/events?dyad=RUS-UKR&from=2024-03&to=2024-03&limit=20".to_string(),
+        "/v1/aggregates?group=place&limit=2000".to_string(),
+        "/v1/aggregates?group=admin1&limit=2000".to_string(),
+        // Deep pages.
+        format!("/v1/events?limit=20&cursor={}", deep[0]),
+        format!("/v1/events?dyad=RUS-UKR&limit=20&cursor={}", deep[1]),
+        // Not asked by the page, for the record.
+        "/v1/actors?limit=100".to_string(),
+        "/v1/aggregates?group=type&by=year".to_string(),
+        "/v1/events?limit=20".to_string(),
+        // Worst cases of a list: a rare pair (one type) and a pair with no events in the period.
+        "/v1/events?dyad=RUS-UKR&event_type=FIGHT&from=2023-01-01&to=2024-12-31&limit=20"
+            .to_string(),
+        "/v1/events?dyad=CHL-PER&from=2023-01-01&to=2024-12-31&limit=20".to_string(),
     ];
-    for uri in requests {
+    for uri in &requests {
+        let uri = uri.as_str();
         let mut times = Vec::new();
         let mut size = 0;
         for _ in 0..4 {

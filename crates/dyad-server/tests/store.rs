@@ -124,6 +124,10 @@ async fn bad_parameters_are_400() {
         "/v1/events?actr=RUS",
         "/v1/events?limit=abc",
         "/v1/events?cursor=-1",
+        "/v1/events?cursor=50",
+        "/v1/events?cursor=k19000",
+        "/v1/events?cursor=k19000.x",
+        "/v1/events?cursor=K1.2",
         "/v1/events?quad_class=0",
         "/v1/events?from=2024-02-30",
         "/v1/events?dyad=RUS",
@@ -131,7 +135,7 @@ async fn bad_parameters_are_400() {
         "/v1/events?mentions=maybe",
         "/v1/aggregates?by=fortnight",
         "/v1/aggregates?group=planet",
-        "/v1/aggregates?by=month&group=place",
+        "/v1/aggregates?group=place,dyad",
         "/v1/actors?limit=-5",
         "/v1/events?text=%20;;",
     ] {
@@ -210,17 +214,72 @@ async fn aggregates_agree_with_the_events_they_count() {
         pair.sort();
         assert_eq!(pair, [Some("RUS"), Some("UKR")]);
     }
-    // Places: every located event is counted once.
-    let located = events.iter().filter(|e| !e["location"].is_null()).count();
-    let places = call(&app, "GET", "/v1/aggregates?group=place", None, &[]).await;
-    let sum: u64 = places.json["rows"]
+    // Places: every located event is counted once, under its place's country
+    // (`place`) or country and first-level division (`admin1`), at the mean
+    // position of its events.
+    let located: Vec<&serde_json::Value> =
+        events.iter().filter(|e| !e["location"].is_null()).collect();
+    let mut want: std::collections::BTreeMap<String, (u64, f64, f64)> = Default::default();
+    for e in &located {
+        let l = &e["location"];
+        let c = want
+            .entry(l["country"].as_str().unwrap_or("?").to_string())
+            .or_default();
+        c.0 += 1;
+        c.1 += l["lat"].as_f64().unwrap();
+        c.2 += l["lon"].as_f64().unwrap();
+    }
+    assert!(want.len() > 3, "{want:?}");
+    for group in ["place", "admin1"] {
+        let places = call(
+            &app,
+            "GET",
+            &format!("/v1/aggregates?group={group}"),
+            None,
+            &[],
+        )
+        .await;
+        let rows = places.json["rows"].as_array().cloned().unwrap_or_default();
+        let sum: u64 = rows.iter().filter_map(|r| r["count"].as_u64()).sum();
+        assert_eq!(sum as usize, located.len(), "{group}");
+        let mut got: std::collections::BTreeMap<String, (u64, f64, f64)> = Default::default();
+        for r in &rows {
+            let key = r["key"].as_str().unwrap();
+            let country = key.split('/').next().unwrap().to_string();
+            let n = r["count"].as_u64().unwrap();
+            let c = got.entry(country).or_default();
+            c.0 += n;
+            c.1 += r["lat"].as_f64().expect("lat") * n as f64;
+            c.2 += r["lon"].as_f64().expect("lon") * n as f64;
+        }
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            want.keys().collect::<Vec<_>>()
+        );
+        for (k, w) in &want {
+            let g = got[k];
+            assert_eq!(g.0, w.0, "{group} {k}");
+            assert!((g.1 - w.1).abs() < 1e-6 * w.0 as f64, "{group} {k} lat");
+            assert!((g.2 - w.2).abs() < 1e-6 * w.0 as f64, "{group} {k} lon");
+        }
+    }
+    // By month too: the months of one place add up to its total.
+    let monthly = call(
+        &app,
+        "GET",
+        "/v1/aggregates?group=place&by=month",
+        None,
+        &[],
+    )
+    .await;
+    let n: u64 = monthly.json["rows"]
         .as_array()
         .into_iter()
         .flatten()
+        .filter(|r| r["key"] == "RUS")
         .filter_map(|r| r["count"].as_u64())
         .sum();
-    assert_eq!(sum as usize, located);
-    assert_eq!(places.json["truncated"], false);
+    assert_eq!(n, want["RUS"].0);
     // Top dyads come largest first and respect the limit.
     let top = call(&app, "GET", "/v1/aggregates?group=dyad&limit=5", None, &[]).await;
     let counts: Vec<u64> = top.json["rows"]
@@ -267,4 +326,80 @@ async fn answers_follow_new_writes() {
         listed >= count(&after),
         "actors count both sides of every event"
     );
+}
+
+#[tokio::test]
+async fn pages_do_not_shift_when_events_arrive() {
+    let (app, _db) = app_with_store("keyset");
+    let mut docs = common::synthetic_docs(40, 4);
+    // The later documents are between two countries the first ones never
+    // name, so they add events and never merge into (and re-date) shown ones.
+    for d in &mut docs[30..] {
+        for e in d["events"].as_array_mut().unwrap() {
+            e["actor"]["country"] = "NOR".into();
+            e["recipient"]["country"] = "SWE".into();
+        }
+    }
+    let (first, later) = docs.split_at(30);
+    let r = call(
+        &app,
+        "POST",
+        "/v1/ingest",
+        body(&serde_json::Value::Array(first.to_vec())),
+        &[AUTH],
+    )
+    .await;
+    assert_eq!(r.status.as_u16(), 200);
+    let before = all_events(&app, "from=1900").await;
+    assert!(before.len() > 40);
+    // Read half of the pages, then ingest events, then read on.
+    let mut seen: Vec<serde_json::Value> = Vec::new();
+    let mut uri = "/v1/events?limit=10&mentions=false".to_string();
+    for _ in 0..3 {
+        let page = call(&app, "GET", &uri, None, &[]).await;
+        seen.extend(page.json["items"].as_array().cloned().unwrap_or_default());
+        let c = page.json["next_cursor"].as_str().expect("more pages");
+        assert!(c.starts_with('k'), "{c}");
+        uri = format!("/v1/events?limit=10&mentions=false&cursor={c}");
+    }
+    let r = call(
+        &app,
+        "POST",
+        "/v1/ingest",
+        body(&serde_json::Value::Array(later.to_vec())),
+        &[AUTH],
+    )
+    .await;
+    assert_eq!(r.status.as_u16(), 200);
+    loop {
+        let page = call(&app, "GET", &uri, None, &[]).await;
+        seen.extend(page.json["items"].as_array().cloned().unwrap_or_default());
+        match page.json["next_cursor"].as_str() {
+            Some(c) => uri = format!("/v1/events?limit=10&mentions=false&cursor={c}"),
+            None => break,
+        }
+    }
+    let after = all_events(&app, "from=1900").await;
+    let ids = |v: &[serde_json::Value]| {
+        v.iter()
+            .map(|e| e["id"].as_i64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    // No event twice, every event of the first ingest that was not merged away
+    // is seen, and what was seen is the final list minus events filed before the cursor.
+    let seen_ids = ids(&seen);
+    let mut dedup = seen_ids.clone();
+    dedup.sort();
+    dedup.dedup();
+    assert_eq!(dedup.len(), seen_ids.len(), "an event was listed twice");
+    let shown: Vec<i64> = ids(&seen[..30]);
+    let final_ids = ids(&after);
+    let cut = final_ids
+        .iter()
+        .position(|i| *i == shown[29])
+        .expect("cursor event still there");
+    let mut expect: Vec<i64> = shown.clone();
+    expect.extend(&final_ids[cut + 1..]);
+    assert_eq!(seen_ids, expect);
+    assert!(after.len() > before.len());
 }

@@ -212,6 +212,10 @@ fn main() {
         store.run_pragmas(&p).expect("pragmas");
         println!("pragmas: {p}");
     }
+    if std::env::var("DYAD_BENCH_NO_CACHE").is_ok() {
+        store.set_merge_cache(false);
+        println!("merge cache off");
+    }
     let mut rng = Rng(42);
     let mut prev = Vec::new();
     // Documents per batch: 5,000 (50,000 records, the most `dyad ingest` puts in one transaction).

@@ -231,7 +231,7 @@ impl Filter {
 
 /// Every 32-day bucket of `day_lo` from the store's first to its last (the
 /// first column of `events_pair`, so that one pair's events are found with one
-/// index seek per bucket; see `crate::ingest::BUCKET_DAYS`).
+/// index seek per bucket; see `crate::merge_cache::BUCKET_DAYS`).
 const PAIR_BUCKETS: &str = "(WITH RECURSIVE bucket(x) AS (SELECT (SELECT min(day_lo / 32) FROM events) \
      UNION ALL SELECT x + 1 FROM bucket WHERE x < (SELECT max(day_lo / 32) FROM events)) SELECT x FROM bucket)";
 

@@ -16,20 +16,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{classify, Error, Result};
 use crate::mention;
-use crate::merge::{absorb, compatible, EventState, DATE_SLACK_DAYS};
+use crate::merge::{absorb, compatible, EventState};
+use crate::merge_cache::{find_match, MergeCache, NARROW_DAYS};
 use crate::rollup_write::Before;
-use crate::sql::{state_from_row, StateSql, STATE_COLS};
+use crate::sql::StateSql;
 use crate::Store;
-
-/// Width in days of the buckets of `day_lo` that lead the `events_pair` index
-/// (`day_lo / 32`): time first, so that news arriving in date order writes to
-/// a few pages of the index instead of one page per pair and type.
-pub(crate) const BUCKET_DAYS: i32 = 32;
-/// Widest date interval a stored event can have (a year, plus a leap day).
-const MAX_SPAN_DAYS: i32 = 366;
-/// Events whose interval is at most this wide are found through the narrow window
-/// (must match the partial index `events_wide` in the schema).
-const NARROW_DAYS: i32 = 7;
 
 /// One document to write: its metadata, a fingerprint of its content, and its coded records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -165,6 +156,13 @@ impl Store {
         })
     }
 
+    /// Turns the per-batch merge cache ([`crate::merge_cache`]) on (the default) or off.
+    /// The result is the same either way; off, every record is matched with its own SQL
+    /// lookup (for comparisons and tests).
+    pub fn set_merge_cache(&mut self, on: bool) {
+        self.merge_cache = on;
+    }
+
     /// Writes a batch of documents in one transaction: all of it, or (on error) none of it.
     pub fn ingest_batch(&mut self, docs: &[IngestDoc]) -> Result<BatchReport> {
         if self.read_only {
@@ -193,6 +191,7 @@ impl Store {
             .map_err(e)?;
         let now = now_utc();
         let mut fts = Vec::new();
+        let mut cache = MergeCache::new(window(docs), self.merge_cache);
         for d in docs {
             let b = BatchState {
                 now: &now,
@@ -201,6 +200,7 @@ impl Store {
                 before: &mut before,
                 has_wide: &mut has_wide,
                 fts: &mut fts,
+                cache: &mut cache,
             };
             ingest_doc(&tx, d, b).map_err(e)?;
         }
@@ -224,6 +224,22 @@ struct BatchState<'a> {
     has_wide: &'a mut bool,
     /// Full-text index changes, applied at the end.
     fts: &'a mut Vec<FtsOp>,
+    /// Stored events of the batch's days, for the merge lookup.
+    cache: &'a mut MergeCache,
+}
+
+/// The first and last day the records of a batch dated to a month or better cover
+/// (vaguer records are matched record by record, so one year-dated report does not
+/// widen the window to a year).
+fn window(docs: &[IngestDoc]) -> Option<(i32, i32)> {
+    let mut w: Option<(i32, i32)> = None;
+    for r in docs.iter().flat_map(|d| &d.events) {
+        if let Some((lo, hi)) = crate::dates::interval(&r.date).filter(|(lo, hi)| hi - lo <= 31) {
+            let lo = lo - crate::merge::PUBLICATION_LOOKBACK_DAYS;
+            w = Some(w.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
+        }
+    }
+    w
 }
 
 fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Result<()> {
@@ -234,6 +250,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
         before,
         has_wide,
         fts,
+        cache,
     } = b;
     let old: Option<(i64, String)> = tx
         .prepare_cached("SELECT id, fingerprint FROM docs WHERE key = ?1")?
@@ -246,6 +263,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
         }
         Some((id, _)) => {
             remove_doc(tx, id, touched, before, fts)?;
+            cache.reset();
             *has_wide = true; // repaired events may have widened
             tx.prepare_cached(
                 "UPDATE docs SET date=?1, source=?2, title=?3, url=?4, fingerprint=?5, n_records=?6, ingested_at=?7 WHERE id=?8",
@@ -287,9 +305,9 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
             }
         };
         *has_wide |= st.hi - st.lo > NARROW_DAYS;
-        let (event, merged) = match find_match(tx, &st, *has_wide)? {
-            Some((id, mut ev, swapped)) => {
-                before.touch(tx, id)?;
+        let (event, merged) = match find_match(tx, &st, *has_wide, cache)? {
+            Some((id, mut ev, swapped, mentions)) => {
+                before.touch_state(id, &ev, mentions);
                 let old = ev.clone();
                 absorb(&mut ev, &st, swapped);
                 if ev != old {
@@ -298,6 +316,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
                     p.push(&id);
                     tx.prepare_cached(crate::sql::update_event_sql())?
                         .execute(p.as_slice())?;
+                    cache.folded(id, &old, &ev);
                 }
                 if rec.sentence == 0 {
                     tx.prepare_cached(
@@ -316,6 +335,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
                     .execute(p.as_slice())?;
                 let id = tx.last_insert_rowid();
                 before.created(id, &st);
+                cache.created(id, &st);
                 (id, false)
             }
         };
@@ -382,76 +402,6 @@ fn apply_fts(tx: &Transaction, ops: &[FtsOp]) -> rusqlite::Result<()> {
         };
     }
     Ok(())
-}
-
-/// The stored event `st` reports, if any: its id, codes, and whether roles are swapped.
-fn find_match(
-    tx: &Transaction,
-    st: &EventState,
-    has_wide: bool,
-) -> rusqlite::Result<Option<(i64, EventState, bool)>> {
-    let mut best: Option<(i64, EventState, bool)> = None;
-    let pairs = [
-        (&st.actor.country, &st.recipient.country),
-        (&st.recipient.country, &st.actor.country),
-    ];
-    let n = if pairs[0].0 == pairs[0].1 { 1 } else { 2 };
-    static NARROW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    static WIDE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let narrow = NARROW.get_or_init(|| {
-        format!(
-            "SELECT id, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
-             AND r_country IS ?2 AND event_type = ?3 AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
-        )
-    });
-    let wide = WIDE.get_or_init(|| {
-        format!(
-            "SELECT id, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
-             AND day_hi - day_lo > {NARROW_DAYS} AND day_lo BETWEEN ?4 - {MAX_SPAN_DAYS} AND ?5 AND day_hi >= ?4"
-        )
-    });
-    let lo = st.lo - DATE_SLACK_DAYS;
-    let hi = st.hi + DATE_SLACK_DAYS;
-    // The narrow query looks in the buckets of `day_lo` the candidates may lie in,
-    // two at a time (a record dated to a day needs one or two).
-    let buckets: Vec<i32> = ((lo - NARROW_DAYS) / BUCKET_DAYS..=hi / BUCKET_DAYS).collect();
-    let mut queries: Vec<(&String, Option<(i32, i32)>)> = buckets
-        .chunks(2)
-        .map(|c| (narrow, Some((c[0], c[c.len() - 1]))))
-        .collect();
-    if has_wide {
-        queries.push((wide, None));
-    }
-    for (sql, bucket) in queries {
-        let mut stmt = tx.prepare_cached(sql)?;
-        for (a, r) in pairs.iter().take(n) {
-            let mut rows = match bucket {
-                Some((b0, b1)) => {
-                    stmt.query(rusqlite::params![a, r, st.event_type, lo, hi, b0, b1])?
-                }
-                None => stmt.query(rusqlite::params![a, r, st.event_type, lo, hi])?,
-            };
-            while let Some(row) = rows.next()? {
-                let id: i64 = row.get(0)?;
-                if best.as_ref().is_some_and(|b| b.0 == id) {
-                    continue;
-                }
-                let ev = state_from_row(row, 1)?;
-                if let Some(swapped) = compatible(&ev, st) {
-                    let better = match &best {
-                        None => true,
-                        Some((bid, b, _)) => {
-                            (ev.date_distance(st), id) < (b.date_distance(st), *bid)
-                        }
-                    };
-                    if better {
-                        best = Some((id, ev, swapped));
-                    }
-                }
-            }
-        }
-    }
-    Ok(best)
 }
 
 /// Removes a document's sentences and mentions, and repairs the events they fed.

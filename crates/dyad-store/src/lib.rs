@@ -39,6 +39,7 @@ mod filter;
 mod ingest;
 mod mention;
 pub mod merge;
+mod merge_cache;
 mod migrate;
 mod open;
 mod query;
@@ -64,6 +65,8 @@ pub struct Store {
     conn: rusqlite::Connection,
     path: String,
     read_only: bool,
+    /// Whether [`Store::ingest_batch`] matches records through the per-batch cache.
+    merge_cache: bool,
 }
 
 /// How many rows each table holds.

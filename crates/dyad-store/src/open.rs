@@ -113,6 +113,7 @@ impl Store {
             conn,
             path,
             read_only,
+            merge_cache: true,
         })
     }
 }

@@ -64,6 +64,36 @@ type MonthKey = (i64, String, String, i64);
 type PlaceKey = (i64, String, String, String, i64);
 type ActorKey = (String, String, String);
 
+/// The contribution of an event with codes `state` and `mentions` mentions
+/// (what [`contrib`] reads from its row).
+fn contrib_of(state: &crate::merge::EventState, mentions: i64) -> Contrib {
+    let l = state.location.as_ref();
+    let p = |x: &crate::rows::Party| {
+        [
+            x.country.clone().unwrap_or_default(),
+            x.sector.clone().unwrap_or_default(),
+            x.name.clone().unwrap_or_default(),
+        ]
+    };
+    Contrib {
+        a: p(&state.actor),
+        r: p(&state.recipient),
+        ym: crate::dates::year_month(state.day()) as i64,
+        event_type: state.event_type.clone(),
+        quad: state.quad_class as i64,
+        gold: state.goldstein,
+        mentions,
+        place: l.map(|l| {
+            (
+                l.country.clone().unwrap_or_default(),
+                l.admin1.clone().unwrap_or_default(),
+                l.lat,
+                l.lon,
+            )
+        }),
+    }
+}
+
 /// Summed changes to the roll-up cells.
 #[derive(Default)]
 pub(crate) struct Deltas {
@@ -223,35 +253,21 @@ impl Before {
         Ok(())
     }
 
+    /// Remembers event `id` as it is now, known to have codes `state` and `mentions`
+    /// mentions (as [`Before::touch`], without reading the row).
+    pub fn touch_state(&mut self, id: i64, state: &crate::merge::EventState, mentions: i64) {
+        if let std::collections::hash_map::Entry::Vacant(e) = self.old.entry(id) {
+            e.insert(match self.new.remove(&id) {
+                Some(_) => None,
+                None => Some(contrib_of(state, mentions)),
+            });
+        }
+    }
+
     /// Records that event `id` was created in this batch with `state` and one mention.
     /// Unless it is touched again, its contribution is known without reading it back.
     pub fn created(&mut self, id: i64, state: &crate::merge::EventState) {
-        let l = state.location.as_ref();
-        let p = |x: &crate::rows::Party| {
-            [
-                x.country.clone().unwrap_or_default(),
-                x.sector.clone().unwrap_or_default(),
-                x.name.clone().unwrap_or_default(),
-            ]
-        };
-        let c = Contrib {
-            a: p(&state.actor),
-            r: p(&state.recipient),
-            ym: crate::dates::year_month(state.day()) as i64,
-            event_type: state.event_type.clone(),
-            quad: state.quad_class as i64,
-            gold: state.goldstein,
-            mentions: 1,
-            place: l.map(|l| {
-                (
-                    l.country.clone().unwrap_or_default(),
-                    l.admin1.clone().unwrap_or_default(),
-                    l.lat,
-                    l.lon,
-                )
-            }),
-        };
-        self.new.insert(id, c);
+        self.new.insert(id, contrib_of(state, 1));
     }
 
     /// Compares every touched event with its state now and writes the differences.

@@ -3,7 +3,8 @@
 //! Articles are coded in parallel, a batch at a time, and each batch is written
 //! in one transaction. An article already stored with the same text is not
 //! coded again. With `--coded` the inputs are event records as `dyad code`
-//! prints them; records of one document must be contiguous.
+//! prints them; records of one document must be contiguous. The store is
+//! written on its own thread ([`writer`]) while the next batch is read and coded.
 
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::PathBuf;
@@ -13,6 +14,10 @@ use dyad_core::schema::{EventRecord, InputDoc};
 use dyad_store::{BatchReport, DocStatus, IngestDoc, Store};
 
 use crate::io::{read_inputs, Counts, InputOptions, Rejects};
+
+#[path = "ingest_writer.rs"]
+mod writer;
+use writer::Writer;
 
 /// Arguments of `dyad ingest`.
 #[derive(clap::Args)]
@@ -42,7 +47,9 @@ pub struct Args {
 }
 
 struct Run {
-    store: Store,
+    writer: Writer,
+    /// A second connection, for the fingerprint checks of articles.
+    reader: Store,
     rejects: Rejects,
     counts: Counts,
     report: BatchReport,
@@ -66,7 +73,15 @@ impl Run {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let rep = self.store.ingest_batch(&self.pending)?;
+        let reports = self.writer.send(std::mem::take(&mut self.pending))?;
+        self.pending_records = 0;
+        for rep in reports {
+            self.report_batch(rep)?;
+        }
+        Ok(())
+    }
+
+    fn report_batch(&mut self, rep: BatchReport) -> anyhow::Result<()> {
         for r in &rep.rejected {
             let origin = format!("{} record {}", r.doc_id, r.record_id);
             self.rejects
@@ -78,8 +93,6 @@ impl Run {
             rejected: Vec::new(),
             ..rep
         });
-        self.pending.clear();
-        self.pending_records = 0;
         if let Some(b) = &self.bar {
             b.set_message(format!(
                 "{} records read, {} events written ({} merged)",
@@ -93,13 +106,15 @@ impl Run {
 /// Runs `dyad ingest`.
 pub fn run(args: Args) -> anyhow::Result<()> {
     let store = Store::open(&args.db)?;
+    let reader = Store::open_read_only(&args.db)?;
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
         b.enable_steady_tick(std::time::Duration::from_millis(200));
         b
     });
     let mut run = Run {
-        store,
+        writer: Writer::start(store)?,
+        reader,
         rejects: Rejects::open(args.rejects.as_deref())?,
         counts: Counts::default(),
         report: BatchReport::default(),
@@ -117,12 +132,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         ingest_articles(&mut run, &args)?;
     }
     run.flush()?;
+    let (reports, store) = run.writer.finish()?;
+    for rep in reports {
+        run.report_batch(rep)?;
+    }
     if let Some(b) = &run.bar {
         b.finish_and_clear();
     }
     run.rejects.finish()?;
     let r = &run.report;
-    let st = run.store.stats()?;
+    let st = store.stats()?;
     eprintln!("dyad: {}", run.counts);
     eprintln!(
         "dyad: documents: {} new, {} replaced, {} unchanged; events: {} new, {} merged, {} repeated mentions; \
@@ -157,7 +176,7 @@ fn ingest_articles(run: &mut Run, args: &Args) -> anyhow::Result<()> {
             }
             Ok(doc) => {
                 let fp = IngestDoc::article_fingerprint(&doc);
-                if run.store.doc_status(&doc.id, &fp)? == DocStatus::Unchanged {
+                if run.reader.doc_status(&doc.id, &fp)? == DocStatus::Unchanged {
                     run.counts.coded += 1;
                     run.report.docs_unchanged += 1;
                     continue;

@@ -1,0 +1,296 @@
+//! Finding the stored event a record reports: SQL per record, or a per-batch cache.
+//!
+//! The merge lookup was the largest single cost of an ingest (a fifth of it):
+//! one or two index seeks per orientation and a row decode for each record.
+//! News arrives in date order, so the records of one batch fall in a few weeks
+//! and many of them share a pair and type. [`MergeCache`] loads, the first time
+//! a record needs it, every stored event of one (actor country, recipient
+//! country, type) key whose window starts in one 32-day bucket of `events_pair`
+//! (one index range), and the key's wide events (windows over a week) that may
+//! reach the batch's days; it keeps them up to date as the batch creates and
+//! folds events. Later records of the key and bucket are matched in memory.
+//!
+//! The cache holds only committed rows and rows of the current transaction,
+//! and lives for one batch: nothing survives a rollback or a kill. It is
+//! emptied when a replaced document repairs or deletes events (rare; keys then
+//! load again), and not used when the batch's records dated to a month or
+//! better span more than [`MAX_WINDOW_DAYS`] (a backfill in random order would
+//! load whole buckets for single records). The candidates it yields for a
+//! record are a superset of what the per-record SQL yields and the choice
+//! among them is the same, so the merged result is identical
+//! (`tests/merge_cache.rs` ingests with and without it and compares).
+
+use std::collections::HashMap;
+
+use rusqlite::Transaction;
+
+use crate::merge::{compatible, EventState, DATE_SLACK_DAYS};
+use crate::sql::{state_from_row, STATE_COLS};
+
+/// Width in days of the buckets of `day_lo` that lead the `events_pair` index
+/// (`day_lo / 32`): time first, so that news arriving in date order writes to
+/// a few pages of the index instead of one page per pair and type.
+pub(crate) const BUCKET_DAYS: i32 = 32;
+/// Widest date interval a stored event can have (a year, plus a leap day).
+const MAX_SPAN_DAYS: i32 = 366;
+/// Events whose interval is at most this wide are found through the narrow window
+/// (must match the partial index `events_wide` in the schema).
+pub(crate) const NARROW_DAYS: i32 = 7;
+/// A batch whose records span more days than this is matched record by record.
+pub(crate) const MAX_WINDOW_DAYS: i32 = 366;
+
+/// A stored event: its id, codes, and `num_mentions` when loaded (its roll-up
+/// share before the batch touches it).
+pub(crate) type Cand = (i64, EventState, i64);
+
+/// A match: the event's id, codes, whether roles are swapped, and its `num_mentions` as loaded.
+pub(crate) type Found = (i64, EventState, bool, i64);
+
+/// An (actor country, recipient country, event type) key of `events_pair`.
+type Key = (Option<String>, Option<String>, String);
+
+/// Stored events by pair, type and bucket of `day_lo`, and the wide ones by pair and type.
+pub(crate) struct MergeCache {
+    /// First and last day (slack included) the batch's records dated to a month or
+    /// better may match: the range the wide events are loaded for.
+    lo: i32,
+    hi: i32,
+    /// Every event of a key whose `day_lo` is in a bucket ([`BUCKET_DAYS`]).
+    narrow: HashMap<(Key, i32), Vec<Cand>>,
+    /// The events of a key wider than [`NARROW_DAYS`] that may reach `lo..=hi`.
+    wide: HashMap<Key, Vec<Cand>>,
+    enabled: bool,
+}
+
+impl MergeCache {
+    /// A cache for a batch whose records dated to a month or better lie in `lo..=hi`
+    /// (`None`: no such record), disabled when `on` is false or the window is too wide.
+    pub fn new(window: Option<(i32, i32)>, on: bool) -> MergeCache {
+        let (lo, hi) = window.unwrap_or((0, -1));
+        MergeCache {
+            lo: lo - DATE_SLACK_DAYS,
+            hi: hi + DATE_SLACK_DAYS,
+            narrow: HashMap::new(),
+            wide: HashMap::new(),
+            enabled: on && window.is_some() && hi - lo <= MAX_WINDOW_DAYS,
+        }
+    }
+
+    /// Forgets what was loaded (events were repaired or deleted): keys load again from SQL.
+    pub fn reset(&mut self) {
+        self.narrow.clear();
+        self.wide.clear();
+    }
+
+    /// Notes a new event, where its key is loaded (otherwise the SQL load will see it).
+    pub fn created(&mut self, id: i64, st: &EventState) {
+        let key = key_of(st);
+        if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(st.lo))) {
+            v.push((id, st.clone(), 1));
+        }
+        if is_wide(st) {
+            if let Some(v) = self.wide.get_mut(&key) {
+                v.push((id, st.clone(), 1));
+            }
+        }
+    }
+
+    /// Notes an event's new state after a record was folded in (its window may have moved;
+    /// its mention count is not kept: the event is touched and its roll-up share noted).
+    pub fn folded(&mut self, id: i64, old: &EventState, new: &EventState) {
+        let key = key_of(new);
+        if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(old.lo))) {
+            v.retain(|e| e.0 != id);
+        }
+        if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(new.lo))) {
+            v.push((id, new.clone(), 0));
+        }
+        if let Some(v) = self.wide.get_mut(&key) {
+            v.retain(|e| e.0 != id);
+            if is_wide(new) {
+                v.push((id, new.clone(), 0));
+            }
+        }
+    }
+}
+
+fn key_of(st: &EventState) -> Key {
+    (
+        st.actor.country.clone(),
+        st.recipient.country.clone(),
+        st.event_type.clone(),
+    )
+}
+
+/// The `events_pair` bucket of a window start (`/` truncates toward zero, as SQLite's does).
+fn bucket(day_lo: i32) -> i32 {
+    day_lo / BUCKET_DAYS
+}
+
+fn is_wide(st: &EventState) -> bool {
+    st.hi - st.lo > NARROW_DAYS
+}
+
+/// The stored event `st` reports, if any: its id, codes, and whether roles are swapped.
+pub(crate) fn find_match(
+    tx: &Transaction,
+    st: &EventState,
+    has_wide: bool,
+    cache: &mut MergeCache,
+) -> rusqlite::Result<Option<Found>> {
+    let pairs = [
+        (&st.actor.country, &st.recipient.country),
+        (&st.recipient.country, &st.actor.country),
+    ];
+    let n = if pairs[0].0 == pairs[0].1 { 1 } else { 2 };
+    let mut best: Option<Found> = None;
+    let (lo, hi) = (st.lo - DATE_SLACK_DAYS, st.hi + DATE_SLACK_DAYS);
+    let wide_cached = cache.enabled && lo >= cache.lo && hi <= cache.hi;
+    for (a, r) in pairs.iter().take(n) {
+        let key: Key = ((*a).clone(), (*r).clone(), st.event_type.clone());
+        if !cache.enabled {
+            let mut v = Vec::new();
+            candidates(tx, a, r, &st.event_type, lo, hi, has_wide, &mut v)?;
+            for c in &v {
+                consider(&mut best, c, st);
+            }
+            continue;
+        }
+        for b in bucket(lo - NARROW_DAYS)..=bucket(hi) {
+            let k = (key.clone(), b);
+            if !cache.narrow.contains_key(&k) {
+                let mut v = Vec::new();
+                narrow_bucket(tx, a, r, &st.event_type, b, &mut v)?;
+                cache.narrow.insert(k.clone(), v);
+            }
+            for c in cache.narrow.get(&k).into_iter().flatten() {
+                consider(&mut best, c, st);
+            }
+        }
+        if !has_wide {
+            continue;
+        }
+        if wide_cached {
+            if !cache.wide.contains_key(&key) {
+                let mut v = Vec::new();
+                wide_range(tx, a, r, &st.event_type, cache.lo, cache.hi, &mut v)?;
+                cache.wide.insert(key.clone(), v);
+            }
+            for c in cache.wide.get(&key).into_iter().flatten() {
+                consider(&mut best, c, st);
+            }
+        } else {
+            let mut v = Vec::new();
+            wide_range(tx, a, r, &st.event_type, lo, hi, &mut v)?;
+            for c in &v {
+                consider(&mut best, c, st);
+            }
+        }
+    }
+    Ok(best)
+}
+
+/// Keeps `ev` as the best match if it is compatible and nearer (then older) than the best so far.
+fn consider(best: &mut Option<Found>, c: &Cand, st: &EventState) {
+    let (id, ev) = (c.0, &c.1);
+    if best.as_ref().is_some_and(|b| b.0 == id) {
+        return;
+    }
+    // Cheap date test first (most cached candidates of a busy pair are other days).
+    if st.lo > ev.hi + DATE_SLACK_DAYS || ev.lo > st.hi + DATE_SLACK_DAYS {
+        return;
+    }
+    if let Some(swapped) = compatible(ev, st) {
+        let better = match best {
+            None => true,
+            Some((bid, b, _, _)) => (ev.date_distance(st), id) < (b.date_distance(st), *bid),
+        };
+        if better {
+            *best = Some((id, ev.clone(), swapped, c.2));
+        }
+    }
+}
+
+/// The narrow lookup: a pair and type in one or two buckets, `day_lo` in `?4 - 7 ..= ?5`, `day_hi >= ?4`.
+fn narrow_sql() -> &'static str {
+    static S: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        format!(
+            "SELECT id, num_mentions, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
+             AND r_country IS ?2 AND event_type = ?3 AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
+        )
+    })
+}
+
+/// Appends the stored events of pair `a`, `r` and `event_type` whose intervals may
+/// reach `lo..=hi` (a superset of those that do; may repeat an event).
+#[allow(clippy::too_many_arguments)]
+fn candidates(
+    tx: &Transaction,
+    a: &Option<String>,
+    r: &Option<String>,
+    event_type: &str,
+    lo: i32,
+    hi: i32,
+    has_wide: bool,
+    out: &mut Vec<Cand>,
+) -> rusqlite::Result<()> {
+    // The narrow query looks in the buckets of `day_lo` the candidates may lie in,
+    // two at a time (a record dated to a day needs one or two).
+    let buckets: Vec<i32> = (bucket(lo - NARROW_DAYS)..=bucket(hi)).collect();
+    let mut stmt = tx.prepare_cached(narrow_sql())?;
+    for c in buckets.chunks(2) {
+        let (b0, b1) = (c[0], c[c.len() - 1]);
+        let rows = stmt.query(rusqlite::params![a, r, event_type, lo, hi, b0, b1])?;
+        push_rows(rows, out)?;
+    }
+    if has_wide {
+        wide_range(tx, a, r, event_type, lo, hi, out)?;
+    }
+    Ok(())
+}
+
+/// Appends every stored event of pair `a`, `r` and `event_type` whose `day_lo` is in bucket `b`.
+fn narrow_bucket(
+    tx: &Transaction,
+    a: &Option<String>,
+    r: &Option<String>,
+    event_type: &str,
+    b: i32,
+    out: &mut Vec<Cand>,
+) -> rusqlite::Result<()> {
+    let (lo, hi) = (i32::MIN / 2, i32::MAX / 2);
+    let mut stmt = tx.prepare_cached(narrow_sql())?;
+    let rows = stmt.query(rusqlite::params![a, r, event_type, lo, hi, b, b])?;
+    push_rows(rows, out)
+}
+
+/// Appends the stored events of pair `a`, `r` and `event_type` wider than
+/// [`NARROW_DAYS`] that may reach `lo..=hi`.
+fn wide_range(
+    tx: &Transaction,
+    a: &Option<String>,
+    r: &Option<String>,
+    event_type: &str,
+    lo: i32,
+    hi: i32,
+    out: &mut Vec<Cand>,
+) -> rusqlite::Result<()> {
+    static WIDE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let wide = WIDE.get_or_init(|| {
+        format!(
+            "SELECT id, num_mentions, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
+             AND day_hi - day_lo > {NARROW_DAYS} AND day_lo BETWEEN ?4 - {MAX_SPAN_DAYS} AND ?5 AND day_hi >= ?4"
+        )
+    });
+    let mut stmt = tx.prepare_cached(wide)?;
+    let rows = stmt.query(rusqlite::params![a, r, event_type, lo, hi])?;
+    push_rows(rows, out)
+}
+
+fn push_rows(mut rows: rusqlite::Rows, out: &mut Vec<Cand>) -> rusqlite::Result<()> {
+    while let Some(row) = rows.next()? {
+        out.push((row.get(0)?, state_from_row(row, 2)?, row.get(1)?));
+    }
+    Ok(())
+}
