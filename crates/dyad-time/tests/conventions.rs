@@ -2,28 +2,16 @@
 //! "Anchoring and tense rules" and "TIMEX3 conventions"): each row is a
 //! text, its DCT and the expected `span => TYPE value` lines, in order.
 
-use chrono::NaiveDate;
 use dyad_time::Tagger;
 
 type Case = (&'static str, &'static str, &'static [&'static str]);
 
+mod common;
+
 fn check_all(cases: &[Case]) {
     let tagger = Tagger::new();
     for (text, dct, expect) in cases {
-        let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").unwrap();
-        let got: Vec<String> = tagger
-            .tag(text, dct)
-            .iter()
-            .map(|t| {
-                format!(
-                    "{} => {} {}",
-                    &text[t.start..t.end],
-                    t.kind.as_str(),
-                    t.value
-                )
-            })
-            .collect();
-        assert_eq!(got, *expect, "\ntext: {text}");
+        common::check_with(&tagger, text, dct, expect);
     }
 }
 

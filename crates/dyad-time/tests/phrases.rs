@@ -4,22 +4,8 @@
 use chrono::NaiveDate;
 use dyad_time::{Direction, Tagger, Unit};
 
-fn check(text: &str, dct: &str, expect: &[&str]) {
-    let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").unwrap();
-    let got: Vec<String> = Tagger::new()
-        .tag(text, dct)
-        .iter()
-        .map(|t| {
-            format!(
-                "{} => {} {}",
-                &text[t.start..t.end],
-                t.kind.as_str(),
-                t.value
-            )
-        })
-        .collect();
-    assert_eq!(got, expect, "\ntext: {text}");
-}
+mod common;
+use common::check;
 
 #[test]
 fn reference_article() {

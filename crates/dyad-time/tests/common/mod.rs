@@ -1,0 +1,28 @@
+//! The shared check of the data-driven temporal tests: tag `text` against the DCT and
+//! compare the expressions, as `span => TYPE value` lines, with the expected ones.
+
+use chrono::NaiveDate;
+use dyad_time::Tagger;
+
+/// Tags `text` with `dct` (YYYY-MM-DD) as the document date and asserts the result.
+pub fn check(text: &str, dct: &str, expect: &[&str]) {
+    check_with(&Tagger::new(), text, dct, expect);
+}
+
+/// As [`check`], with a tagger built once by the caller.
+pub fn check_with(tagger: &Tagger, text: &str, dct: &str, expect: &[&str]) {
+    let dct = NaiveDate::parse_from_str(dct, "%Y-%m-%d").unwrap();
+    let got: Vec<String> = tagger
+        .tag(text, dct)
+        .iter()
+        .map(|t| {
+            format!(
+                "{} => {} {}",
+                &text[t.start..t.end],
+                t.kind.as_str(),
+                t.value
+            )
+        })
+        .collect();
+    assert_eq!(got, expect, "\ntext: {text}");
+}
