@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use dyad_time::Tagger;
 
 /// Tags `text` with `dct` (YYYY-MM-DD) as the document date and asserts the result.
+#[allow(dead_code)] // not every test file uses both helpers
 pub fn check(text: &str, dct: &str, expect: &[&str]) {
     check_with(&Tagger::new(), text, dct, expect);
 }
