@@ -134,9 +134,7 @@ impl Coder {
                     }
                 }
             }
-            history
-                .mentions
-                .extend(ms.into_iter().filter(|m| m.country.is_some()));
+            history.push_sentence(ms.into_iter().filter(|m| m.country.is_some()));
         }
         best.map(|(_, m)| {
             let mut r = actor_ref(&text, &m);
@@ -353,7 +351,7 @@ impl Coder {
                     entities.push(actor_ref(text, m));
                 }
             }
-            story.history.mentions.extend(
+            story.history.push_sentence(
                 ms.into_iter()
                     .filter(|m| m.country.is_some() && m.kind != MentionKind::Pair),
             );

@@ -15,6 +15,16 @@ pub struct History {
     pub mentions: Vec<Mention>,
     /// The participants of the most recent two-party event.
     pub pair: Vec<Mention>,
+    /// Where the previous sentence's mentions start in `mentions`.
+    pub last_sentence: usize,
+}
+
+impl History {
+    /// Adds a finished sentence's mentions.
+    pub fn push_sentence(&mut self, ms: impl IntoIterator<Item = Mention>) {
+        self.last_sentence = self.mentions.len();
+        self.mentions.extend(ms);
+    }
 }
 
 fn compatible(p: &Mention, a: &Mention) -> bool {
@@ -127,14 +137,25 @@ fn resolve_pronouns(sentence: &mut [Mention], history: &History) {
             }
         }
         let p = sentence[i].clone();
+        // "Putin met Xi in Beijing. He said ...": a pronoun that opens its sentence as
+        // subject continues the previous sentence's subject (its first person mention).
+        let subject = (i == 0 && kind == MentionKind::Pronoun && p.person && !p.possessive)
+            .then(|| {
+                history.mentions[history.last_sentence.min(history.mentions.len())..]
+                    .iter()
+                    .find(|a| a.person && !a.possessive)
+                    .filter(|a| compatible(&p, a))
+            })
+            .flatten();
         let before = sentence[..i]
             .iter()
             .rev()
             .chain(history.mentions.iter().rev());
-        let Some(a) = before
-            .filter(|a| compatible(&p, a))
-            .find(|a| kind != MentionKind::Counterpart || a.country != p.country)
-        else {
+        let Some(a) = subject.or_else(|| {
+            before
+                .filter(|a| compatible(&p, a))
+                .find(|a| kind != MentionKind::Counterpart || a.country != p.country)
+        }) else {
             continue;
         };
         let a = a.clone();

@@ -624,6 +624,17 @@ impl Sentence<'_> {
             {
                 continue;
             }
+            // "changes to the Wye River land-for-security deal": a place that modifies a
+            // noun names no party (force events keep it: "shelled the Kharkiv region").
+            if gazetteer_only
+                && !places_in
+                && self
+                    .tokens
+                    .get(m.last)
+                    .is_some_and(|t| !t.punct && !PREPS.contains(&t.norm.as_str()) && !is_report(t))
+            {
+                continue;
+            }
             let mut score = match prep {
                 Some(p) if rp.iter().any(|r| r == p) => 5,
                 None => 4,
