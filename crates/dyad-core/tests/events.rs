@@ -28,3 +28,32 @@ fn own_gold_sentences_are_coded() {
         r.extra_per_sentence
     );
 }
+
+/// A pronoun that opens its sentence as subject continues the previous sentence's subject,
+/// not the person named last ("Putin met Xi ... He accused ..." is Putin).
+#[test]
+fn sentence_opening_pronoun_is_the_previous_subject() {
+    let coder = dyad_core::Coder::builtin();
+    let doc = dyad_core::schema::InputDoc {
+        id: "c01".into(),
+        date: "2025-05-10".into(),
+        text: "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on \
+               Thursday. He accused the United States of provoking the conflict in Ukraine."
+            .into(),
+        title: None,
+        source: None,
+        url: None,
+    };
+    let events = coder.code(&doc).unwrap();
+    let accuse = events
+        .iter()
+        .find(|e| e.event_type == "ACCUSE")
+        .expect("an ACCUSE event");
+    let actor = accuse.actor.as_ref().expect("an actor");
+    assert_eq!(actor.country.as_deref(), Some("RUS"));
+    assert_eq!(actor.name.as_deref(), Some("Vladimir Putin"));
+    assert_eq!(
+        accuse.recipient.as_ref().and_then(|r| r.country.as_deref()),
+        Some("USA")
+    );
+}
