@@ -323,11 +323,43 @@ pub fn triggers<'l>(
                 && !NOT_NOUN.contains(&prev)
                 && !mentions.iter().any(|m| m.last == i)
         };
+        // "trade war", "tariff-trade wars", "price war": no fighting.
+        let figurative = matches!(
+            tokens[f.head].norm.as_str(),
+            "war" | "wars" | "battle" | "battles" | "offensive"
+        ) && f.head > first
+            && {
+                let p = tokens[f.head - 1].norm.as_str();
+                [
+                    "trade",
+                    "tariff",
+                    "price",
+                    "currency",
+                    "culture",
+                    "tech",
+                    "chip",
+                    "word",
+                    "legal",
+                    "propaganda",
+                    "information",
+                    "charm",
+                    "bidding",
+                    "court",
+                    "ratings",
+                ]
+                .iter()
+                .any(|w| p == *w || p.split('-').any(|x| x == *w))
+            };
         // "sending them back", "bring him back": a particle after an object pronoun.
         let particle = f.trigger.kind == 'V'
             && f.tokens.len() == 1
             && matches!(prev, "them" | "him" | "her" | "us" | "me");
-        copula_ok && !inside_name && !compound && !particle && !(f.trigger.kind == 'V' && after_det)
+        copula_ok
+            && !inside_name
+            && !compound
+            && !particle
+            && !figurative
+            && !(f.trigger.kind == 'V' && after_det)
     });
     // A word that is both a verb and a noun pattern ("talks", "attack") is a verb
     // only after a subject or an auxiliary: "Israel attacked", "will talk".
@@ -968,6 +1000,8 @@ impl Sentence<'_> {
             && start > self.first
             && toks[head].norm.ends_with("ed")
             && toks.get(head + 1).is_some_and(|x| x.norm == "by")
+            // "retaliated by announcing tariffs" is active, with its means.
+            && toks.get(head + 2).is_none_or(|x| !x.norm.ends_with("ing"))
             && self.mentions.iter().any(|m| m.last == start);
         let passive =
             t.kind == 'V' && (clause::passive(toks, group.clone(), head) || reduced_passive);
