@@ -282,7 +282,7 @@ pub fn passive(tokens: &[Token], group: std::ops::Range<usize>, trigger: usize) 
     // "were engaged in", "is committed to": a verb with its particle is not a passive.
     if tokens
         .get(trigger + 1)
-        .is_some_and(|t| matches!(t.norm.as_str(), "in" | "to" | "on" | "with"))
+        .is_some_and(|t| matches!(t.norm.as_str(), "in" | "to" | "with"))
         && tokens.get(trigger + 2).is_none_or(|t| t.norm != "by")
     {
         return false;

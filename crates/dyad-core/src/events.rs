@@ -169,6 +169,28 @@ fn newsroom_idiom(toks: &[Token], f: &Found, first: usize) -> bool {
         .any(|w| before(w))
 }
 
+/// Sectors of society rather than of the state.
+fn non_state(s: &str) -> bool {
+    matches!(
+        s,
+        "CVL"
+            | "OPP"
+            | "REB"
+            | "CRM"
+            | "MED"
+            | "EDU"
+            | "LAB"
+            | "AGR"
+            | "REF"
+            | "REL"
+            | "HLH"
+            | "BUS"
+            | "PTY"
+            | "NGO"
+            | "ETH"
+    )
+}
+
 /// Words after which a verb's base form is still a verb: "to meet", "they meet", "and agree".
 const NOT_NOUN: &[&str] = &[
     "to",
@@ -586,7 +608,12 @@ impl Sentence<'_> {
                 continue;
             }
             // A mention followed by a report verb is a reporter ("X said Y ...").
-            if !allow_reporters && m.last < self.last && is_report(&self.tokens[m.last]) {
+            // (Unless that verb is the trigger's own: "the president declared a state of emergency".)
+            if !allow_reporters
+                && m.last < self.last
+                && m.last != head
+                && is_report(&self.tokens[m.last])
+            {
                 continue;
             }
             // Prefer the leftmost mention of the nearest group: "North Korea and Belarus".
@@ -633,7 +660,17 @@ impl Sentence<'_> {
             {
                 continue;
             }
-            if actors.iter().any(|a| same_actor(a, m)) {
+            // A state acting on its own people ("Belarus freed prisoners") or insurgents on their
+            // own country ("militants ambushed a convoy in Burkina Faso") is a domestic event,
+            // not the actor twice.
+            let domestic = |a: &Mention| {
+                a.sector.is_none() && m.sector.as_deref().is_some_and(non_state)
+                    || places_in
+                        && m.sector.is_none()
+                        && a.sector.as_deref().is_some_and(non_state)
+                        && prep_before(self.tokens, self.first, m) == Some("in")
+            };
+            if actors.iter().any(|a| same_actor(a, m) && !domestic(a)) {
                 continue;
             }
             // "on the Thai border": a frontier named by its neighbour is a place.
@@ -840,7 +877,25 @@ impl Sentence<'_> {
                 && toks.get(f.head + 1).is_some_and(|x| x.norm == "of")
                 && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
                 && self.mentions.iter().any(|m| m.last == f.tokens[0]);
-            if no_object || light_taken || participle_of || newsroom_idiom(toks, f, self.first) {
+            // "struck Hezbollah targets": a verb form right after the object of another verb
+            // heads that object.
+            let object_head = f.trigger.kind == 'V'
+                && f.tokens.len() == 1
+                && self.mentions.iter().any(|m| {
+                    m.last == f.tokens[0]
+                        && m.first > self.first
+                        && found[..a].iter().any(|g| {
+                            g.trigger.kind == 'V'
+                                && !toks[g.head].norm.ends_with("ing")
+                                && *g.tokens.last().unwrap_or(&0) + 1 == m.first
+                        })
+                });
+            if no_object
+                || light_taken
+                || participle_of
+                || object_head
+                || newsroom_idiom(toks, f, self.first)
+            {
                 continue;
             }
             // "denied supporting the rebels, accusing Congo of ...": a speech act after a comma
