@@ -678,6 +678,10 @@ impl Sentence<'_> {
                 && self.tokens.get(m.last).is_some_and(|t| {
                     matches!(t.norm.as_str(), "border" | "borders" | "frontier" | "side")
                 })
+                && matches!(
+                    prep_before(self.tokens, self.first, m),
+                    Some("on" | "along" | "near" | "at" | "across" | "from")
+                )
             {
                 continue;
             }
@@ -767,6 +771,26 @@ impl Sentence<'_> {
                     && toks[g.head].norm.ends_with("ing");
                 if (f.trigger.comp && !(g.trigger.kind == 'N' && framed)) || by_means {
                     absorbed[b] = true;
+                }
+            }
+        }
+        // "lifted a ban on opposition rallies": an event noun in the object of a verb
+        // pattern that names its own object is part of that object.
+        for a in 0..found.len() {
+            let f = &found[a];
+            if f.trigger.kind != 'V' || !f.trigger.pattern.contains(" * ") {
+                continue;
+            }
+            let end = *f.tokens.last().unwrap_or(&f.head) + 1;
+            if let Some(g) = found.get(a + 1) {
+                let gap = g.tokens[0].saturating_sub(end);
+                if g.trigger.kind == 'N'
+                    && gap <= 4
+                    && end < self.last
+                    && matches!(toks[end].norm.as_str(), "on" | "against" | "of" | "for")
+                    && !toks[end..g.tokens[0]].iter().any(|t| t.punct)
+                {
+                    absorbed[a + 1] = true;
                 }
             }
         }
