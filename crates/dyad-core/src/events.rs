@@ -375,7 +375,12 @@ pub fn triggers<'l>(
         // "sending them back", "bring him back": a particle after an object pronoun.
         let particle = f.trigger.kind == 'V'
             && f.tokens.len() == 1
-            && matches!(prev, "them" | "him" | "her" | "us" | "me");
+            && (matches!(prev, "them" | "him" | "her" | "us" | "me")
+                // "ordered him back to prison", "went back home": an adverb.
+                || tokens[f.head].norm == "back"
+                    && tokens.get(f.head + 1).is_some_and(|t| {
+                        matches!(t.norm.as_str(), "to" | "home" | "into" | "from" | "in" | "at")
+                    }));
         copula_ok
             && !inside_name
             && !compound
@@ -1247,6 +1252,10 @@ impl Sentence<'_> {
             }
         }
         if actors.is_empty() && (recipients.is_empty() || !passive) {
+            return None;
+        }
+        // "for these conditions to be met": a meeting needs its participants.
+        if passive && actors.is_empty() && t.plover == "CONSULT" {
             return None;
         }
         // "warned that Tehran would respond to any attack": a warning of force needs no recipient.
