@@ -263,6 +263,20 @@ impl Coder {
             let mut ms = std::mem::take(&mut per_sentence[si]);
             coref::resolve(&mut ms, &story.history);
             let reporters = reporters(&tokens, s.first, s.last, &ms);
+            // "We condemn this attack," the ministry said: the speaker is the reporter.
+            if let Some(&k) = reporters.first() {
+                let speaker = ms[k].clone();
+                for m in ms.iter_mut().filter(|m| {
+                    m.country.is_none()
+                        && m.rules.iter().any(|r| r == crate::mentions::FIRST_PERSON)
+                }) {
+                    m.country = speaker.country.clone();
+                    m.sector = speaker.sector.clone();
+                    m.name = speaker.name.clone();
+                    m.role = speaker.role.clone();
+                    m.person = speaker.person;
+                }
+            }
             let sentence = events::Sentence {
                 tokens: &tokens,
                 first: s.first,

@@ -123,7 +123,12 @@ pub fn resolve(sentence: &mut [Mention], history: &History) {
 fn resolve_pronouns(sentence: &mut [Mention], history: &History) {
     for i in 0..sentence.len() {
         let kind = sentence[i].kind;
-        if !matches!(kind, MentionKind::Pronoun | MentionKind::Counterpart) {
+        if !matches!(kind, MentionKind::Pronoun | MentionKind::Counterpart)
+            || sentence[i]
+                .rules
+                .iter()
+                .any(|r| r == crate::mentions::FIRST_PERSON)
+        {
             continue;
         }
         if kind == MentionKind::Pronoun && sentence[i].plural && history.pair.len() >= 2 {

@@ -702,14 +702,11 @@ impl Sentence<'_> {
             {
                 continue;
             }
-            // "changes to the Wye River land-for-security deal": a place that modifies a
-            // noun names no party (force events keep it: "shelled the Kharkiv region").
+            // "changes to the Wye River land-for-security deal": a place inside a longer
+            // name names no party (force events keep it: "shelled Kharkiv Oblast").
             if gazetteer_only
                 && !places_in
-                && self
-                    .tokens
-                    .get(m.last)
-                    .is_some_and(|t| !t.punct && !PREPS.contains(&t.norm.as_str()) && !is_report(t))
+                && self.tokens.get(m.last).is_some_and(|t| t.cap && !t.punct)
             {
                 continue;
             }

@@ -87,7 +87,13 @@ const PRONOUNS: &[(&str, bool, bool, bool)] = &[
     ("they", true, false, false),
     ("their", true, false, true),
     ("them", true, false, false),
+    // First person: the speaker, resolved to the sentence's reporter by the coder.
+    ("we", true, false, false),
+    ("our", true, false, true),
 ];
+
+/// The rule a first-person pronoun carries ("We condemn …," the ministry said).
+pub const FIRST_PERSON: &str = "pronoun:first-person";
 
 /// Words that may sit between modifiers and the head without breaking the phrase.
 const FILLERS: &[&str] = &[
@@ -583,7 +589,7 @@ pub fn find(
             continue;
         }
         if let Some(&(_, plural, person, possessive)) = PRONOUNS.iter().find(|p| p.0 == w) {
-            let m = bare(
+            let mut m = bare(
                 tokens,
                 i,
                 i + 1,
@@ -592,6 +598,9 @@ pub fn find(
                 person,
                 possessive,
             );
+            if matches!(w, "we" | "our") {
+                m.rules.push(FIRST_PERSON.into());
+            }
             push_group(&mut out, vec![m], next_group);
         }
     }
