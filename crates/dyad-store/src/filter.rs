@@ -92,6 +92,30 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The event-type and quad-class conditions, shared by the events table and the
+    /// roll-ups (both have `event_type` and `quad_class` columns).
+    pub(crate) fn type_and_quad(&self, w: &mut Vec<String>, args: &mut Vec<Value>) -> Result<()> {
+        if !self.event_types.is_empty() {
+            let marks: Vec<String> = self
+                .event_types
+                .iter()
+                .map(|t| {
+                    args.push(Value::Text(t.trim().to_ascii_uppercase()));
+                    format!("?{}", args.len())
+                })
+                .collect();
+            w.push(format!("event_type IN ({})", marks.join(",")));
+        }
+        if !self.quad_classes.is_empty() {
+            if let Some(q) = self.quad_classes.iter().find(|q| !(1..=4).contains(*q)) {
+                return Err(Error::Filter(format!("quad class {q} is not 1-4")));
+            }
+            let list: Vec<String> = self.quad_classes.iter().map(|q| q.to_string()).collect();
+            w.push(format!("quad_class IN ({})", list.join(",")));
+        }
+        Ok(())
+    }
+
     /// Compiles to `(where_clause, args)`; the clause is empty or starts with ` WHERE `.
     pub(crate) fn to_sql(&self) -> Result<(String, Vec<Value>)> {
         let mut args = Vec::new();
@@ -135,24 +159,7 @@ impl Filter {
                  OR (day_lo / 32 IN {b} AND a_country = ?{j} AND r_country = ?{i}))"
             ));
         }
-        if !self.event_types.is_empty() {
-            let marks: Vec<String> = self
-                .event_types
-                .iter()
-                .map(|t| {
-                    args.push(Value::Text(t.trim().to_ascii_uppercase()));
-                    format!("?{}", args.len())
-                })
-                .collect();
-            w.push(format!("event_type IN ({})", marks.join(",")));
-        }
-        if !self.quad_classes.is_empty() {
-            if let Some(q) = self.quad_classes.iter().find(|q| !(1..=4).contains(*q)) {
-                return Err(Error::Filter(format!("quad class {q} is not 1-4")));
-            }
-            let list: Vec<String> = self.quad_classes.iter().map(|q| q.to_string()).collect();
-            w.push(format!("quad_class IN ({})", list.join(",")));
-        }
+        self.type_and_quad(&mut w, &mut args)?;
         if let Some(d) = &self.from {
             args.push(Value::Integer(date_bound(d)?.0 as i64));
             w.push(format!("day >= ?{}", args.len()));

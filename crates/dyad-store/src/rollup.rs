@@ -96,24 +96,7 @@ pub(crate) fn plan(
         args.push(Value::Text(c.trim().to_ascii_uppercase()));
         w.push(format!("country = ?{}", args.len()));
     }
-    if !f.event_types.is_empty() {
-        let marks: Vec<String> = f
-            .event_types
-            .iter()
-            .map(|t| {
-                args.push(Value::Text(t.trim().to_ascii_uppercase()));
-                format!("?{}", args.len())
-            })
-            .collect();
-        w.push(format!("event_type IN ({})", marks.join(",")));
-    }
-    if !f.quad_classes.is_empty() {
-        if let Some(q) = f.quad_classes.iter().find(|q| !(1..=4).contains(*q)) {
-            return Err(Error::Filter(format!("quad class {q} is not 1-4")));
-        }
-        let list: Vec<String> = f.quad_classes.iter().map(|q| q.to_string()).collect();
-        w.push(format!("quad_class IN ({})", list.join(",")));
-    }
+    f.type_and_quad(&mut w, &mut args)?;
     let p = crate::aggregate::period_expr(by);
     let (k1, k2) = match group {
         None => ("NULL", "NULL"),
