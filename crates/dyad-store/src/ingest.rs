@@ -161,6 +161,7 @@ impl Store {
     /// lookup (for comparisons and tests).
     pub fn set_merge_cache(&mut self, on: bool) {
         self.merge_cache = on;
+        self.kept_cache = None;
     }
 
     /// Writes a batch of documents in one transaction: all of it, or (on error) none of it.
@@ -173,6 +174,8 @@ impl Store {
         }
         let path = self.path.clone();
         let e = |x| classify(&path, x);
+        // Taken now: a failed batch leaves no cache behind.
+        let kept = self.kept_cache.take();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -191,7 +194,14 @@ impl Store {
             .map_err(e)?;
         let now = now_utc();
         let mut fts = Vec::new();
-        let mut cache = MergeCache::new(window(docs), self.merge_cache);
+        let version: i64 = tx
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(e)?;
+        let mut cache = match kept {
+            Some((c, v)) if v == version => c.renew(window(docs), self.merge_cache),
+            _ => MergeCache::new(window(docs), self.merge_cache),
+        };
+        cache.read_frontier(&tx).map_err(e)?;
         for d in docs {
             let b = BatchState {
                 now: &now,
@@ -205,9 +215,13 @@ impl Store {
             ingest_doc(&tx, d, b).map_err(e)?;
         }
         recount(&tx, &touched).map_err(e)?;
-        before.finish(&tx).map_err(e)?;
+        let counts = before.finish(&tx).map_err(e)?;
         apply_fts(&tx, &fts).map_err(e)?;
         tx.commit().map_err(e)?;
+        if cache.enabled() {
+            cache.set_mentions(&counts);
+            self.kept_cache = Some((cache, version));
+        }
         Ok(rep)
     }
 }

@@ -67,6 +67,9 @@ pub struct Store {
     read_only: bool,
     /// Whether [`Store::ingest_batch`] matches records through the per-batch cache.
     merge_cache: bool,
+    /// The merge cache of the last committed batch, with the `PRAGMA data_version`
+    /// it was valid for (another connection's commit changes it).
+    kept_cache: Option<(merge_cache::MergeCache, i64)>,
 }
 
 /// How many rows each table holds.

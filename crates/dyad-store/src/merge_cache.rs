@@ -10,12 +10,18 @@
 //! reach the batch's days; it keeps them up to date as the batch creates and
 //! folds events. Later records of the key and bucket are matched in memory.
 //!
-//! The cache holds only committed rows and rows of the current transaction,
-//! and lives for one batch: nothing survives a rollback or a kill. It is
-//! emptied when a replaced document repairs or deletes events (rare; keys then
-//! load again), and not used when the batch's records dated to a month or
-//! better span more than [`MAX_WINDOW_DAYS`] (a backfill in random order would
-//! load whole buckets for single records). The candidates it yields for a
+//! The cache holds only committed rows and rows of the current transaction.
+//! After a batch commits, the [`Store`](crate::Store) keeps it for the next
+//! batch of the same connection ([`MergeCache::renew`]): the mention counts of
+//! the events the batch touched are patched in ([`MergeCache::set_mentions`]),
+//! buckets that fell behind the news are dropped, and the whole cache is
+//! dropped when another connection committed meanwhile (`PRAGMA
+//! data_version`), when a batch fails (nothing survives a rollback or a kill),
+//! or when it grows past [`MAX_CACHED`] events. It is emptied when a replaced
+//! document repairs or deletes events (rare; keys then load again), and not
+//! used when the batch's records dated to a month or better span more than
+//! [`MAX_WINDOW_DAYS`] (a backfill in random order would load whole buckets
+//! for single records). The candidates it yields for a
 //! record are a superset of what the per-record SQL yields and the choice
 //! among them is the same, so the merged result is identical
 //! (`tests/merge_cache.rs` ingests with and without it and compares).
@@ -38,6 +44,8 @@ const MAX_SPAN_DAYS: i32 = 366;
 pub(crate) const NARROW_DAYS: i32 = 7;
 /// A batch whose records span more days than this is matched record by record.
 pub(crate) const MAX_WINDOW_DAYS: i32 = 366;
+/// A kept cache holding more events than this is dropped (about 300 bytes each).
+pub(crate) const MAX_CACHED: usize = 2_000_000;
 
 /// A stored event: its id, codes, and `num_mentions` when loaded (its roll-up
 /// share before the batch touches it).
@@ -59,6 +67,10 @@ pub(crate) struct MergeCache {
     narrow: HashMap<(Key, i32), Vec<Cand>>,
     /// The events of a key wider than [`NARROW_DAYS`] that may reach `lo..=hi`.
     wide: HashMap<Key, Vec<Cand>>,
+    /// The highest bucket of `day_lo` any stored event had when the batch began:
+    /// later buckets were empty, so they start empty here without a read, and
+    /// the batch's own events are added as they are written.
+    frontier: i32,
     enabled: bool,
 }
 
@@ -72,12 +84,85 @@ impl MergeCache {
             hi: hi + DATE_SLACK_DAYS,
             narrow: HashMap::new(),
             wide: HashMap::new(),
+            frontier: i32::MAX,
             enabled: on && window.is_some() && hi - lo <= MAX_WINDOW_DAYS,
+        }
+    }
+
+    /// Reads the highest bucket of `day_lo` stored so far (see `frontier`).
+    /// Must be called at the start of the batch, before it writes.
+    pub fn read_frontier(&mut self, tx: &Transaction) -> rusqlite::Result<()> {
+        let max: Option<i32> = tx.query_row(
+            &format!("SELECT max(day_lo / {BUCKET_DAYS}) FROM events"),
+            [],
+            |r| r.get(0),
+        )?;
+        self.frontier = max.unwrap_or(i32::MIN);
+        Ok(())
+    }
+
+    /// The events of `k`'s bucket, when they are all held; a bucket past the
+    /// frontier is started empty (it is complete: nothing was stored there).
+    fn bucket_mut(&mut self, k: (Key, i32)) -> Option<&mut Vec<Cand>> {
+        if !self.enabled {
+            return None;
+        }
+        let past = k.1 > self.frontier;
+        match self.narrow.entry(k) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(e.into_mut()),
+            std::collections::hash_map::Entry::Vacant(e) if past => Some(e.insert(Vec::new())),
+            std::collections::hash_map::Entry::Vacant(_) => None,
+        }
+    }
+
+    /// Readies a cache kept from the previous batch (committed, and no other
+    /// connection wrote since) for a batch with `window`: the wide events are
+    /// loaded again for the new window, buckets wholly before the window are
+    /// dropped, and everything is dropped when the new batch cannot use the
+    /// cache (its writes would not be noted) or the cache has grown too big.
+    pub fn renew(mut self, window: Option<(i32, i32)>, on: bool) -> MergeCache {
+        let next = MergeCache::new(window, on);
+        if !next.enabled {
+            return next;
+        }
+        self.wide.clear();
+        let first = bucket(next.lo - NARROW_DAYS);
+        self.narrow.retain(|(_, b), _| *b >= first);
+        let held: usize = self.narrow.values().map(Vec::len).sum();
+        if held > MAX_CACHED {
+            return next;
+        }
+        MergeCache {
+            narrow: self.narrow,
+            ..next
+        }
+    }
+
+    /// Whether the cache was used (a disabled cache is not worth keeping).
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Sets the mention counts of events the batch touched, as committed
+    /// (`counts`: event id to `num_mentions`), so that a later batch takes
+    /// their roll-up share from the cache correctly.
+    pub fn set_mentions(&mut self, counts: &HashMap<i64, i64>) {
+        if counts.is_empty() {
+            return;
+        }
+        for v in self.narrow.values_mut() {
+            for c in v.iter_mut() {
+                if let Some(n) = counts.get(&c.0) {
+                    c.2 = *n;
+                }
+            }
         }
     }
 
     /// Forgets what was loaded (events were repaired or deleted): keys load again from SQL.
     pub fn reset(&mut self) {
+        // Buckets past the frontier now hold this batch's events in SQL only.
+        self.frontier = i32::MAX;
         self.narrow.clear();
         self.wide.clear();
     }
@@ -85,7 +170,7 @@ impl MergeCache {
     /// Notes a new event, where its key is loaded (otherwise the SQL load will see it).
     pub fn created(&mut self, id: i64, st: &EventState) {
         let key = key_of(st);
-        if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(st.lo))) {
+        if let Some(v) = self.bucket_mut((key.clone(), bucket(st.lo))) {
             v.push((id, st.clone(), 1));
         }
         if is_wide(st) {
@@ -102,7 +187,7 @@ impl MergeCache {
         if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(old.lo))) {
             v.retain(|e| e.0 != id);
         }
-        if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(new.lo))) {
+        if let Some(v) = self.bucket_mut((key.clone(), bucket(new.lo))) {
             v.push((id, new.clone(), 0));
         }
         if let Some(v) = self.wide.get_mut(&key) {
@@ -160,7 +245,9 @@ pub(crate) fn find_match(
             let k = (key.clone(), b);
             if !cache.narrow.contains_key(&k) {
                 let mut v = Vec::new();
-                narrow_bucket(tx, a, r, &st.event_type, b, &mut v)?;
+                if b <= cache.frontier {
+                    narrow_bucket(tx, a, r, &st.event_type, b, &mut v)?;
+                }
                 cache.narrow.insert(k.clone(), v);
             }
             for c in cache.narrow.get(&k).into_iter().flatten() {

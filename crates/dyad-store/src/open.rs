@@ -114,6 +114,7 @@ impl Store {
             path,
             read_only,
             merge_cache: true,
+            kept_cache: None,
         })
     }
 }

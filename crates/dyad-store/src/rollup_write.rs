@@ -271,13 +271,18 @@ impl Before {
     }
 
     /// Compares every touched event with its state now and writes the differences.
-    pub fn finish(&self, tx: &Transaction) -> rusqlite::Result<()> {
+    /// Returns the touched events' mention counts now (for the kept merge cache).
+    pub fn finish(&self, tx: &Transaction) -> rusqlite::Result<HashMap<i64, i64>> {
+        let mut counts = HashMap::with_capacity(self.old.len());
         let mut d = Deltas::default();
         for c in self.new.values() {
             d.add(c, 1);
         }
         for (id, before) in &self.old {
             let after = contrib(tx, *id)?;
+            if let Some(a) = &after {
+                counts.insert(*id, a.mentions);
+            }
             if *before == after {
                 continue;
             }
@@ -288,6 +293,7 @@ impl Before {
                 d.add(a, 1);
             }
         }
-        d.apply(tx)
+        d.apply(tx)?;
+        Ok(counts)
     }
 }

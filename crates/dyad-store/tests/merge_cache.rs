@@ -116,3 +116,35 @@ fn cache_gives_the_same_store() {
         );
     }
 }
+
+/// The cache a store keeps between batches is dropped when another connection
+/// commits meanwhile: the other writer's event must be found and merged into, not
+/// duplicated by a batch that trusts a stale cache.
+#[test]
+fn kept_cache_sees_another_writers_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.db");
+    let path = path.to_str().unwrap();
+    let base = common::talks()[1].clone();
+    let rec = |doc: &str, actor: &str, recipient: &str| {
+        let mut r = base.clone();
+        r.id = format!("{doc}:0:0");
+        r.doc_id = doc.to_string();
+        r.actor.as_mut().unwrap().country = Some(actor.into());
+        r.recipient.as_mut().unwrap().country = Some(recipient.into());
+        r.mutual = false;
+        IngestDoc::from_coded(doc, vec![r])
+    };
+    let mut a = Store::open(path).unwrap();
+    // Batch 1 loads the (PRK, BLR) key into A's cache; the event it creates is another pair.
+    a.ingest_batch(&[rec("a1", "PRK", "BLR")]).unwrap();
+    a.ingest_batch(&[rec("a2", "PRK", "RUS")]).unwrap();
+    // Another connection stores a (BLR, PRK) report of the same day.
+    let mut b = Store::open(path).unwrap();
+    b.ingest_batch(&[rec("b1", "BLR", "PRK")]).unwrap();
+    drop(b);
+    // A's next batch reports the same (BLR, PRK) event: it must merge with B's.
+    let rep = a.ingest_batch(&[rec("a3", "BLR", "PRK")]).unwrap();
+    assert_eq!(rep.events_merged, 1, "merged into the other writer's event");
+    assert_eq!(a.stats().unwrap().events, 3);
+}
