@@ -28,11 +28,14 @@
 
 mod grammar;
 mod lexicon;
+pub mod modifier;
 mod numbers;
 pub mod resolve;
 mod tense;
 pub mod timeml;
 pub mod token;
+
+pub use modifier::Modifier;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -151,6 +154,10 @@ pub struct Timex {
     pub value: String,
     /// Set when the expression is relative to an event, not the DCT.
     pub event_anchor: Option<EventAnchor>,
+    /// The TIMEX3 `mod` attribute ("early 1990" is `1990` with
+    /// [`Modifier::Start`]), when the extent has a modifier.
+    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Modifier>,
 }
 
 impl Timex {

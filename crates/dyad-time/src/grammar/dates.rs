@@ -264,6 +264,7 @@ pub fn range_end(c: &Ctx, i: usize, d: NaiveDate) -> Option<(usize, Timex)> {
             kind: TimexType::Date,
             value,
             event_anchor: None,
+            modifier: None,
         },
     ))
 }

@@ -21,7 +21,7 @@ mod times;
 use crate::lexicon::{Entry, Lexicon};
 use crate::resolve::{Gran, Lean, Point};
 use crate::token::{Kind, Tok, Tokens};
-use crate::{Direction, EventAnchor, Timex, TimexType, Unit};
+use crate::{Direction, EventAnchor, Modifier, Timex, TimexType, Unit};
 use chrono::NaiveDate;
 
 /// Read-only view of one document for the productions.
@@ -152,6 +152,8 @@ pub struct M {
     /// True for DCT-relative words (today, weekdays) that should not become
     /// the reference for later anaphora.
     pub deictic: bool,
+    /// The TIMEX3 `mod` attribute.
+    pub modifier: Option<Modifier>,
 }
 
 impl M {
@@ -164,6 +166,7 @@ impl M {
             point: Some(p),
             anchor: None,
             deictic: false,
+            modifier: None,
         }
     }
     /// A match with a literal value.
@@ -175,11 +178,17 @@ impl M {
             point: None,
             anchor: None,
             deictic: false,
+            modifier: None,
         }
     }
     /// Marks the match deictic.
     pub fn deictic(mut self) -> M {
         self.deictic = true;
+        self
+    }
+    /// Sets the `mod` attribute.
+    pub fn with_mod(mut self, m: Modifier) -> M {
+        self.modifier = Some(m);
         self
     }
 }
@@ -229,6 +238,9 @@ const APPROX: &[&[&str]] = &[
     &["an", "additional"],
     &["close", "to"],
     &["upwards", "of"],
+    &["no", "more", "than"],
+    &["no", "less", "than"],
+    &["not", "more", "than"],
 ];
 
 const FUZZY: &[&[&str]] = &[
@@ -276,6 +288,15 @@ fn prefix_len(c: &Ctx, i: usize, table: &[&[&str]]) -> usize {
     best
 }
 
+/// The `mod` of the `p` prefix words at token `i`.
+fn prefix_mod(c: &Ctx, i: usize, p: usize) -> Option<Modifier> {
+    let mut words = [""; 6];
+    for (k, w) in words.iter_mut().enumerate().take(p) {
+        *w = c.w(i + k);
+    }
+    Modifier::of_prefix(&words[..p.min(6)])
+}
+
 fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
     let p = prefix_len(c, i, APPROX);
     if p > 0 {
@@ -298,7 +319,8 @@ fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
                 || c.e(i + p).is_some_and(|e| e.card.is_some())
                 || matches!(c.w(i + p), "a" | "an");
             if ok && over_ok {
-                return Some(m);
+                let md = prefix_mod(c, i, p).or(m.modifier);
+                return Some(M { modifier: md, ..m });
             }
         }
     }
@@ -322,16 +344,40 @@ fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
                         m.point = Some(wk);
                     }
                 }
+                m.modifier = prefix_mod(c, i, p).or(m.modifier);
                 if let (Some(Point::Year(y)), "half") = (m.point, c.w(i + 2)) {
                     let h = if c.w(i + 1) == "first" { 1 } else { 2 };
                     m.point = Some(Point::Half(y, h));
                     m.value = format!("{y:04}-H{h}");
+                    m.modifier = None;
                 }
                 return Some(m);
             }
         }
     }
     None
+}
+
+/// "two years or so", "1994 or later", "1990 and beyond": a bound or an
+/// approximation after the expression joins its extent as its `mod`.
+fn with_suffix(c: &Ctx, m: M) -> M {
+    use Modifier::*;
+    let (a, b) = (c.w(m.end), c.w(m.end + 1));
+    let dur = m.kind == TimexType::Duration;
+    let date = matches!(m.kind, TimexType::Date | TimexType::Time) && m.point.is_some();
+    let md = match (a, b) {
+        ("or", "so") if dur || date => Approx,
+        ("or", "more" | "longer") if dur => EqualOrMore,
+        ("or", "less" | "fewer" | "shorter") if dur => EqualOrLess,
+        ("or", "earlier" | "before") if date => OnOrBefore,
+        ("or", "later" | "after") | ("and", "beyond") if date => OnOrAfter,
+        _ => return m,
+    };
+    M {
+        end: m.end + 2,
+        modifier: Some(md),
+        ..m
+    }
 }
 
 /// Tags one document.
@@ -370,7 +416,7 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
             (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
             (a, b) => a.or(b),
         };
-        let Some(m) = m else {
+        let Some(m) = m.map(|m| with_suffix(&c, m)) else {
             i += 1;
             continue;
         };
@@ -415,6 +461,7 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
             kind: m.kind,
             value: m.value,
             event_anchor,
+            modifier: m.modifier,
         });
         i = end_tok;
         if let Some(d) = range_day {

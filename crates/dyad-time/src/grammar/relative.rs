@@ -206,7 +206,7 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
         }
         "year" if c.w(i + 1) == "end" => year_end(c, i, i + 2)?,
         "year" if c.w(i + 1) == "'" && c.w(i + 2) == "s" && c.w(i + 3) == "end" => {
-            M::date(i + 4, Point::Year(dct.year()))
+            M::date(i + 4, Point::Year(dct.year())).with_mod(crate::Modifier::End)
         }
         _ => return holiday(c, i),
     })
@@ -216,10 +216,10 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
 /// before after "since".
 fn year_end(c: &Ctx, i: usize, end: usize) -> Option<M> {
     let y = c.dct.year() - i32::from(c.w(i.wrapping_sub(1)) == "since");
-    Some(M::date(
-        end,
-        Point::Day(NaiveDate::from_ymd_opt(y, 12, 31)?),
-    ))
+    Some(
+        M::date(end, Point::Day(NaiveDate::from_ymd_opt(y, 12, 31)?))
+            .with_mod(crate::Modifier::End),
+    )
 }
 
 fn next_is_quantity(c: &Ctx, j: usize) -> bool {
