@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use dyad_time::Tagger;
 
 mod common;
-use common::check;
+use common::{check, check_with};
 
 #[test]
 fn day_before_or_after_a_dated_event() {
@@ -279,5 +279,60 @@ fn odd_input_around_the_new_rules() {
         for x in &out {
             assert!(s.is_char_boundary(x.start) && s.is_char_boundary(x.end) && x.start < x.end);
         }
+    }
+}
+
+/// Value rules of round 3, each named after the error class it fixes.
+#[test]
+fn round3_value_rules() {
+    let t = Tagger::new();
+    for (text, dct, expect) in [
+        // a present form of a scheduling verb before a weekday points ahead
+        (
+            "Netanyahu and Arafat meet separately Monday with Albright.",
+            "1998-05-01",
+            &["Monday => DATE 1998-05-04"][..],
+        ),
+        (
+            "The commission meets Wednesday to review the plan.",
+            "2024-07-12",
+            &["Wednesday => DATE 2024-07-17"][..],
+        ),
+        // ... but not as a noun or after an auxiliary
+        (
+            "The vote Tuesday went badly for the government.",
+            "2024-07-12",
+            &["Tuesday => DATE 2024-07-09"][..],
+        ),
+        (
+            "The two leaders did not meet Monday.",
+            "2024-07-12",
+            &["Monday => DATE 2024-07-08"][..],
+        ),
+        // a day and month with no tense cue: nearest, up to six months ahead
+        (
+            "Two flights from March 30, with the third departing each Thursday from August 6.",
+            "1998-02-13",
+            &["March 30 => DATE 1998-03-30", "each Thursday => SET XXXX-WXX-4", "August 6 => DATE 1998-08-06"][..],
+        ),
+        (
+            "Stocks are within points of the record high set on Aug. 6.",
+            "1998-02-06",
+            &["Aug. 6 => DATE 1997-08-06"][..],
+        ),
+        // "the quarter a year ago" is last year's quarter
+        (
+            "It lost $226 million in the third quarter. For the quarter a year ago, it earned $16 million.",
+            "1989-10-26",
+            &["the third quarter => DATE 1989-Q3", "the quarter => DATE 1988-Q3", "a year ago => DATE 1988-Q3"][..],
+        ),
+        // "the 1988 period" after a nine-month figure is a comparison, not the period under report
+        (
+            "In the first nine months, net was $306 million, against a loss in the 1988 period. The year-ago results included a charge.",
+            "1989-11-02",
+            &["the first nine months => DURATION P9M", "the 1988 period => DATE 1988", "year-ago => DATE 1988"][..],
+        ),
+    ] {
+        check_with(&t, text, dct, expect);
     }
 }

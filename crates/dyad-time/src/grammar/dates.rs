@@ -175,7 +175,8 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
 
 /// The year of a day and month given without one, for tokens `[i, k)`:
 /// after "ended" or "since" ("the year ended Jan. 31") the last such day not after
-/// the DCT, otherwise [`year_for`] by the clause tense.
+/// the DCT, otherwise [`year_for`] by the clause tense, the nearest one up
+/// to six months ahead when the clause has no tense cue.
 fn day_year(c: &Ctx, i: usize, k: usize, m: u32, d: u32) -> i32 {
     let y = c.dct.year();
     if c.any(i.wrapping_sub(1), &["since", "ended"]) {
@@ -186,7 +187,13 @@ fn day_year(c: &Ctx, i: usize, k: usize, m: u32, d: u32) -> i32 {
             y - 1
         };
     }
-    year_for(c.dct, m, Some(d), c.lean(i, k, Lean::Past))
+    // with no tense cue, the nearest occurrence up to six months ahead
+    // ("departing each Thursday from August 6", written in February, is the
+    // coming August; "a record set on Aug. 6", in February, the last one)
+    match c.lean(i, k, Lean::Nearest) {
+        Lean::Nearest => year_within(c.dct, m, Some(d), Lean::Past, 180),
+        lean => year_for(c.dct, m, Some(d), lean),
+    }
 }
 
 fn day_first(c: &Ctx, i: usize) -> Option<M> {
