@@ -320,6 +320,22 @@ fn round3_value_rules() {
             "1998-02-06",
             &["Aug. 6 => DATE 1997-08-06"][..],
         ),
+        // "last Thanksgiving" is the one before the DCT, "next Christmas" the one after
+        (
+            "He was found in the Atlantic last Thanksgiving.",
+            "2000-02-10",
+            &["last Thanksgiving => DATE 1999-11-25"][..],
+        ),
+        (
+            "The troops will be home by next Christmas.",
+            "2024-07-12",
+            &["next Christmas => DATE 2024-12-25"][..],
+        ),
+        (
+            "The shops were busy last Christmas.",
+            "2024-07-12",
+            &["last Christmas => DATE 2023-12-25"][..],
+        ),
         // "the quarter a year ago" is last year's quarter
         (
             "It lost $226 million in the third quarter. For the quarter a year ago, it earned $16 million.",

@@ -101,7 +101,28 @@ const CASES: &[(&str, &[&str])] = &[
         "The rebels attacked a week or so ago.",
         &["a week or so ago => DATE 2024-07-05 APPROX"],
     ),
+    (
+        "The post-1959 politics split the city.",
+        &["post-1959 => DATE 1959 AFTER"],
+    ),
+    (
+        "Prices returned to pre-1990 levels.",
+        &["pre-1990 => DATE 1990 BEFORE"],
+    ),
+    (
+        "He probably died within weeks or months of his capture.",
+        &["weeks or months => DURATION PXW APPROX"],
+    ),
     // no modifier
+    (
+        "You may, in a year or two, save lives.",
+        &["a year or two => DURATION P1Y"],
+    ),
+    (
+        "Funds in recent weeks and months have sold bonds.",
+        &["recent weeks and months => DURATION PXW"],
+    ),
+    ("The pre-war economy was weak.", &[]),
     (
         "The ministers met on Thursday.",
         &["Thursday => DATE 2024-07-11"],

@@ -298,6 +298,19 @@ fn prefix_mod(c: &Ctx, i: usize, p: usize) -> Option<Modifier> {
 }
 
 fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
+    // "post-1959", "pre-war" is no date; "pre-1990" is BEFORE 1990
+    if c.any(i, &["post", "pre"]) && c.w(i + 1) == "-" && c.glued(i + 1) && c.glued(i + 2) {
+        let m = best(c, i + 2)?;
+        if m.kind != TimexType::Date || m.point.is_none() {
+            return None;
+        }
+        let md = if c.w(i) == "post" {
+            Modifier::After
+        } else {
+            Modifier::Before
+        };
+        return Some(m.with_mod(md));
+    }
     let p = prefix_len(c, i, APPROX);
     if p > 0 {
         if let Some(m) = best(c, i + p) {
@@ -365,6 +378,21 @@ fn with_suffix(c: &Ctx, m: M) -> M {
     let (a, b) = (c.w(m.end), c.w(m.end + 1));
     let dur = m.kind == TimexType::Duration;
     let date = matches!(m.kind, TimexType::Date | TimexType::Time) && m.point.is_some();
+    // "a year or two", "weeks or months", "recent weeks and months": one
+    // vague length
+    let number =
+        c.kind(m.end + 1) == Some(Kind::Num) || c.e(m.end + 1).is_some_and(|e| e.card.is_some());
+    let alt = (number && c.unit(m.end + 2).is_none())
+        || c.unit(m.end + 1).is_some_and(|(_, plural)| plural)
+            && c.unit(m.end - 1).is_some_and(|(_, p)| p);
+    if dur && matches!(a, "or" | "and") && alt && c.kind(m.end + 1) != Some(Kind::Punct) {
+        let md = (a == "or" && !number).then_some(Approx).or(m.modifier);
+        return M {
+            end: m.end + 2,
+            modifier: md,
+            ..m
+        };
+    }
     let md = match (a, b) {
         ("or", "so") if dur || date => Approx,
         ("or", "more" | "longer") if dur => EqualOrMore,
