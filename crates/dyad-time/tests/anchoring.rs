@@ -320,6 +320,17 @@ fn round3_value_rules() {
             "1998-02-06",
             &["Aug. 6 => DATE 1997-08-06"][..],
         ),
+        // "the week" alone is the week of the last day mentioned
+        (
+            "The index fell 1.2% on Friday. For the week, it dropped 3.8%.",
+            "1989-10-30",
+            &["Friday => DATE 1989-10-27", "the week => DATE 1989-W43"][..],
+        ),
+        (
+            "Talks resume the week of June 3.",
+            "2024-07-12",
+            &["the week of June 3 => DATE 2024-W23"][..],
+        ),
         // "last Thanksgiving" is the one before the DCT, "next Christmas" the one after
         (
             "He was found in the Atlantic last Thanksgiving.",

@@ -193,6 +193,39 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
                 };
                 M::date(i + 2, p).deictic()
             }
+            // "For the week, the index dropped", "the week's most active
+            // session": the week under discussion (of the last day
+            // mentioned, else of the DCT)
+            "week"
+                if !c.any(
+                    i + 2,
+                    &[
+                        "of",
+                        "before",
+                        "after",
+                        "ended",
+                        "ending",
+                        "earlier",
+                        "later",
+                        "-",
+                        "to",
+                        "or",
+                        "and",
+                        "in",
+                        "that",
+                        "when",
+                        "ahead",
+                        "prior",
+                        "following",
+                    ],
+                ) && c.kind(i + 2) != Some(Kind::Num) =>
+            {
+                let day = match c.last_any {
+                    Some(Point::Day(d)) => d,
+                    _ => dct,
+                };
+                M::date(i + 2, crate::resolve::week_of(day)).deictic()
+            }
             "near" | "short" if c.w(i + 2) == "term" && c.w(i + 3) != "-" => {
                 M::lit(i + 3, TimexType::Date, "FUTURE_REF")
             }
