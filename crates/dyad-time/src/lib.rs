@@ -8,7 +8,10 @@
 //! tense of the clause ("agreed Thursday" is the previous Thursday, "will meet
 //! on Thursday" the next one). Expressions relative to another *event*
 //! ("two days after the summit") carry an [`EventAnchor`] so that a caller can
-//! date them once it knows when the event happened.
+//! date them once it knows when the event happened. Modifiers inside the
+//! extent ("early 1990", "more than two weeks", "1994 or later") keep the
+//! value of what they modify and set the TIMEX3 `mod` attribute
+//! ([`Modifier`]).
 //!
 //! The pipeline is: [`token`] splits the text into words, numbers and
 //! punctuation with offsets; `grammar` tries hand-written productions at each
@@ -23,6 +26,10 @@
 //! let found = tagger.tag("The ministers agreed Thursday to meet again in January.", dct);
 //! assert_eq!(found[0].value, "2024-07-11");
 //! assert_eq!(found[1].value, "2024-01");
+//!
+//! let found = tagger.tag("Prices rose in early 2023.", dct);
+//! assert_eq!(found[0].value, "2023");
+//! assert_eq!(found[0].modifier, Some(dyad_time::Modifier::Start));
 //! ```
 #![warn(missing_docs)]
 
