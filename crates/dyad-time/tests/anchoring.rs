@@ -333,6 +333,17 @@ fn round3_value_rules() {
             "1998-02-06",
             &["Aug. 6 => DATE 1997-08-06"][..],
         ),
+        // a month opening a past sentence ("In January, X brought in") has begun
+        (
+            "The merger follows months of turns. In January, American Medical brought in a new chief.",
+            "1989-10-27",
+            &["months => DURATION PXM", "January => DATE 1989-01"][..],
+        ),
+        (
+            "In January, the company will open a plant.",
+            "1989-10-27",
+            &["January => DATE 1990-01"][..],
+        ),
         // "the week" alone is the week of the last day mentioned
         (
             "The index fell 1.2% on Friday. For the week, it dropped 3.8%.",

@@ -165,8 +165,18 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
     } else {
         // with no tense cue, a month alone reaches further ahead ("by
         // February" in October) than in a past clause
+        // "In January, American Medical brought in a new chief": a month
+        // opening a past sentence is one that has begun
+        let opener = i >= 1
+            && c.w(i - 1) == "in"
+            && c.cap(i - 1)
+            && c.w(j) == ","
+            && (i == 1
+                || c.tok(i - 1).is_some_and(|t| t.newline)
+                || c.any(i - 2, &[".", "\"", "“", "'", "`"]));
         match c.lean(i, j, Lean::Nearest) {
             Lean::Nearest => year_within(c.dct, m, None, Lean::Past, 120),
+            Lean::Past if opener => year_within(c.dct, m, None, Lean::Past, 0),
             lean => year_for(c.dct, m, None, lean),
         }
     };
