@@ -195,6 +195,7 @@ impl Coder {
                 end: t.end,
                 kind: t.kind.as_str().into(),
                 value: t.value.clone(),
+                modifier: t.modifier.map(|m| m.as_str().to_string()),
             })
             .collect();
         let txs = tags

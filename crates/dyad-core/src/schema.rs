@@ -157,6 +157,11 @@ pub struct TimexRecord {
     pub kind: String,
     /// TIMEX3 value ("2024-07-11", "P2D", "PAST_REF", ...).
     pub value: String,
+    /// TIMEX3 `mod` (START, MID, END, APPROX, LESS_THAN, MORE_THAN,
+    /// EQUAL_OR_LESS, EQUAL_OR_MORE, BEFORE, AFTER, ON_OR_BEFORE,
+    /// ON_OR_AFTER): "early 1990" is `1990` with `mod` START.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none", default)]
+    pub modifier: Option<String>,
 }
 
 /// One document's annotation layers, as `dyad annotate` prints it.

@@ -1,5 +1,5 @@
-//! Developer aid: lists the tagger's misses, spurious and wrong-value
-//! expressions on a TimeML directory. `cargo run -p dyad-time --example
+//! Developer aid: lists the tagger's misses, spurious, wrong-value and
+//! wrong-`mod` expressions on a TimeML directory. `cargo run -p dyad-time --example
 //! timeml_errors -- DIR`. With `TIMEML_ALL=1`, every relaxed match is also
 //! printed as `OK  dct  gold-text  sys-text  gold  sys  context`.
 
@@ -77,6 +77,16 @@ fn main() {
                             &doc.text[g.start..g.end],
                             &doc.text[s.start..s.end],
                             ctx(g.start, g.end)
+                        );
+                    }
+                    if s.modifier != g.modifier {
+                        let name = |m: Option<dyad_time::Modifier>| m.map_or("-", |m| m.as_str());
+                        println!(
+                            "MOD\t{}\tgold={} sys={}\t{}",
+                            doc.dct,
+                            name(g.modifier),
+                            name(s.modifier),
+                            ctx(s.start, s.end)
                         );
                     }
                     if s.value != g.value {

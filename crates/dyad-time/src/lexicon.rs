@@ -134,7 +134,7 @@ const STARTERS: &[&str] = &[
     "midday", "midnight", "weekend", "weekends", "q", "latest", "same", "prior", "upcoming", "final", "year",
     "ago", "h", "semiannually", "biannually", "period", "in", "thanksgiving", "election", "new", "right",
     "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties",
-    "someday", "then", "sometime",
+    "someday", "then", "sometime", "no", "not", "post", "pre",
 ];
 
 #[rustfmt::skip]

@@ -8,7 +8,10 @@
 //! tense of the clause ("agreed Thursday" is the previous Thursday, "will meet
 //! on Thursday" the next one). Expressions relative to another *event*
 //! ("two days after the summit") carry an [`EventAnchor`] so that a caller can
-//! date them once it knows when the event happened.
+//! date them once it knows when the event happened. Modifiers inside the
+//! extent ("early 1990", "more than two weeks", "1994 or later") keep the
+//! value of what they modify and set the TIMEX3 `mod` attribute
+//! ([`Modifier`]).
 //!
 //! The pipeline is: [`token`] splits the text into words, numbers and
 //! punctuation with offsets; `grammar` tries hand-written productions at each
@@ -23,16 +26,23 @@
 //! let found = tagger.tag("The ministers agreed Thursday to meet again in January.", dct);
 //! assert_eq!(found[0].value, "2024-07-11");
 //! assert_eq!(found[1].value, "2024-01");
+//!
+//! let found = tagger.tag("Prices rose in early 2023.", dct);
+//! assert_eq!(found[0].value, "2023");
+//! assert_eq!(found[0].modifier, Some(dyad_time::Modifier::Start));
 //! ```
 #![warn(missing_docs)]
 
 mod grammar;
 mod lexicon;
+pub mod modifier;
 mod numbers;
 pub mod resolve;
 mod tense;
 pub mod timeml;
 pub mod token;
+
+pub use modifier::Modifier;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -151,6 +161,10 @@ pub struct Timex {
     pub value: String,
     /// Set when the expression is relative to an event, not the DCT.
     pub event_anchor: Option<EventAnchor>,
+    /// The TIMEX3 `mod` attribute ("early 1990" is `1990` with
+    /// [`Modifier::Start`]), when the extent has a modifier.
+    #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Modifier>,
 }
 
 impl Timex {

@@ -22,6 +22,27 @@ const INTENT: &[&str] = &[
     "prepared", "preparing", "ready", "likely", "set",
 ];
 
+/// Verbs of scheduled events whose present form right before a date points
+/// ahead ("Netanyahu and Arafat meet separately Monday", "the council
+/// votes Tuesday"): news uses the present for timetabled events.
+#[rustfmt::skip]
+const SCHEDULED: &[&str] = &[
+    "meet", "meets", "visit", "visits", "vote", "votes", "begin", "begins", "start", "starts", "open",
+    "opens", "convene", "convenes", "resume", "resumes", "travel", "travels", "arrive", "arrives",
+    "return", "returns", "host", "hosts", "depart", "departs", "fly", "flies", "sign", "signs",
+    "close", "closes", "expire", "expires", "reconvene", "reconvenes", "testify", "testifies",
+];
+
+/// Words before a present verb that make it no finite present ("did not
+/// meet", "failed to meet", "could meet") or a noun ("the vote Tuesday",
+/// "his visit Monday", "Friday's close").
+#[rustfmt::skip]
+const NOT_FINITE: &[&str] = &[
+    "to", "not", "t", "did", "does", "do", "could", "would", "should", "might", "must", "can", "may",
+    "never", "cannot", "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "s", "this",
+    "that", "first", "second", "next", "last", "final",
+];
+
 #[rustfmt::skip]
 const PAST: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "ago", "yesterday", "last", "met", "held", "began", "came",
@@ -63,6 +84,9 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
     {
         return Lean::Future;
     }
+    if scheduled_present(c, p) {
+        return Lean::Future;
+    }
     let mut k = start;
     let mut steps = 0;
     while k > 0 && steps < 12 {
@@ -91,6 +115,18 @@ pub fn lean(c: &Ctx, start: usize, end: usize, default: Lean) -> Lean {
         steps += 1;
     }
     default
+}
+
+/// True when token `p`, just before an expression (an adverb in *-ly*
+/// may stand between), is a present form of a scheduling verb
+/// ("meet separately Monday").
+fn scheduled_present(c: &Ctx, p: usize) -> bool {
+    let p = if c.w(p).len() > 4 && c.w(p).ends_with("ly") {
+        p.wrapping_sub(1)
+    } else {
+        p
+    };
+    SCHEDULED.contains(&c.w(p)) && !NOT_FINITE.contains(&c.w(p.wrapping_sub(1)))
 }
 
 /// True when the clause around `[start, end)` has a past perfect ("had"),

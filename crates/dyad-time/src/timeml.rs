@@ -9,7 +9,7 @@
 //! (overlapping span, one-to-one), value and type (attribute equal among
 //! relaxed matches, over the system and gold counts).
 
-use crate::{Tagger, Timex, TimexType};
+use crate::{Modifier, Tagger, Timex, TimexType};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
@@ -36,6 +36,9 @@ pub struct GoldTimex {
     pub kind: String,
     /// TIMEX3 value.
     pub value: String,
+    /// TIMEX3 `mod`, when present and one of the twelve TimeML values.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Modifier>,
 }
 
 /// One parsed TimeML document.
@@ -84,7 +87,7 @@ pub fn parse(tml: &str) -> Result<GoldDoc, TimemlError> {
     let raw = &tml[t0..t1];
     let mut text = String::with_capacity(raw.len());
     let mut timexes = Vec::new();
-    let mut open: Option<(usize, String, String)> = None;
+    let mut open: Option<(usize, String, String, Option<Modifier>)> = None;
     let mut rest = raw;
     while let Some(lt) = rest.find('<') {
         text.push_str(&decode(&rest[..lt]));
@@ -96,14 +99,16 @@ pub fn parse(tml: &str) -> Result<GoldDoc, TimemlError> {
         if tag.starts_with("TIMEX3") {
             let kind = attr(tag, "type").unwrap_or_default();
             let value = attr(tag, "value").unwrap_or_default();
-            open = Some((text.len(), kind, value));
+            let modifier = attr(tag, "mod").and_then(|m| Modifier::parse(&m));
+            open = Some((text.len(), kind, value, modifier));
         } else if tag.starts_with("/TIMEX3") {
-            if let Some((start, kind, value)) = open.take() {
+            if let Some((start, kind, value, modifier)) = open.take() {
                 timexes.push(GoldTimex {
                     start,
                     end: text.len(),
                     kind,
                     value,
+                    modifier,
                 });
             }
         }
@@ -162,6 +167,14 @@ pub struct Score {
     pub value_matches: usize,
     /// Relaxed matches with equal type.
     pub type_matches: usize,
+    /// Gold expressions with a `mod`.
+    pub gold_mods: usize,
+    /// System expressions with a `mod`.
+    pub system_mods: usize,
+    /// Relaxed matches where both have the same `mod`.
+    pub mod_matches: usize,
+    /// Relaxed matches whose `mod` agrees, absent on both sides included.
+    pub mod_agree: usize,
 }
 
 /// The TempEval-3 measures of a [`Score`].
@@ -178,6 +191,13 @@ pub struct Report {
     /// Type.
     #[serde(rename = "type")]
     pub kind: Prf,
+    /// `mod`: precision over system expressions with a `mod`, recall over
+    /// gold expressions with one; a hit is a relaxed match with the same `mod`.
+    #[serde(rename = "mod")]
+    pub modifier: Prf,
+    /// Share of relaxed matches (percent) whose `mod` agrees, absent on
+    /// both sides counting as agreement.
+    pub mod_accuracy: f64,
 }
 
 impl Score {
@@ -186,6 +206,8 @@ impl Score {
         self.docs += 1;
         self.gold += gold.len();
         self.system += sys.len();
+        self.gold_mods += gold.iter().filter(|g| g.modifier.is_some()).count();
+        self.system_mods += sys.iter().filter(|s| s.modifier.is_some()).count();
         let mut used = vec![false; gold.len()];
         for s in sys {
             if gold.iter().any(|g| g.start == s.start && g.end == s.end) {
@@ -200,6 +222,8 @@ impl Score {
                 self.relaxed_matches += 1;
                 self.value_matches += usize::from(g.value == s.value);
                 self.type_matches += usize::from(TimexType::parse(&g.kind) == Some(s.kind));
+                self.mod_agree += usize::from(g.modifier == s.modifier);
+                self.mod_matches += usize::from(g.modifier.is_some() && g.modifier == s.modifier);
             }
         }
     }
@@ -213,6 +237,10 @@ impl Score {
         self.relaxed_matches += o.relaxed_matches;
         self.value_matches += o.value_matches;
         self.type_matches += o.type_matches;
+        self.gold_mods += o.gold_mods;
+        self.system_mods += o.system_mods;
+        self.mod_matches += o.mod_matches;
+        self.mod_agree += o.mod_agree;
     }
 
     /// The measures.
@@ -224,6 +252,17 @@ impl Score {
             relaxed: Prf::new(self.relaxed_matches, s, self.relaxed_matches, g),
             value: Prf::new(self.value_matches, s, self.value_matches, g),
             kind: Prf::new(self.type_matches, s, self.type_matches, g),
+            modifier: Prf::new(
+                self.mod_matches,
+                self.system_mods,
+                self.mod_matches,
+                self.gold_mods,
+            ),
+            mod_accuracy: if self.relaxed_matches == 0 {
+                0.0
+            } else {
+                100.0 * self.mod_agree as f64 / self.relaxed_matches as f64
+            },
         }
     }
 }
@@ -249,10 +288,15 @@ impl fmt::Display for Report {
             ("relaxed extent", self.relaxed),
             ("value", self.value),
             ("type", self.kind),
+            ("mod", self.modifier),
         ] {
             writeln!(f, "{:<16}{:>8.2}{:>8.2}{:>8.2}", name, m.p, m.r, m.f1)?;
         }
-        Ok(())
+        writeln!(
+            f,
+            "mod accuracy {:.2} over {} relaxed matches ({} gold, {} system mods)",
+            self.mod_accuracy, c.relaxed_matches, c.gold_mods, c.system_mods
+        )
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use dyad_time::Tagger;
 
 mod common;
-use common::check;
+use common::{check, check_with};
 
 #[test]
 fn day_before_or_after_a_dated_event() {
@@ -270,6 +270,19 @@ fn odd_input_around_the_new_rules() {
         "months of",
         "over the years",
         "for a while",
+        "post-",
+        "post-1959",
+        "pre-",
+        "a year or",
+        "weeks or",
+        "1994 or",
+        "1994 or later",
+        "no more than",
+        "at most",
+        "last Thanksgiving",
+        "next",
+        "the week",
+        "meet Monday",
         long.as_str(),
     ] {
         let out = t.tag(s, dct);
@@ -279,5 +292,98 @@ fn odd_input_around_the_new_rules() {
         for x in &out {
             assert!(s.is_char_boundary(x.start) && s.is_char_boundary(x.end) && x.start < x.end);
         }
+    }
+}
+
+/// Value rules of round 3, each named after the error class it fixes.
+#[test]
+fn round3_value_rules() {
+    let t = Tagger::new();
+    for (text, dct, expect) in [
+        // a present form of a scheduling verb before a weekday points ahead
+        (
+            "Netanyahu and Arafat meet separately Monday with Albright.",
+            "1998-05-01",
+            &["Monday => DATE 1998-05-04"][..],
+        ),
+        (
+            "The commission meets Wednesday to review the plan.",
+            "2024-07-12",
+            &["Wednesday => DATE 2024-07-17"][..],
+        ),
+        // ... but not as a noun or after an auxiliary
+        (
+            "The vote Tuesday went badly for the government.",
+            "2024-07-12",
+            &["Tuesday => DATE 2024-07-09"][..],
+        ),
+        (
+            "The two leaders did not meet Monday.",
+            "2024-07-12",
+            &["Monday => DATE 2024-07-08"][..],
+        ),
+        // a day and month with no tense cue: nearest, up to six months ahead
+        (
+            "Two flights from March 30, with the third departing each Thursday from August 6.",
+            "1998-02-13",
+            &["March 30 => DATE 1998-03-30", "each Thursday => SET XXXX-WXX-4", "August 6 => DATE 1998-08-06"][..],
+        ),
+        (
+            "Stocks are within points of the record high set on Aug. 6.",
+            "1998-02-06",
+            &["Aug. 6 => DATE 1997-08-06"][..],
+        ),
+        // a month opening a past sentence ("In January, X brought in") has begun
+        (
+            "The merger follows months of turns. In January, American Medical brought in a new chief.",
+            "1989-10-27",
+            &["months => DURATION PXM", "January => DATE 1989-01"][..],
+        ),
+        (
+            "In January, the company will open a plant.",
+            "1989-10-27",
+            &["January => DATE 1990-01"][..],
+        ),
+        // "the week" alone is the week of the last day mentioned
+        (
+            "The index fell 1.2% on Friday. For the week, it dropped 3.8%.",
+            "1989-10-30",
+            &["Friday => DATE 1989-10-27", "the week => DATE 1989-W43"][..],
+        ),
+        (
+            "Talks resume the week of June 3.",
+            "2024-07-12",
+            &["the week of June 3 => DATE 2024-W23"][..],
+        ),
+        // "last Thanksgiving" is the one before the DCT, "next Christmas" the one after
+        (
+            "He was found in the Atlantic last Thanksgiving.",
+            "2000-02-10",
+            &["last Thanksgiving => DATE 1999-11-25"][..],
+        ),
+        (
+            "The troops will be home by next Christmas.",
+            "2024-07-12",
+            &["next Christmas => DATE 2024-12-25"][..],
+        ),
+        (
+            "The shops were busy last Christmas.",
+            "2024-07-12",
+            &["last Christmas => DATE 2023-12-25"][..],
+        ),
+        // "the quarter a year ago" is last year's quarter
+        (
+            "It lost $226 million in the third quarter. For the quarter a year ago, it earned $16 million.",
+            "1989-10-26",
+            &["the third quarter => DATE 1989-Q3", "the quarter => DATE 1988-Q3", "a year ago => DATE 1988-Q3"][..],
+        ),
+        // "the 1988 period" after a nine-month figure is a comparison, not the period under report
+        (
+            "In the first nine months, net was $306 million, against a loss in the 1988 period. The year-ago results included a charge.",
+            "1989-11-02",
+            &["the first nine months => DURATION P9M", "the 1988 period => DATE 1988", "year-ago => DATE 1988"][..],
+        ),
+    ] {
+        check_with(&t, text, dct, expect);
     }
 }

@@ -165,8 +165,18 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
     } else {
         // with no tense cue, a month alone reaches further ahead ("by
         // February" in October) than in a past clause
+        // "In January, American Medical brought in a new chief": a month
+        // opening a past sentence is one that has begun
+        let opener = i >= 1
+            && c.w(i - 1) == "in"
+            && c.cap(i - 1)
+            && c.w(j) == ","
+            && (i == 1
+                || c.tok(i - 1).is_some_and(|t| t.newline)
+                || c.any(i - 2, &[".", "\"", "“", "'", "`"]));
         match c.lean(i, j, Lean::Nearest) {
             Lean::Nearest => year_within(c.dct, m, None, Lean::Past, 120),
+            Lean::Past if opener => year_within(c.dct, m, None, Lean::Past, 0),
             lean => year_for(c.dct, m, None, lean),
         }
     };
@@ -175,7 +185,8 @@ fn month_first(c: &Ctx, i: usize) -> Option<M> {
 
 /// The year of a day and month given without one, for tokens `[i, k)`:
 /// after "ended" or "since" ("the year ended Jan. 31") the last such day not after
-/// the DCT, otherwise [`year_for`] by the clause tense.
+/// the DCT, otherwise [`year_for`] by the clause tense, the nearest one up
+/// to six months ahead when the clause has no tense cue.
 fn day_year(c: &Ctx, i: usize, k: usize, m: u32, d: u32) -> i32 {
     let y = c.dct.year();
     if c.any(i.wrapping_sub(1), &["since", "ended"]) {
@@ -186,7 +197,13 @@ fn day_year(c: &Ctx, i: usize, k: usize, m: u32, d: u32) -> i32 {
             y - 1
         };
     }
-    year_for(c.dct, m, Some(d), c.lean(i, k, Lean::Past))
+    // with no tense cue, the nearest occurrence up to six months ahead
+    // ("departing each Thursday from August 6", written in February, is the
+    // coming August; "a record set on Aug. 6", in February, the last one)
+    match c.lean(i, k, Lean::Nearest) {
+        Lean::Nearest => year_within(c.dct, m, Some(d), Lean::Past, 180),
+        lean => year_for(c.dct, m, Some(d), lean),
+    }
 }
 
 fn day_first(c: &Ctx, i: usize) -> Option<M> {
@@ -264,6 +281,7 @@ pub fn range_end(c: &Ctx, i: usize, d: NaiveDate) -> Option<(usize, Timex)> {
             kind: TimexType::Date,
             value,
             event_anchor: None,
+            modifier: None,
         },
     ))
 }

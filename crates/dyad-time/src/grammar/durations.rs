@@ -301,11 +301,18 @@ fn year_to_date(c: &Ctx, mut m: M, u: Gran, val: Option<f64>) -> M {
 /// What follows "N units" at token `k`: ago, earlier/later, before/after, from now.
 fn follow(c: &Ctx, _i: usize, k: usize, u: Gran, val: Option<f64>, _article: bool) -> M {
     // "a week or so ago"
-    let k = if c.w(k) == "or" && c.w(k + 1) == "so" && c.any(k + 2, &["ago", "earlier", "later"]) {
-        k + 2
+    let or_so = c.w(k) == "or" && c.w(k + 1) == "so" && c.any(k + 2, &["ago", "earlier", "later"]);
+    let k = if or_so { k + 2 } else { k };
+    let m = follow_at(c, k, u, val);
+    if or_so {
+        m.with_mod(crate::Modifier::Approx)
     } else {
-        k
-    };
+        m
+    }
+}
+
+/// [`follow`] once "or so" is skipped.
+fn follow_at(c: &Ctx, k: usize, u: Gran, val: Option<f64>) -> M {
     let n = val.map(|v| v.round() as i64);
     let dur = u.duration(val);
     match c.w(k) {

@@ -4,11 +4,13 @@
 //! the clause tense ([`crate::tense`]) and the last calendar period mentioned
 //! (for anaphora like "a year earlier" or "the following week").
 //!
-//! Prefixes are handled here once for all productions: approximators
-//! ("about", "nearly", "more than") before durations and times, and fuzzy
-//! modifiers ("early", "late", "mid-", "the end of") before dates, which keep
-//! the value of the date they modify.
+//! Prefixes and suffixes are handled once for all productions (`affixes`):
+//! approximators ("about", "nearly", "more than") before durations and
+//! times, fuzzy modifiers ("early", "late", "mid-", "the end of") before
+//! dates, which keep the value of the date they modify and set its `mod`,
+//! and bounds after an expression ("or so", "or later").
 
+mod affixes;
 mod dates;
 mod durations;
 mod narrative;
@@ -21,7 +23,7 @@ mod times;
 use crate::lexicon::{Entry, Lexicon};
 use crate::resolve::{Gran, Lean, Point};
 use crate::token::{Kind, Tok, Tokens};
-use crate::{Direction, EventAnchor, Timex, TimexType, Unit};
+use crate::{Direction, EventAnchor, Modifier, Timex, TimexType, Unit};
 use chrono::NaiveDate;
 
 /// Read-only view of one document for the productions.
@@ -152,6 +154,8 @@ pub struct M {
     /// True for DCT-relative words (today, weekdays) that should not become
     /// the reference for later anaphora.
     pub deictic: bool,
+    /// The TIMEX3 `mod` attribute.
+    pub modifier: Option<Modifier>,
 }
 
 impl M {
@@ -164,6 +168,7 @@ impl M {
             point: Some(p),
             anchor: None,
             deictic: false,
+            modifier: None,
         }
     }
     /// A match with a literal value.
@@ -175,11 +180,17 @@ impl M {
             point: None,
             anchor: None,
             deictic: false,
+            modifier: None,
         }
     }
     /// Marks the match deictic.
     pub fn deictic(mut self) -> M {
         self.deictic = true;
+        self
+    }
+    /// Sets the `mod` attribute.
+    pub fn with_mod(mut self, m: Modifier) -> M {
+        self.modifier = Some(m);
         self
     }
 }
@@ -209,129 +220,6 @@ pub(super) fn best(c: &Ctx, i: usize) -> Option<M> {
         }
     }
     best
-}
-
-const APPROX: &[&[&str]] = &[
-    &["about"],
-    &["almost"],
-    &["around"],
-    &["approximately"],
-    &["roughly"],
-    &["nearly"],
-    &["some"],
-    &["more", "than"],
-    &["less", "than"],
-    &["fewer", "than"],
-    &["at", "least"],
-    &["at", "most"],
-    &["up", "to"],
-    &["barely"],
-    &["an", "additional"],
-    &["close", "to"],
-    &["upwards", "of"],
-];
-
-const FUZZY: &[&[&str]] = &[
-    &["early"],
-    &["late"],
-    &["mid"],
-    &["earlier"],
-    &["later"],
-    &["the", "end", "of"],
-    &["the", "beginning", "of"],
-    &["the", "start", "of"],
-    &["the", "middle", "of"],
-    &["end", "of"],
-    &["beginning", "of"],
-    &["start", "of"],
-    &["the", "turn", "of"],
-    &["the", "first", "half", "of"],
-    &["the", "second", "half", "of"],
-    &["the", "last", "half", "of"],
-    &["the", "early", "part", "of"],
-    &["the", "latter", "part", "of"],
-    &["the", "end", "of", "the", "week", "of"],
-    &["the", "week", "of"],
-    &["mid", "-"],
-    &["late", "-"],
-    &["early", "-"],
-    &["earlier", "in"],
-    &["later", "in"],
-    &["early", "in"],
-    &["late", "in"],
-    &["the", "early"],
-    &["the", "late"],
-    &["the", "mid"],
-    &["the", "mid", "-"],
-    &["sometime"],
-];
-
-fn prefix_len(c: &Ctx, i: usize, table: &[&[&str]]) -> usize {
-    let mut best = 0;
-    for p in table {
-        if p.len() > best && p.iter().enumerate().all(|(k, w)| c.w(i + k) == *w) {
-            best = p.len();
-        }
-    }
-    best
-}
-
-fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
-    let p = prefix_len(c, i, APPROX);
-    if p > 0 {
-        if let Some(m) = best(c, i + p) {
-            let ago_only = matches!(c.w(i), "about" | "almost");
-            let ok = match m.kind {
-                _ if ago_only => c.w(m.end - 1) == "ago",
-                TimexType::Duration | TimexType::Time => true,
-                TimexType::Date => {
-                    c.w(m.end - 1) == "ago"
-                        || c.w(m.end - 1) == "earlier"
-                        || c.w(m.end - 1) == "later"
-                }
-                TimexType::Set => false,
-            };
-            let over_ok = !matches!(
-                c.w(i),
-                "over" | "under" | "only" | "just" | "some" | "another"
-            ) || c.kind(i + p) == Some(Kind::Num)
-                || c.e(i + p).is_some_and(|e| e.card.is_some())
-                || matches!(c.w(i + p), "a" | "an");
-            if ok && over_ok {
-                return Some(m);
-            }
-        }
-    }
-    let p = prefix_len(c, i, FUZZY);
-    if p > 0 {
-        let w = c.w(i + p - 1);
-        if w == "-" && !c.glued(i + p - 1) {
-            return None;
-        }
-        // "Earlier Friday, ..." relates an event to the day; the day is the
-        // expression (TimeML keeps "early"/"late", which modify the day)
-        if p == 1 && matches!(w, "earlier" | "later") && c.e(i + 1).is_some_and(|e| e.weekday > 0) {
-            return None;
-        }
-        if let Some(mut m) = best(c, i + p) {
-            if matches!(m.kind, TimexType::Date | TimexType::Time) && m.point.is_some() {
-                if c.w(i + 1) == "week" {
-                    if let Some(d) = m.point.and_then(|p| p.first_day()) {
-                        let wk = crate::resolve::week_of(d);
-                        m.value = wk.value();
-                        m.point = Some(wk);
-                    }
-                }
-                if let (Some(Point::Year(y)), "half") = (m.point, c.w(i + 2)) {
-                    let h = if c.w(i + 1) == "first" { 1 } else { 2 };
-                    m.point = Some(Point::Half(y, h));
-                    m.value = format!("{y:04}-H{h}");
-                }
-                return Some(m);
-            }
-        }
-    }
-    None
 }
 
 /// Tags one document.
@@ -366,11 +254,11 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
             i += 1;
             continue;
         }
-        let m = match (with_prefix(&c, i), best(&c, i)) {
+        let m = match (affixes::with_prefix(&c, i), best(&c, i)) {
             (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
             (a, b) => a.or(b),
         };
-        let Some(m) = m else {
+        let Some(m) = m.map(|m| affixes::with_suffix(&c, m)) else {
             i += 1;
             continue;
         };
@@ -415,6 +303,7 @@ pub fn run(lex: &Lexicon, _text: &str, t: &Tokens, dct: NaiveDate) -> Vec<Timex>
             kind: m.kind,
             value: m.value,
             event_anchor,
+            modifier: m.modifier,
         });
         i = end_tok;
         if let Some(d) = range_day {

@@ -116,6 +116,13 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
         }
     }
     if the && c.w(j) == "quarter" && !c.any(j + 1, &["of", "-"]) {
+        // "for the quarter a year ago": the same quarter of the year before
+        let year_back = c.any(j + 1, &["a", "one"])
+            && c.w(j + 2) == "year"
+            && c.any(j + 3, &["ago", "earlier", "before"]);
+        if year_back {
+            return Some(M::date(j + 1, prev_quarter(c).shift(Gran::Year, -1)?).deictic());
+        }
         return Some(M::date(j + 1, prev_quarter(c)));
     }
     let (py, k) = year_prefix(c, j);
@@ -131,6 +138,8 @@ pub fn quarter(c: &Ctx, i: usize) -> Option<M> {
             // a comparison period does not become the period under report
             Some(Point::Quarter(_, q)) => M::date(j + 1, Point::Quarter(y, q)).deictic(),
             Some(Point::Half(_, h)) => M::date(j + 1, Point::Half(y, h)).deictic(),
+            // "the nine months ... the 1988 period": a comparison year
+            _ if y < c.dct.year() => M::date(j + 1, Point::Year(y)).deictic(),
             _ => M::date(j + 1, Point::Year(y)),
         });
     }

@@ -193,6 +193,39 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
                 };
                 M::date(i + 2, p).deictic()
             }
+            // "For the week, the index dropped", "the week's most active
+            // session": the week under discussion (of the last day
+            // mentioned, else of the DCT)
+            "week"
+                if !c.any(
+                    i + 2,
+                    &[
+                        "of",
+                        "before",
+                        "after",
+                        "ended",
+                        "ending",
+                        "earlier",
+                        "later",
+                        "-",
+                        "to",
+                        "or",
+                        "and",
+                        "in",
+                        "that",
+                        "when",
+                        "ahead",
+                        "prior",
+                        "following",
+                    ],
+                ) && c.kind(i + 2) != Some(Kind::Num) =>
+            {
+                let day = match c.last_any {
+                    Some(Point::Day(d)) => d,
+                    _ => dct,
+                };
+                M::date(i + 2, crate::resolve::week_of(day)).deictic()
+            }
             "near" | "short" if c.w(i + 2) == "term" && c.w(i + 3) != "-" => {
                 M::lit(i + 3, TimexType::Date, "FUTURE_REF")
             }
@@ -206,7 +239,16 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
         }
         "year" if c.w(i + 1) == "end" => year_end(c, i, i + 2)?,
         "year" if c.w(i + 1) == "'" && c.w(i + 2) == "s" && c.w(i + 3) == "end" => {
-            M::date(i + 4, Point::Year(dct.year()))
+            M::date(i + 4, Point::Year(dct.year())).with_mod(crate::Modifier::End)
+        }
+        // "last Thanksgiving", "next Christmas": the one before or after the DCT
+        "last" | "next" if c.e(i + 1).is_some() => {
+            let dir = if w == "last" {
+                Lean::Past
+            } else {
+                Lean::Future
+            };
+            holiday_in(c, i + 1, Some(dir))?
         }
         _ => return holiday(c, i),
     })
@@ -216,10 +258,10 @@ pub fn words(c: &Ctx, i: usize) -> Option<M> {
 /// before after "since".
 fn year_end(c: &Ctx, i: usize, end: usize) -> Option<M> {
     let y = c.dct.year() - i32::from(c.w(i.wrapping_sub(1)) == "since");
-    Some(M::date(
-        end,
-        Point::Day(NaiveDate::from_ymd_opt(y, 12, 31)?),
-    ))
+    Some(
+        M::date(end, Point::Day(NaiveDate::from_ymd_opt(y, 12, 31)?))
+            .with_mod(crate::Modifier::End),
+    )
 }
 
 fn next_is_quantity(c: &Ctx, j: usize) -> bool {
@@ -236,6 +278,21 @@ fn next_is_quantity(c: &Ctx, j: usize) -> bool {
 }
 
 fn holiday(c: &Ctx, i: usize) -> Option<M> {
+    holiday_in(c, i, None)
+}
+
+/// The year of a holiday on `month`/`day`: strictly before or after the
+/// DCT when `strict` is given ("last Thanksgiving"), else by the tense of
+/// tokens `[i, end)`.
+fn holiday_year(c: &Ctx, i: usize, end: usize, month: u32, day: u32, strict: Option<Lean>) -> i32 {
+    match strict {
+        Some(l) => crate::resolve::year_within(c.dct, month, Some(day), l, -1),
+        None => year_for(c.dct, month, Some(day), c.lean(i, end, Lean::Nearest)),
+    }
+}
+
+/// A holiday at `i`, in the year `strict` demands when given.
+fn holiday_in(c: &Ctx, i: usize, strict: Option<Lean>) -> Option<M> {
     let w = c.w(i);
     let (m, d, end) = if let Some((m, d)) = c.e(i).and_then(|e| e.holiday) {
         if !c.cap(i) {
@@ -261,14 +318,13 @@ fn holiday(c: &Ctx, i: usize) -> Option<M> {
             (1, 1, i + 5)
         }
     } else if w == "election" && c.cap(i) && c.w(i + 1) == "day" && c.cap(i + 1) {
-        let y = year_for(c.dct, 11, Some(5), c.lean(i, i + 2, Lean::Nearest));
+        let y = holiday_year(c, i, i + 2, 11, 5, strict);
         let first = NaiveDate::from_ymd_opt(y, 11, 2)?;
         let off = (1 + 7 - first.weekday().num_days_from_monday() as i64) % 7;
         return Some(M::date(i + 2, Point::Day(first + Duration::days(off))));
     } else if w == "thanksgiving" && c.cap(i) {
         let end = if c.w(i + 1) == "day" { i + 2 } else { i + 1 };
-        let lean = c.lean(i, end, Lean::Nearest);
-        let y = year_for(c.dct, 11, Some(25), lean);
+        let y = holiday_year(c, i, end, 11, 25, strict);
         let first = NaiveDate::from_ymd_opt(y, 11, 1)?;
         let off = (3 + 7 - first.weekday().num_days_from_monday() as i64) % 7;
         return Some(M::date(end, Point::Day(first + Duration::days(off + 21))));
@@ -277,10 +333,7 @@ fn holiday(c: &Ctx, i: usize) -> Option<M> {
     };
     let (y, end) = match super::dates::year_at(c, end) {
         Some((y, e)) => (y, e),
-        None => (
-            year_for(c.dct, m, Some(d), c.lean(i, end, Lean::Nearest)),
-            end,
-        ),
+        None => (holiday_year(c, i, end, m, d, strict), end),
     };
     Some(M::date(end, Point::Day(NaiveDate::from_ymd_opt(y, m, d)?)))
 }
