@@ -212,6 +212,11 @@ fn main() {
         store.run_pragmas(&p).expect("pragmas");
         println!("pragmas: {p}");
     }
+    if std::env::var("DYAD_BENCH_FG_CHECKPOINT").is_ok() {
+        println!("checkpoints in the writer");
+    } else {
+        store.checkpoint_in_background().expect("checkpoint thread");
+    }
     if std::env::var("DYAD_BENCH_NO_CACHE").is_ok() {
         store.set_merge_cache(false);
         println!("merge cache off");

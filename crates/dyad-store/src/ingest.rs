@@ -218,6 +218,9 @@ impl Store {
         let counts = before.finish(&tx).map_err(e)?;
         apply_fts(&tx, &fts).map_err(e)?;
         tx.commit().map_err(e)?;
+        if let Some(c) = &self.checkpointer {
+            c.poke();
+        }
         if cache.enabled() {
             cache.set_mentions(&counts);
             self.kept_cache = Some((cache, version));

@@ -32,6 +32,7 @@
 #![warn(missing_docs)]
 
 mod aggregate;
+mod checkpoint;
 mod dates;
 mod error;
 pub mod export;
@@ -70,6 +71,8 @@ pub struct Store {
     /// The merge cache of the last committed batch, with the `PRAGMA data_version`
     /// it was valid for (another connection's commit changes it).
     kept_cache: Option<(merge_cache::MergeCache, i64)>,
+    /// Checkpoints the log on a thread of its own, when turned on.
+    checkpointer: Option<checkpoint::Checkpointer>,
 }
 
 /// How many rows each table holds.

@@ -43,9 +43,9 @@ const MAX_SPAN_DAYS: i32 = 366;
 /// (must match the partial index `events_wide` in the schema).
 pub(crate) const NARROW_DAYS: i32 = 7;
 /// A batch whose records span more days than this is matched record by record.
-pub(crate) const MAX_WINDOW_DAYS: i32 = 366;
+pub(crate) const MAX_WINDOW_DAYS: i32 = 731;
 /// A kept cache holding more events than this is dropped (about 300 bytes each).
-pub(crate) const MAX_CACHED: usize = 2_000_000;
+pub(crate) const MAX_CACHED: usize = 500_000;
 
 /// A stored event: its id, codes, and `num_mentions` when loaded (its roll-up
 /// share before the batch touches it).

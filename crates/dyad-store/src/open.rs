@@ -54,6 +54,24 @@ impl Store {
         Store::setup(conn, ":memory:".into(), false)
     }
 
+    /// Moves WAL checkpoints to a thread of their own ([`crate::checkpoint`]):
+    /// the writer no longer stops to copy the log into the database file.
+    /// For long ingests; a no-op for in-memory and read-only stores.
+    pub fn checkpoint_in_background(&mut self) -> Result<()> {
+        if self.read_only || self.path == ":memory:" || self.checkpointer.is_some() {
+            return Ok(());
+        }
+        let c = crate::checkpoint::Checkpointer::start(&self.path)?;
+        self.conn
+            .execute_batch(&format!(
+                "PRAGMA wal_autocheckpoint = {}",
+                crate::checkpoint::BACKSTOP_PAGES
+            ))
+            .map_err(|e| self.err(e))?;
+        self.checkpointer = Some(c);
+        Ok(())
+    }
+
     /// Sets how long to wait for a lock held by another connection.
     pub fn set_busy_timeout(&self, t: Duration) -> Result<()> {
         self.conn.busy_timeout(t).map_err(|e| self.err(e))
@@ -115,6 +133,7 @@ impl Store {
             read_only,
             merge_cache: true,
             kept_cache: None,
+            checkpointer: None,
         })
     }
 }

@@ -105,7 +105,8 @@ impl Run {
 
 /// Runs `dyad ingest`.
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let store = Store::open(&args.db)?;
+    let mut store = Store::open(&args.db)?;
+    store.checkpoint_in_background()?;
     let reader = Store::open_read_only(&args.db)?;
     let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| {
         let b = indicatif::ProgressBar::new_spinner();
