@@ -503,10 +503,9 @@ pub(crate) fn refold(tx: &Transaction, ev: i64) -> rusqlite::Result<bool> {
 
 fn recount(tx: &Transaction, touched: &HashSet<i64>) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare_cached(
-        "UPDATE events SET \
-           num_mentions = (SELECT count(*) FROM mentions WHERE event = ?1), \
-           num_articles = (SELECT count(DISTINCT doc) FROM mentions WHERE event = ?1), \
-           num_sources = (SELECT count(DISTINCT coalesce(d.source, d.key)) FROM mentions m JOIN docs d ON d.id = m.doc WHERE m.event = ?1) \
+        "UPDATE events SET (num_mentions, num_articles, num_sources) = \
+           (SELECT count(*), count(DISTINCT m.doc), count(DISTINCT coalesce(d.source, d.key)) \
+            FROM mentions m JOIN docs d ON d.id = m.doc WHERE m.event = ?1) \
          WHERE id = ?1",
     )?;
     for id in touched {
