@@ -13,7 +13,8 @@
 //! Run: `DYAD_BENCH_EVENTS=10000000 cargo bench -p dyad-store`. `DYAD_BENCH_DAYS`
 //! (default 3650) sets how many days the news covers, `DYAD_BENCH_BATCH` the
 //! documents per batch, `DYAD_BENCH_NO_CACHE` turns the merge cache off and
-//! `DYAD_BENCH_FG_CHECKPOINT` leaves checkpoints to the writer.
+//! `DYAD_BENCH_FG_CHECKPOINT` leaves checkpoints to the writer, and
+//! `DYAD_BENCH_JSONL=PATH` writes the records as coded JSONL for `dyad ingest --coded`.
 
 use std::time::{Duration, Instant};
 
@@ -242,6 +243,11 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(3650);
+    // `DYAD_BENCH_JSONL=PATH` also writes the generated records as coded JSONL, so
+    // that `dyad ingest --coded PATH` can be timed on the same stream.
+    let mut dump = std::env::var("DYAD_BENCH_JSONL").ok().map(|p| {
+        std::io::BufWriter::new(std::fs::File::create(p).expect("create JSONL dump"))
+    });
     let mut ingest = Duration::ZERO;
     let mut cpu = 0.0;
     let mut written = 0usize;
@@ -268,6 +274,13 @@ fn main() {
         }
         if docs.is_empty() {
             break;
+        }
+        if let Some(out) = dump.as_mut() {
+            use std::io::Write;
+            for r in docs.iter().flat_map(|d| &d.events) {
+                serde_json::to_writer(&mut *out, r).expect("write JSONL");
+                out.write_all(b"\n").expect("write JSONL");
+            }
         }
         let t = Instant::now();
         let c = cpu_seconds();
