@@ -119,7 +119,7 @@ impl Coder {
         for s in &sents {
             let mut ms =
                 mentions::find(&self.lex, &text, &tokens, s.first, s.last, date, &mut group);
-            coref::resolve(&mut ms, &history);
+            coref::resolve(&mut ms, &history, &tokens, s.first);
             for m in &ms {
                 if m.span.start >= offset && m.kind != MentionKind::Adjective
                     || m.span.start >= offset && ms.len() == 1
@@ -261,7 +261,7 @@ impl Coder {
         }
         for (si, s) in sents.iter().enumerate() {
             let mut ms = std::mem::take(&mut per_sentence[si]);
-            coref::resolve(&mut ms, &story.history);
+            coref::resolve(&mut ms, &story.history, &tokens, s.first);
             let reporters = reporters(&tokens, s.first, s.last, &ms);
             // "We condemn this attack," the ministry said: the speaker is the reporter.
             if let Some(&k) = reporters.first() {

@@ -7,6 +7,37 @@
 //! stand for that event's participants, which the event stage supplies.
 
 use crate::mentions::{Mention, MentionKind};
+use crate::text::Token;
+
+/// Modifiers that make an agent foreign to the place it acts in: "a regional peacekeeping force".
+const NOT_LOCAL: &[&str] = &[
+    "international",
+    "internationally",
+    "peacekeeping",
+    "peacekeepers",
+    "foreign",
+    "multinational",
+    "regional",
+    "western",
+    "allied",
+    "allies",
+    "u.n.",
+    "un",
+];
+
+/// Prepositions that place an event: "police in Lagos", "a base near Kharkiv".
+const LOCATIVE: &[&str] = &[
+    "in", "near", "at", "outside", "across", "around", "inside", "throughout",
+];
+
+/// Weapons and craft: they belong to whoever was named last ("British aircraft using
+/// missiles"), not to the place they strike.
+const INSTRUMENTS: &[&str] = &[
+    "missile", "missiles", "rocket", "rockets", "drone", "drones", "aircraft", "warplane",
+    "warplanes", "jet", "jets", "shell", "shells", "bomb", "bombs", "tank", "tanks",
+    "artillery", "warship", "warships", "vessel", "vessels", "boat", "boats", "weapons",
+    "helicopter", "helicopters",
+];
 
 /// What earlier sentences left for coreference.
 #[derive(Clone, Debug, Default)]
@@ -41,7 +72,10 @@ fn compatible(p: &Mention, a: &Mention) -> bool {
 
 /// Resolves the sentence's pronoun and counterpart mentions in place. Unresolved
 /// ones keep `country: None`. Plural pronouns after a two-party event become [`MentionKind::Pair`].
-pub fn resolve(sentence: &mut [Mention], history: &History) {
+/// A generic agent ("police", "an opposition activist") takes the country of the place the
+/// sentence names ("in Lagos"), else the country named last, else the first named after it.
+/// `tokens` are the document's tokens and `first` the sentence's first token.
+pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], first: usize) {
     resolve_pronouns(sentence, history);
     // "President Laurent Gbagbo", "police", "students": an office or agent with no
     // country of its own belongs to the country last named.
@@ -77,23 +111,55 @@ pub fn resolve(sentence: &mut [Mention], history: &History) {
                     | "BUS"
             )
         });
-        if !sector_ok || !(m.role.is_some() || m.plural) {
+        // Collective and person agents ("police", "an opposition activist") count too.
+        if !sector_ok {
             continue;
         }
-        // The country named last before it; else the first named after it in the sentence.
+        // "a regional peacekeeping force", "Western allies": not the local country's.
+        let foreign = tokens
+            .get(m.first..m.last)
+            .is_some_and(|ts| ts.iter().any(|t| NOT_LOCAL.contains(&t.norm.as_str())));
+        // "its aircraft", "their leaders": the possessive's antecedent decides, below.
+        let owned = m.first > first
+            && tokens.get(m.first - 1).is_some_and(|t| {
+                matches!(t.norm.as_str(), "its" | "their" | "his" | "her" | "our")
+            });
+        if foreign || owned {
+            continue;
+        }
+        let instrument = tokens
+            .get(m.last.saturating_sub(1))
+            .is_some_and(|t| INSTRUMENTS.contains(&t.norm.as_str()));
+        // The place the sentence names ("police in Lagos"); else the country named last
+        // before it; else the first named after it in the sentence.
         let state = |a: &&Mention| {
             a.kind != MentionKind::Pair
                 && a.country
                     .as_deref()
                     .is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c))
         };
+        let place = sentence
+            .iter()
+            .filter(|_| !instrument)
+            .filter(|a| {
+                a.kind == MentionKind::Direct
+                    && !a.person
+                    && !a.possessive
+                    && (a.name.is_none() || a.place_like)
+                    && crate::events::prep_before(tokens, first, a)
+                        .is_some_and(|p| LOCATIVE.contains(&p))
+            })
+            .find(state);
         let before = sentence[..i]
             .iter()
             .rev()
             .chain(history.mentions.iter().rev());
-        let focus = before
-            .filter(|a| a.kind != MentionKind::Adjective)
-            .find(state)
+        let focus = place
+            .or_else(|| {
+                before
+                    .filter(|a| a.kind != MentionKind::Adjective)
+                    .find(state)
+            })
             .or_else(|| sentence[i + 1..].iter().find(state))
             .and_then(|a| a.country.clone());
         if let Some(c) = focus {
