@@ -649,6 +649,30 @@ impl Sentence<'_> {
         }
     }
 
+    /// The first subject-like mention in `from..to` and its coordinated group: the subject
+    /// that a later coordinated verb shares ("X met Y and pledged").
+    fn leading_subject(&self, from: usize, to: usize) -> Vec<Mention> {
+        let lead = self.mentions.iter().enumerate().find(|(k, m)| {
+            m.first >= from
+                && m.last <= to
+                && !self.reporters.contains(k)
+                && m.kind != MentionKind::Adjective
+                && self.usable(m)
+                && !m.possessive
+                && prep_before(self.tokens, from.max(self.first), m).is_none()
+        });
+        let Some((_, b)) = lead else { return vec![] };
+        // Only when a verb follows it: "the talks between X and Y ended and ..." has no subject here.
+        if b.last >= to {
+            return vec![];
+        }
+        self.mentions
+            .iter()
+            .filter(|m| m.group == b.group && self.usable(m))
+            .cloned()
+            .collect()
+    }
+
     /// Mentions to the right of `from` up to `to`, with a score for how object-like each is.
     fn objects(&self, from: usize, to: usize, rp: &[String], actors: &[Mention]) -> Vec<Mention> {
         self.objects_opts(from, to, rp, actors, false)
@@ -1219,7 +1243,19 @@ impl Sentence<'_> {
                 recipients = self.subject(group.start, self.first);
             }
         } else {
-            actors = self.subject(group.start, cs);
+            // "met Netanyahu in Jerusalem and pledged to ...": a verb coordinated with an
+            // earlier one shares its subject, not the nearest name.
+            let coordinated = group.start > cs.max(self.first)
+                && toks[group.start - 1].norm == "and"
+                && !self.mentions.iter().any(|m| m.last == group.start - 1 && m.first + 1 == m.last && m.kind == MentionKind::Pronoun);
+            actors = if coordinated {
+                self.leading_subject(cs, group.start - 1)
+            } else {
+                vec![]
+            };
+            if actors.is_empty() {
+                actors = self.subject(group.start, cs);
+            }
             if actors.is_empty() {
                 actors = self.subject(group.start, self.first);
             }
