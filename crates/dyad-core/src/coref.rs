@@ -109,6 +109,7 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
                     | "REL"
                     | "MED"
                     | "BUS"
+                    | "ELI"
             )
         });
         // Collective and person agents ("police", "an opposition activist") count too.
