@@ -1307,13 +1307,29 @@ impl Sentence<'_> {
                 g.tokens[0] < complement_end(toks, end - 1, self.last)
                     && crate::codes::quad_class(&g.trigger.plover) >= 3
             });
+        // "Congolese troops and M23 rebels fought": two sides of a fight fight each other.
         if t.weak
+            && t.plover == "ASSAULT"
+            && !passive
+            && recipients.is_empty()
+            && actors.len() >= 2
+            && actors.iter().any(|a| !same_actor(a, &actors[0]))
+        {
+            mutual = true;
+        } else if t.weak
             && !t.adopt
             && !passive
             && !force_warning
             && (actors.is_empty() || recipients.is_empty())
         {
             return None;
+        }
+        // "the opposition leader was arrested": an arrest, charge or sentence with no agent
+        // is the authorities' of the place named, else of the person's own country.
+        if passive && actors.is_empty() && t.plover == "COERCE" && t.cameo.starts_with("17") {
+            if let Some(a) = self.implicit_authorities(f, &recipients) {
+                actors = vec![a];
+            }
         }
         self.finish(
             f,
@@ -1326,6 +1342,50 @@ impl Sentence<'_> {
             (cs, ce),
             later,
         )
+    }
+
+    /// The unnamed authorities behind an agentless coercion: the government of the place the
+    /// sentence names ("was arrested in Lebanon"), else of the recipient's own state. The
+    /// mention spans the trigger, since the text names no actor.
+    fn implicit_authorities(&self, f: &Found, recipients: &[Mention]) -> Option<Mention> {
+        let state = |m: &Mention| {
+            m.country
+                .as_deref()
+                .filter(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(c))
+                .map(String::from)
+        };
+        let r = recipients.first()?;
+        let place = self.mentions.iter().find(|m| {
+            m.kind == MentionKind::Direct
+                && !m.person
+                && !m.possessive
+                && (m.name.is_none() || m.place_like)
+                && !recipients.iter().any(|r| r.first == m.first)
+                && prep_before(self.tokens, self.first, m).is_some_and(|p| {
+                    matches!(p, "in" | "at" | "near" | "inside" | "outside")
+                })
+        });
+        let country = place.and_then(state).or_else(|| state(r))?;
+        let (s, e) = (f.tokens[0], *f.tokens.last()? + 1);
+        Some(Mention {
+            span: crate::doc::Span::new(self.tokens[s].span.start, self.tokens[e - 1].span.end),
+            first: s,
+            last: e,
+            kind: MentionKind::Direct,
+            country: Some(country),
+            sector: Some("GOV".into()),
+            name: None,
+            role: None,
+            rank: None,
+            plural: true,
+            person: false,
+            possessive: false,
+            place_like: false,
+            former: false,
+            titled: false,
+            group: usize::MAX,
+            rules: vec!["implicit:authorities".into()],
+        })
     }
 
     /// A possessive pronoun that only determines the next mention: "his counterpart".
@@ -1476,6 +1536,31 @@ impl Sentence<'_> {
                 goldstein = 4.0;
                 mode = String::new();
             }
+        }
+        // "Protesters set fire to parliament", "students occupied buildings": civilians who
+        // damage or occupy property riot or protest, they do not coerce.
+        if plover == "COERCE"
+            && matches!(cameo.as_str(), "171" | "192")
+            && !actors.is_empty()
+            && actors.iter().all(|a| {
+                let head = toks[a.last.saturating_sub(1)].norm.as_str();
+                let protesters = matches!(
+                    head,
+                    "protesters" | "protestors" | "demonstrators" | "rioters" | "crowd"
+                        | "crowds" | "mob" | "mobs" | "activists" | "students" | "workers"
+                        | "farmers" | "strikers"
+                );
+                (protesters || matches!(a.sector.as_deref(), Some("EDU" | "LAB" | "OPP")))
+                    && a.role.is_none()
+                    && a.name.is_none()
+            })
+        {
+            let riot = cameo == "171";
+            plover = "PROTEST".into();
+            cameo = if riot { "145" } else { "144" }.into();
+            goldstein = -7.5;
+            mode = if riot { "riot" } else { "obstruct" }.into();
+            context = vec![];
         }
         // "U.S. warships arrived in the Caribbean": units that arrive are deployed, not visiting.
         if plover == "CONSULT"
