@@ -972,6 +972,14 @@ impl Sentence<'_> {
                     let main = &ev.actors;
                     ev.recipients
                         .retain(|r| !main.iter().any(|m| same_actor(m, r)));
+                    // "expelled two British diplomats, accusing them of spying": the object
+                    // was set aside as the participle's own subject; look again.
+                    if ev.recipients.is_empty() && !f.trigger.norecip {
+                        let end = *f.tokens.last().unwrap_or(&f.head) + 1;
+                        let obj_end = object_end(toks, end, self.last);
+                        ev.recipients =
+                            self.objects(f.tokens[0] + 1, obj_end, &f.trigger.rp, main);
+                    }
                     out.push(ev);
                 }
                 continue;
