@@ -984,6 +984,21 @@ impl Sentence<'_> {
                 }
                 continue;
             }
+            // "released 20 fishermen arrested for fishing": a participle right after an earlier
+            // event's object describes that object; it is background, not a new event.
+            let reduced_object = f.trigger.kind == 'V'
+                && f.tokens.len() == 1
+                && (toks[f.head].norm.ends_with("ed") || toks[f.head].norm.ends_with("en"))
+                && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
+                && toks.get(f.head + 1).is_none_or(|n| {
+                    n.punct || PREPS.contains(&n.norm.as_str()) && n.norm != "by"
+                })
+                && out
+                    .iter()
+                    .any(|e| e.recipients.iter().any(|r| r.last == f.tokens[0]));
+            if reduced_object {
+                continue;
+            }
             let infinitive = infinitive || participle || reduced;
             if (subordinate || infinitive) && !out.is_empty() {
                 continue;
