@@ -563,6 +563,18 @@ pub fn find(
                 | "neighbours"
                 | "neighbors"
                 | "allies"
+                | "officials"
+                | "diplomats"
+                | "envoys"
+                | "negotiators"
+                | "states"
+                | "heads"
+                | "premiers"
+                | "armies"
+                | "militaries"
+                | "rivals"
+                | "foes"
+                | "camps"
         );
         if matches!(w, "both" | "two") && pair_noun {
             let start = if i > first && tokens[i - 1].norm == "the" {
