@@ -1331,8 +1331,8 @@ impl Sentence<'_> {
                     && crate::codes::quad_class(&g.trigger.plover) >= 3
             });
         // "Congolese troops and M23 rebels fought": two sides of a fight fight each other.
-        if t.weak
-            && t.plover == "ASSAULT"
+        // "Morocco and Algeria severed ties": a relation "with" someone, between the two.
+        if (t.weak && t.plover == "ASSAULT" || t.rp.iter().any(|r| r == "with"))
             && !passive
             && recipients.is_empty()
             && actors.len() >= 2
