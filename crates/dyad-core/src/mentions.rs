@@ -969,6 +969,22 @@ fn standalone(
                     | "says"
             )
     });
+    // "the South China Sea", "East Timor Sea": a country inside a longer capitalised name.
+    let inside_name = matches!(a.2, AtomKind::Country { .. })
+        && s > first
+        && e < last
+        && tokens[e].cap
+        && !tokens[e].punct
+        && {
+            let p = &tokens[s - 1];
+            p.cap
+                && !p.punct
+                && (s - 1 > first
+                    || matches!(p.norm.as_str(), "south" | "north" | "east" | "west"))
+        };
+    if inside_name {
+        return None;
+    }
     match &a.2 {
         AtomKind::Country { code } => {
             m.country = Some(code.clone());
