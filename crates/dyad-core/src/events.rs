@@ -1162,6 +1162,30 @@ impl Sentence<'_> {
                 .cloned()
                 .collect::<Vec<_>>();
             actors.truncate(1);
+            // "The Philippine and Vietnamese coast guards held their joint exercise": a plural
+            // possessive stands for the whole coordinated group it resolved into.
+            if let Some(p) = actors
+                .first()
+                .filter(|p| p.kind == MentionKind::Pronoun && p.plural)
+                .cloned()
+            {
+                let group: Vec<Mention> = self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.last <= p.first && m.country == p.country && self.usable(m))
+                    .last()
+                    .map(|a| {
+                        self.mentions
+                            .iter()
+                            .filter(|m| m.group == a.group && self.usable(m))
+                            .cloned()
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if group.len() >= 2 {
+                    actors = group;
+                }
+            }
             // "between X and Y"
             let near = (end..obj_end.min(end + 5))
                 .take_while(|&i| !toks[i].punct || toks[i].norm == "(" || toks[i].norm == ")");
