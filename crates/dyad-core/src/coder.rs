@@ -347,6 +347,7 @@ impl Coder {
                     }
                 }
             }
+            answer_accusations(&mut records, n0, &tokens[s.first..s.last]);
             if let Some(d) = records[n0..]
                 .iter()
                 .find(|r| r.date_basis == DateBasis::Text)
@@ -620,6 +621,36 @@ fn trigger_span(text: &str, tokens: &[text::Token], ev: &Event) -> TextSpan {
         text: text[s..e].to_string(),
         start: s,
         end: e,
+    }
+}
+
+/// "Pakistan accused India of ... India rejected the accusation": a denial of an accusation
+/// made earlier in the story answers its author.
+fn answer_accusations(records: &mut [EventRecord], n0: usize, sentence: &[text::Token]) {
+    let refers_back = sentence.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "accusation" | "accusations" | "allegation" | "allegations" | "charge" | "charges"
+                | "claim" | "claims" | "criticism"
+        )
+    });
+    if !refers_back {
+        return;
+    }
+    let (before, now) = records.split_at_mut(n0);
+    for r in now
+        .iter_mut()
+        .filter(|r| r.event_type == "REJECT" && r.recipient.is_none())
+    {
+        let who = r.actor.as_ref().and_then(|a| a.country.clone());
+        let accuser = before.iter().rev().find(|e| {
+            e.event_type == "ACCUSE"
+                && who.is_some()
+                && e.recipient.as_ref().and_then(|x| x.country.clone()) == who
+        });
+        if let Some(e) = accuser {
+            r.recipient = e.actor.clone();
+        }
     }
 }
 
