@@ -630,8 +630,15 @@ fn answer_accusations(records: &mut [EventRecord], n0: usize, sentence: &[text::
     let refers_back = sentence.iter().any(|t| {
         matches!(
             t.norm.as_str(),
-            "accusation" | "accusations" | "allegation" | "allegations" | "charge" | "charges"
-                | "claim" | "claims" | "criticism"
+            "accusation"
+                | "accusations"
+                | "allegation"
+                | "allegations"
+                | "charge"
+                | "charges"
+                | "claim"
+                | "claims"
+                | "criticism"
         )
     });
     if !refers_back {

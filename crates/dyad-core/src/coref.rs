@@ -27,16 +27,46 @@ const NOT_LOCAL: &[&str] = &[
 
 /// Prepositions that place an event: "police in Lagos", "a base near Kharkiv".
 const LOCATIVE: &[&str] = &[
-    "in", "near", "at", "outside", "across", "around", "inside", "throughout",
+    "in",
+    "near",
+    "at",
+    "outside",
+    "across",
+    "around",
+    "inside",
+    "throughout",
 ];
 
 /// Weapons and craft: they belong to whoever was named last ("British aircraft using
 /// missiles"), not to the place they strike.
 const INSTRUMENTS: &[&str] = &[
-    "missile", "missiles", "rocket", "rockets", "drone", "drones", "aircraft", "warplane",
-    "warplanes", "jet", "jets", "shell", "shells", "bomb", "bombs", "tank", "tanks",
-    "artillery", "warship", "warships", "vessel", "vessels", "boat", "boats", "weapons",
-    "helicopter", "helicopters",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "drones",
+    "aircraft",
+    "warplane",
+    "warplanes",
+    "jet",
+    "jets",
+    "shell",
+    "shells",
+    "bomb",
+    "bombs",
+    "tank",
+    "tanks",
+    "artillery",
+    "warship",
+    "warships",
+    "vessel",
+    "vessels",
+    "boat",
+    "boats",
+    "weapons",
+    "helicopter",
+    "helicopters",
 ];
 
 /// What earlier sentences left for coreference.

@@ -977,8 +977,7 @@ impl Sentence<'_> {
                     if ev.recipients.is_empty() && !f.trigger.norecip {
                         let end = *f.tokens.last().unwrap_or(&f.head) + 1;
                         let obj_end = object_end(toks, end, self.last);
-                        ev.recipients =
-                            self.objects(f.tokens[0] + 1, obj_end, &f.trigger.rp, main);
+                        ev.recipients = self.objects(f.tokens[0] + 1, obj_end, &f.trigger.rp, main);
                     }
                     out.push(ev);
                 }
@@ -990,9 +989,9 @@ impl Sentence<'_> {
                 && f.tokens.len() == 1
                 && (toks[f.head].norm.ends_with("ed") || toks[f.head].norm.ends_with("en"))
                 && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
-                && toks.get(f.head + 1).is_none_or(|n| {
-                    n.punct || PREPS.contains(&n.norm.as_str()) && n.norm != "by"
-                })
+                && toks
+                    .get(f.head + 1)
+                    .is_none_or(|n| n.punct || PREPS.contains(&n.norm.as_str()) && n.norm != "by")
                 && out
                     .iter()
                     .any(|e| e.recipients.iter().any(|r| r.last == f.tokens[0]));
@@ -1294,7 +1293,11 @@ impl Sentence<'_> {
             // earlier one shares its subject, not the nearest name.
             let coordinated = group.start > cs.max(self.first)
                 && toks[group.start - 1].norm == "and"
-                && !self.mentions.iter().any(|m| m.last == group.start - 1 && m.first + 1 == m.last && m.kind == MentionKind::Pronoun);
+                && !self.mentions.iter().any(|m| {
+                    m.last == group.start - 1
+                        && m.first + 1 == m.last
+                        && m.kind == MentionKind::Pronoun
+                });
             actors = if coordinated {
                 self.leading_subject(cs, group.start - 1)
             } else {
@@ -1408,9 +1411,8 @@ impl Sentence<'_> {
                 && !m.possessive
                 && (m.name.is_none() || m.place_like)
                 && !recipients.iter().any(|r| r.first == m.first)
-                && prep_before(self.tokens, self.first, m).is_some_and(|p| {
-                    matches!(p, "in" | "at" | "near" | "inside" | "outside")
-                })
+                && prep_before(self.tokens, self.first, m)
+                    .is_some_and(|p| matches!(p, "in" | "at" | "near" | "inside" | "outside"))
         });
         let country = place.and_then(state).or_else(|| state(r))?;
         let (s, e) = (f.tokens[0], *f.tokens.last()? + 1);
@@ -1593,9 +1595,19 @@ impl Sentence<'_> {
                 let head = toks[a.last.saturating_sub(1)].norm.as_str();
                 let protesters = matches!(
                     head,
-                    "protesters" | "protestors" | "demonstrators" | "rioters" | "crowd"
-                        | "crowds" | "mob" | "mobs" | "activists" | "students" | "workers"
-                        | "farmers" | "strikers"
+                    "protesters"
+                        | "protestors"
+                        | "demonstrators"
+                        | "rioters"
+                        | "crowd"
+                        | "crowds"
+                        | "mob"
+                        | "mobs"
+                        | "activists"
+                        | "students"
+                        | "workers"
+                        | "farmers"
+                        | "strikers"
                 );
                 (protesters || matches!(a.sector.as_deref(), Some("EDU" | "LAB" | "OPP")))
                     && a.role.is_none()

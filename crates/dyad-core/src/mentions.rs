@@ -979,8 +979,7 @@ fn standalone(
             let p = &tokens[s - 1];
             p.cap
                 && !p.punct
-                && (s - 1 > first
-                    || matches!(p.norm.as_str(), "south" | "north" | "east" | "west"))
+                && (s - 1 > first || matches!(p.norm.as_str(), "south" | "north" | "east" | "west"))
         };
     if inside_name {
         return None;
