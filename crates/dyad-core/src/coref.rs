@@ -142,8 +142,17 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
                     | "ELI"
             )
         });
-        // Collective and person agents ("police", "an opposition activist") count too.
-        if !sector_ok {
+        // Offices, groups and persons ("an opposition activist"), the forces of order
+        // ("police", "the military") and definite political bodies; not singular
+        // institutions used as modifiers ("missile industry", "social media").
+        let forces = matches!(m.sector.as_deref(), Some("COP" | "MIL"));
+        // "the junta", "the separatist group", "the ruling party": a definite political body.
+        let body = matches!(
+            m.sector.as_deref(),
+            Some("GOV" | "REB" | "OPP" | "PTY" | "JUD" | "LEG")
+        ) && (m.first.saturating_sub(3).max(first)..=m.first)
+            .any(|j| tokens.get(j).is_some_and(|t| t.norm == "the"));
+        if !sector_ok || !(m.role.is_some() || m.plural || m.person || forces || body) {
             continue;
         }
         // "a regional peacekeeping force", "Western allies": not the local country's.

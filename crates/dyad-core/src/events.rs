@@ -1376,7 +1376,12 @@ impl Sentence<'_> {
         }
         // "the opposition leader was arrested": an arrest, charge or sentence with no agent
         // is the authorities' of the place named, else of the person's own country.
-        if passive && actors.is_empty() && t.plover == "COERCE" && t.cameo.starts_with("17") {
+        if passive
+            && actors.is_empty()
+            && t.plover == "COERCE"
+            && t.cameo.starts_with("17")
+            && modality == Modality::Asserted
+        {
             if let Some(a) = self.implicit_authorities(f, &recipients) {
                 actors = vec![a];
             }
@@ -1405,6 +1410,8 @@ impl Sentence<'_> {
                 .map(String::from)
         };
         let r = recipients.first()?;
+        // Only for someone of a known state: "the 40 were deported" names no one.
+        let own = state(r)?;
         let place = self.mentions.iter().find(|m| {
             m.kind == MentionKind::Direct
                 && !m.person
@@ -1414,7 +1421,7 @@ impl Sentence<'_> {
                 && prep_before(self.tokens, self.first, m)
                     .is_some_and(|p| matches!(p, "in" | "at" | "near" | "inside" | "outside"))
         });
-        let country = place.and_then(state).or_else(|| state(r))?;
+        let country = place.and_then(state).unwrap_or(own);
         let (s, e) = (f.tokens[0], *f.tokens.last()? + 1);
         Some(Mention {
             span: crate::doc::Span::new(self.tokens[s].span.start, self.tokens[e - 1].span.end),
