@@ -1569,14 +1569,23 @@ impl Sentence<'_> {
                 cameo = "120".into();
                 goldstein = -4.0;
                 mode = String::new();
+            } else if plover == "MOBILIZE" && helping_purpose(toks, end, self.last) {
+                // "will deploy police officers to Haiti to fight gangs", "would send troops to
+                // protect the government": a promise of military help, not a threat.
+                mutual = false;
+                plover = "AGREE".into();
+                cameo = "033".into();
+                goldstein = 5.2;
+                mode = String::new();
+                context = vec!["military".into()];
             } else if q == 4 {
                 mutual = false;
-                plover = "THREATEN".into();
                 cameo = if plover == "ASSAULT" {
                     "138".into()
                 } else {
                     "130".into()
                 };
+                plover = "THREATEN".into();
                 goldstein = -4.4;
                 mode = String::new();
             } else if q <= 2 && plover != "AGREE" && modality == Modality::Future {
@@ -1704,6 +1713,22 @@ impl Sentence<'_> {
             clause,
         })
     }
+}
+
+/// A purpose clause of help after a deployment: "... to protect", "... to help fight gangs".
+fn helping_purpose(toks: &[Token], from: usize, last: usize) -> bool {
+    let end = clause::clause_bounds(toks, from.min(last.saturating_sub(1)), last, from.min(last.saturating_sub(1))).1;
+    (from..end.min(last)).any(|i| {
+        toks[i].norm == "to"
+            && toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "protect" | "help" | "support" | "assist" | "defend" | "secure" | "train"
+                        | "bolster" | "reinforce" | "stabilise" | "stabilize" | "restore"
+                        | "fight" | "combat" | "tackle" | "guard" | "keep" | "aid"
+                )
+            })
+    })
 }
 
 /// Two mentions that code the same actor (same country, compatible sectors).
