@@ -702,6 +702,10 @@ impl Sentence<'_> {
             // not the actor twice.
             let domestic = |a: &Mention| {
                 a.sector.is_none() && m.sector.as_deref().is_some_and(non_state)
+                    // "declared a state of emergency in Lima": a capital after "in" is the place.
+                    || places_in
+                        && m.place_like
+                        && prep_before(self.tokens, self.first, m) == Some("in")
                     || places_in
                         && m.sector.is_none()
                         && a.sector.as_deref().is_some_and(non_state)
@@ -764,6 +768,16 @@ impl Sentence<'_> {
             }
         }
         let Some((_, b)) = best else { return vec![] };
+        // "declared a state of emergency in Lima": the capital as a place, not its government.
+        if places_in
+            && b.place_like
+            && prep_before(self.tokens, self.first, b) == Some("in")
+            && actors.iter().any(|a| same_actor(a, b))
+        {
+            let mut place = b.clone();
+            place.sector = None;
+            return vec![place];
+        }
         let group: Vec<Mention> = self
             .mentions
             .iter()
@@ -1717,15 +1731,36 @@ impl Sentence<'_> {
 
 /// A purpose clause of help after a deployment: "... to protect", "... to help fight gangs".
 fn helping_purpose(toks: &[Token], from: usize, last: usize) -> bool {
-    let end = clause::clause_bounds(toks, from.min(last.saturating_sub(1)), last, from.min(last.saturating_sub(1))).1;
+    let end = clause::clause_bounds(
+        toks,
+        from.min(last.saturating_sub(1)),
+        last,
+        from.min(last.saturating_sub(1)),
+    )
+    .1;
     (from..end.min(last)).any(|i| {
         toks[i].norm == "to"
             && toks.get(i + 1).is_some_and(|t| {
                 matches!(
                     t.norm.as_str(),
-                    "protect" | "help" | "support" | "assist" | "defend" | "secure" | "train"
-                        | "bolster" | "reinforce" | "stabilise" | "stabilize" | "restore"
-                        | "fight" | "combat" | "tackle" | "guard" | "keep" | "aid"
+                    "protect"
+                        | "help"
+                        | "support"
+                        | "assist"
+                        | "defend"
+                        | "secure"
+                        | "train"
+                        | "bolster"
+                        | "reinforce"
+                        | "stabilise"
+                        | "stabilize"
+                        | "restore"
+                        | "fight"
+                        | "combat"
+                        | "tackle"
+                        | "guard"
+                        | "keep"
+                        | "aid"
                 )
             })
     })
