@@ -310,8 +310,21 @@ pub fn triggers<'l>(
         let after_adj = mentions
             .iter()
             .any(|m| m.kind == MentionKind::Adjective && m.last == i);
-        let after_det =
-            DETS.contains(&prev) || (prev != "to" && PREPS.contains(&prev)) || after_adj;
+        // "an internal armed conflict": "armed" with no subject before it and no object
+        // after it is an adjective.
+        let armed_adj = f.trigger.kind == 'V'
+            && tokens[i].norm == "armed"
+            && !clause::AUX.contains(&prev)
+            && !matches!(prev, "who" | "which" | "that" | "and")
+            && !mentions.iter().any(|m| m.last == i)
+            && tokens.get(i + 1).is_some_and(|n| {
+                !n.cap && !n.punct && !DETS.contains(&n.norm.as_str())
+                    && !matches!(n.norm.as_str(), "them" | "him" | "themselves" | "itself")
+            });
+        let after_det = DETS.contains(&prev)
+            || (prev != "to" && PREPS.contains(&prev))
+            || after_adj
+            || armed_adj;
         let inside_name = mentions.iter().any(|m| {
             m.kind == MentionKind::Direct
                 && m.first <= f.head
