@@ -318,7 +318,9 @@ pub fn triggers<'l>(
             && !matches!(prev, "who" | "which" | "that" | "and")
             && !mentions.iter().any(|m| m.last == i)
             && tokens.get(i + 1).is_some_and(|n| {
-                !n.cap && !n.punct && !DETS.contains(&n.norm.as_str())
+                !n.cap
+                    && !n.punct
+                    && !DETS.contains(&n.norm.as_str())
                     && !matches!(n.norm.as_str(), "them" | "him" | "themselves" | "itself")
             });
         let after_det = DETS.contains(&prev)
@@ -1615,7 +1617,12 @@ impl Sentence<'_> {
                 plover = "THREATEN".into();
                 goldstein = -4.4;
                 mode = String::new();
-            } else if q <= 2 && plover != "AGREE" && modality == Modality::Future {
+            } else if q <= 2
+                && plover != "AGREE"
+                && (modality == Modality::Future
+                    // "would send instructors if Kyiv asked": a conditional promise.
+                    || conditional_promise(toks, group.clone()))
+            {
                 cameo = match plover.as_str() {
                     "CONSULT" => "036",
                     "AID" => "033",
@@ -1740,6 +1747,13 @@ impl Sentence<'_> {
             clause,
         })
     }
+}
+
+/// "would"/"will" in the verb group of a conditional clause: a promise on a condition.
+fn conditional_promise(toks: &[Token], group: std::ops::Range<usize>) -> bool {
+    toks[group]
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "will" | "would" | "'ll"))
 }
 
 /// A purpose clause of help after a deployment: "... to protect", "... to help fight gangs".
