@@ -650,7 +650,27 @@ impl Sentence<'_> {
                 _ => best = Some(m),
             }
         }
-        let Some(b) = best else { return vec![] };
+        let Some(mut b) = best else { return vec![] };
+        // "Pakistan, a key U.S. ally, has refused": the subject is the head before an
+        // appositive between commas, not a name inside it.
+        if let Some(c) = (from.max(self.first)..b.first)
+            .rev()
+            .find(|&i| self.tokens[i].norm == ",")
+        {
+            let closed = (b.last..head).any(|i| self.tokens[i].norm == ",");
+            let np = (c + 1..b.first).all(|i| !self.tokens[i].punct && !is_report(&self.tokens[i]));
+            if let Some(h) = self.mentions.iter().find(|m| {
+                m.last == c
+                    && m.kind != MentionKind::Adjective
+                    && !m.possessive
+                    && self.usable(m)
+                    && prep_before(self.tokens, from.max(self.first), m).is_none()
+            }) {
+                if closed && np && matches!(self.tokens[c + 1].norm.as_str(), "a" | "an" | "the") {
+                    b = h;
+                }
+            }
+        }
         let group: Vec<Mention> = self
             .mentions
             .iter()
@@ -719,7 +739,8 @@ impl Sentence<'_> {
                 a.sector.is_none() && m.sector.as_deref().is_some_and(non_state)
                     // "declared a state of emergency in Lima": a capital after "in" is the place.
                     || places_in
-                        && m.place_like
+                        && m.kind == MentionKind::Direct
+                        && (m.place_like || m.sector.is_none())
                         && prep_before(self.tokens, self.first, m) == Some("in")
                     || places_in
                         && m.sector.is_none()
@@ -785,12 +806,14 @@ impl Sentence<'_> {
         let Some((_, b)) = best else { return vec![] };
         // "declared a state of emergency in Lima": the capital as a place, not its government.
         if places_in
-            && b.place_like
+            && b.kind == MentionKind::Direct
+            && (b.place_like || b.sector.is_none())
             && prep_before(self.tokens, self.first, b) == Some("in")
             && actors.iter().any(|a| same_actor(a, b))
         {
             let mut place = b.clone();
             place.sector = None;
+            place.place_like = true;
             return vec![place];
         }
         let group: Vec<Mention> = self
