@@ -5,6 +5,12 @@
 //! "they" a group). A counterpart takes its antecedent's rank and sector and its
 //! own country. "The two sides" and plural pronouns after a two-party event
 //! stand for that event's participants, which the event stage supplies.
+//!
+//! Generic agents with no country of their own ("police", "an opposition activist",
+//! "the junta") take the country of the place the sentence names ("police in Lagos"),
+//! else the country named last, else the first named after them; foreign agents
+//! ("peacekeepers"), owned ones ("its aircraft") and weapons are left alone. See
+//! `docs/coder.md`.
 
 use crate::mentions::{Mention, MentionKind};
 use crate::text::Token;
