@@ -121,9 +121,7 @@ impl Coder {
                 mentions::find(&self.lex, &text, &tokens, s.first, s.last, date, &mut group);
             coref::resolve(&mut ms, &history, &tokens, s.first);
             for m in &ms {
-                if m.span.start >= offset && m.kind != MentionKind::Adjective
-                    || m.span.start >= offset && ms.len() == 1
-                {
+                if m.span.start >= offset && (m.kind != MentionKind::Adjective || ms.len() == 1) {
                     let covers = (m.span.end - m.span.start) as isize;
                     if best
                         .as_ref()

@@ -401,7 +401,7 @@ pub fn triggers<'l>(
             && !compound
             && !particle
             && !figurative
-            && !(f.trigger.kind == 'V' && after_det)
+            && (f.trigger.kind != 'V' || !after_det)
     });
     // A word that is both a verb and a noun pattern ("talks", "attack") is a verb
     // only after a subject or an auxiliary: "Israel attacked", "will talk".
@@ -1223,8 +1223,7 @@ impl Sentence<'_> {
                 let group: Vec<Mention> = self
                     .mentions
                     .iter()
-                    .filter(|m| m.last <= p.first && m.country == p.country && self.usable(m))
-                    .last()
+                    .rfind(|m| m.last <= p.first && m.country == p.country && self.usable(m))
                     .map(|a| {
                         self.mentions
                             .iter()
