@@ -710,10 +710,12 @@ impl Sentence<'_> {
 
     /// Mentions to the right of `from` up to `to`, with a score for how object-like each is.
     fn objects(&self, from: usize, to: usize, rp: &[String], actors: &[Mention]) -> Vec<Mention> {
-        self.objects_opts(from, to, rp, actors, false)
+        self.objects_opts(from, to, rp, actors, false, false)
     }
 
-    /// `places_in`: a place after "in" may be the target ("shelled towns in Idlib"), as for force.
+    /// `places_in`: a place after "in" may be the target ("shelled towns in Idlib"), as for force;
+    /// `rivals`: an unnamed group of the actor's own country and sector may be the target of
+    /// force or coercion ("soldiers arrested several officers").
     fn objects_opts(
         &self,
         from: usize,
@@ -721,6 +723,7 @@ impl Sentence<'_> {
         rp: &[String],
         actors: &[Mention],
         places_in: bool,
+        rivals: bool,
     ) -> Vec<Mention> {
         let mut best: Option<(u8, &Mention)> = None;
         for (k, m) in self.mentions.iter().enumerate() {
@@ -738,6 +741,15 @@ impl Sentence<'_> {
             let domestic = |a: &Mention| {
                 a.sector.is_none() && m.sector.as_deref().is_some_and(non_state)
                     // "declared a state of emergency in Lima": a capital after "in" is the place.
+                    // "soldiers ... arrested several officers": force on another, unnamed group
+                    // of the same country and sector.
+                    || rivals
+                        && m.kind == MentionKind::Direct
+                        && a.kind == MentionKind::Direct
+                        && m.name.is_none()
+                        && m.role.is_none()
+                        && m.group != a.group
+                        && m.sector.is_some()
                     || places_in
                         && m.kind == MentionKind::Direct
                         && (m.place_like || m.sector.is_none())
@@ -1283,6 +1295,10 @@ impl Sentence<'_> {
                 actors = self.subject_opts(g.start, cs, true);
                 modality = clause::modality(toks, g.clone(), start, self.last);
             }
+            // "flew to Manila for talks with Marcos": a purpose noun is the clause subject's.
+            if actors.is_empty() && start > self.first && toks[start - 1].norm == "for" {
+                actors = self.subject(start, cs);
+            }
             // "an attack by X on Y"
             if actors.is_empty() && end < self.last && toks[end].norm == "by" {
                 actors = self.objects(end, obj_end, &["by".to_string()], &[]);
@@ -1375,7 +1391,14 @@ impl Sentence<'_> {
             recipients = if t.norecip {
                 vec![]
             } else {
-                self.objects_opts(obj_start, obj_end, &t.rp, &actors, force)
+                self.objects_opts(
+                    obj_start,
+                    obj_end,
+                    &t.rp,
+                    &actors,
+                    force,
+                    matches!(t.plover.as_str(), "ASSAULT" | "COERCE"),
+                )
             };
             // "North Korea and Belarus agreed", "French and Egyptian warships launched war games": with each other.
             let several = actors.len() >= 2 || actors.iter().any(|a| a.kind == MentionKind::Pair);

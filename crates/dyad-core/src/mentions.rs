@@ -981,7 +981,15 @@ fn standalone(
                 && !p.punct
                 && (s - 1 > first || matches!(p.norm.as_str(), "south" | "north" | "east" | "west"))
         };
-    if inside_name {
+    // "the Sea of Japan", "the Gulf of Guinea": a country after "of" in a water or cape name.
+    let feature_of = s >= first + 2
+        && tokens[s - 1].norm == "of"
+        && tokens[s - 2].cap
+        && matches!(
+            tokens[s - 2].norm.as_str(),
+            "sea" | "gulf" | "bay" | "strait" | "straits" | "horn" | "cape" | "isthmus" | "bight"
+        );
+    if inside_name || feature_of {
         return None;
     }
     match &a.2 {
