@@ -580,9 +580,11 @@ fn expand(ev: &Event, pair: &[Mention]) -> Vec<(Mention, Option<Mention>)> {
     let mut out = Vec::new();
     let symmetric = ev.mutual || matches!(ev.plover.as_str(), "AGREE" | "CONSULT" | "COOPERATE");
     for a in &actors {
+        // "soldiers arrested several officers": force on another group of one's own side.
+        let rivals = matches!(ev.plover.as_str(), "ASSAULT" | "COERCE");
         let rs: Vec<&Mention> = recips
             .iter()
-            .filter(|r| !events::same_actor(a, r))
+            .filter(|r| !events::same_actor(a, r) || rivals && events::rival_groups(a, r))
             .collect();
         if rs.is_empty() {
             // "North Korea and Belarus agreed", "the two sides met": each with each other.

@@ -743,13 +743,7 @@ impl Sentence<'_> {
                     // "declared a state of emergency in Lima": a capital after "in" is the place.
                     // "soldiers ... arrested several officers": force on another, unnamed group
                     // of the same country and sector.
-                    || rivals
-                        && m.kind == MentionKind::Direct
-                        && a.kind == MentionKind::Direct
-                        && m.name.is_none()
-                        && m.role.is_none()
-                        && m.group != a.group
-                        && m.sector.is_some()
+                    || rivals && rival_groups(a, m)
                     || places_in
                         && m.kind == MentionKind::Direct
                         && (m.place_like || m.sector.is_none())
@@ -1716,6 +1710,18 @@ impl Sentence<'_> {
             mode = if riot { "riot" } else { "obstruct" }.into();
             context = vec![];
         }
+        // "held joint naval drills": drills held jointly are military cooperation.
+        if plover == "MOBILIZE"
+            && f.tokens[0] < end
+            && (f.tokens[0]..end).any(|i| toks[i].norm == "joint")
+        {
+            plover = "COOPERATE".into();
+            cameo = "062".into();
+            goldstein = 7.4;
+            mode = String::new();
+            context = vec!["military".into()];
+            mutual = true;
+        }
         // "U.S. warships arrived in the Caribbean": units that arrive are deployed, not visiting.
         if plover == "CONSULT"
             && matches!(cameo.as_str(), "042" | "043")
@@ -1836,6 +1842,17 @@ fn helping_purpose(toks: &[Token], from: usize, last: usize) -> bool {
                 )
             })
     })
+}
+
+/// Two distinct mentions of one country and sector, the second an unnamed group: the
+/// target of the first's force or coercion is another group ("soldiers arrested officers").
+pub fn rival_groups(a: &Mention, m: &Mention) -> bool {
+    m.kind == MentionKind::Direct
+        && a.kind == MentionKind::Direct
+        && m.name.is_none()
+        && m.role.is_none()
+        && m.group != a.group
+        && m.sector.is_some()
 }
 
 /// Two mentions that code the same actor (same country, compatible sectors).
