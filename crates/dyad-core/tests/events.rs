@@ -18,7 +18,7 @@ fn own_gold_sentences_are_coded() {
         .map(|o| format!("{} {} {:?}", o.id, o.gold_type, o.coded))
         .collect();
     assert!(
-        r.full_rate >= 0.84,
+        r.full_rate >= 0.85,
         "full match {:.3}; misses: {misses:#?}",
         r.full_rate
     );
@@ -120,6 +120,36 @@ fn discourse_and_agent_rules() {
         (
             "The Philippine and Vietnamese coast guards held their first joint exercise in the South China Sea.",
             "COOPERATE PHL>VNM",
+        ),
+        // The subject before an appositive.
+        (
+            "Pakistan, a key U.S. ally, has refused to deploy troops in Iraq.",
+            "REJECT PAK>IRQ",
+        ),
+        // A purpose noun is the subject's.
+        (
+            "Japanese Prime Minister Shigeru Ishiba flew to Manila for talks with Philippine President Ferdinand Marcos Jr.",
+            "CONSULT JPN>PHL",
+        ),
+        // Force on another unnamed group of one's own side.
+        (
+            "Sierra Leone's president said soldiers had foiled a coup attempt and arrested several officers.",
+            "COERCE SLE>SLE",
+        ),
+        // Joint drills are cooperation, and the Sea of Japan is no party.
+        (
+            "Chinese and Russian warships held joint naval drills in the Sea of Japan.",
+            "COOPERATE CHN>RUS",
+        ),
+        // A coercion in the actor's own capital acts on the place.
+        (
+            "Peru declared a state of emergency in Lima after a wave of killings.",
+            "COERCE PER>PER",
+        ),
+        // A future deployment to help is a promise.
+        (
+            "Kenya will deploy 1,000 police officers to Haiti to fight gangs, President William Ruto said.",
+            "AGREE KEN>HTI",
         ),
     ];
     for (text, want) in cases {
