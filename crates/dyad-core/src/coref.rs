@@ -156,8 +156,12 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
         let body = matches!(
             m.sector.as_deref(),
             Some("GOV" | "REB" | "OPP" | "PTY" | "JUD" | "LEG")
-        ) && (m.first.saturating_sub(3).max(first)..=m.first)
-            .any(|j| tokens.get(j).is_some_and(|t| t.norm == "the"));
+        ) && ((m.first.saturating_sub(3).max(first)..=m.first)
+            .any(|j| tokens.get(j).is_some_and(|t| t.norm == "the"))
+            // "South Korea's unification ministry": owned by a possessive state.
+            || sentence[..i].iter().any(|p| {
+                p.possessive && p.kind == MentionKind::Direct && p.last <= m.first && p.last + 2 >= m.first
+            }));
         if !sector_ok || !(m.role.is_some() || m.plural || m.person || forces || body) {
             continue;
         }

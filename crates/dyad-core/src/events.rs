@@ -1560,7 +1560,14 @@ impl Sentence<'_> {
                 .find(|g| g.tokens[0] < comp_end)
             {
                 let q = crate::codes::quad_class(&g.trigger.plover);
-                if q >= 3 {
+                // "pledged to send peacekeeping troops to Gaza": a promise of help.
+                let helping = g.trigger.plover == "MOBILIZE"
+                    && (helping_purpose(toks, g.tokens[0], self.last)
+                        || (g.tokens[0]..comp_end.min(self.last))
+                            .any(|i| toks[i].norm.starts_with("peacekeep")));
+                if helping {
+                    context = vec!["military".into()];
+                } else if q >= 3 {
                     plover = "THREATEN".into();
                     cameo = "130".into();
                     goldstein = -4.4;
@@ -1571,7 +1578,14 @@ impl Sentence<'_> {
             }
         }
         // "ordered the expulsion", "decided to suspend": the complement's own event, by this actor.
-        if t.adopt {
+        // "the court ordered Israel to allow aid": an order to someone else is a demand of them.
+        let order_to_other = toks[f.head].norm.starts_with("order")
+            && recipients.iter().any(|r| {
+                toks.get(r.last).is_some_and(|x| x.norm == "to")
+                    && !actors.iter().any(|a| same_actor(a, r))
+                    && !matches!(r.sector.as_deref(), Some("MIL" | "COP"))
+            });
+        if t.adopt && !order_to_other {
             let comp_end = complement_end(toks, end - 1, self.last);
             // "vowed to continue the offensive": look through verbs that only adopt their complement.
             if let Some(g) = later
@@ -1709,6 +1723,17 @@ impl Sentence<'_> {
             goldstein = -7.5;
             mode = if riot { "riot" } else { "obstruct" }.into();
             context = vec![];
+        }
+        // "declared a state of emergency": with no place named, over the actor's own country.
+        if cameo.starts_with("172") && recipients.is_empty() {
+            if let Some(a) = actors.first().filter(|a| a.kind == MentionKind::Direct) {
+                let mut place = a.clone();
+                place.sector = None;
+                place.place_like = true;
+                place.name = None;
+                place.role = None;
+                recipients = vec![place];
+            }
         }
         // "held joint naval drills": drills held jointly are military cooperation.
         if plover == "MOBILIZE"
