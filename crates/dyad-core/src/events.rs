@@ -756,6 +756,30 @@ impl Sentence<'_> {
             if actors.iter().any(|a| same_actor(a, m) && !domestic(a)) {
                 continue;
             }
+            // "proposed military talks": an agent the story's country was lent to, right before
+            // an event noun, only modifies it.
+            if m.rules.iter().any(|r| r == "coref:focus-country")
+                && self.tokens.get(m.last).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "talks"
+                            | "negotiations"
+                            | "cooperation"
+                            | "ties"
+                            | "relations"
+                            | "exercises"
+                            | "drills"
+                            | "aid"
+                            | "assistance"
+                            | "support"
+                            | "operation"
+                            | "operations"
+                            | "offensive"
+                    )
+                })
+            {
+                continue;
+            }
             // "on the Thai border": a frontier named by its neighbour is a place.
             if m.kind == MentionKind::Adjective
                 && self.tokens.get(m.last).is_some_and(|t| {
@@ -1732,6 +1756,8 @@ impl Sentence<'_> {
                 place.place_like = true;
                 place.name = None;
                 place.role = None;
+                // Not the actor's own mention: the country as a place.
+                place.first = a.last;
                 recipients = vec![place];
             }
         }
