@@ -1317,6 +1317,15 @@ impl Sentence<'_> {
             if actors.is_empty() && start > self.first && toks[start - 1].norm == "for" {
                 actors = self.subject(start, cs);
             }
+            // "prompting a protest from Tokyo": the author after "from".
+            if actors.is_empty()
+                && t.plover == "PROTEST"
+                && end < self.last
+                && toks[end].norm == "from"
+            {
+                actors = self.objects(end, obj_end, &["from".to_string()], &[]);
+                actors.truncate(1);
+            }
             // "an attack by X on Y"
             if actors.is_empty() && end < self.last && toks[end].norm == "by" {
                 actors = self.objects(end, obj_end, &["by".to_string()], &[]);
@@ -1747,6 +1756,28 @@ impl Sentence<'_> {
             goldstein = -7.5;
             mode = if riot { "riot" } else { "obstruct" }.into();
             context = vec![];
+        }
+        // "the foreign ministry protested", "a protest from Tokyo": a government's protest is an
+        // official complaint.
+        if plover == "PROTEST"
+            && !actors.is_empty()
+            && actors.iter().all(|a| {
+                a.kind == MentionKind::Direct
+                    && !a.person
+                    && !a.plural
+                    && (a.name.is_none() || a.place_like)
+                    // "Tokyo", "the foreign ministry": a government, not a people or a region.
+                    && a.sector.as_deref() == Some("GOV")
+                    && a.country
+                        .as_deref()
+                        .is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c))
+            })
+        {
+            plover = "ACCUSE".into();
+            cameo = "114".into();
+            goldstein = -2.0;
+            mode = "allege".into();
+            context = vec!["diplomatic".into()];
         }
         // "declared a state of emergency": with no place named, over the actor's own country.
         if cameo.starts_with("172") && recipients.is_empty() {
