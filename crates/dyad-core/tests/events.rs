@@ -146,6 +146,11 @@ fn discourse_and_agent_rules() {
             "Peru declared a state of emergency in Lima after a wave of killings.",
             "COERCE PER>PER",
         ),
+        // A government's protest is an official complaint.
+        (
+            "Chinese coast guard ships entered waters around the islands, prompting a protest from Tokyo.",
+            "ACCUSE JPN>",
+        ),
         // A future deployment to help is a promise.
         (
             "Kenya will deploy 1,000 police officers to Haiti to fight gangs, President William Ruto said.",
