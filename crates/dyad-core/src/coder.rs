@@ -119,11 +119,9 @@ impl Coder {
         for s in &sents {
             let mut ms =
                 mentions::find(&self.lex, &text, &tokens, s.first, s.last, date, &mut group);
-            coref::resolve(&mut ms, &history);
+            coref::resolve(&mut ms, &history, &tokens, s.first);
             for m in &ms {
-                if m.span.start >= offset && m.kind != MentionKind::Adjective
-                    || m.span.start >= offset && ms.len() == 1
-                {
+                if m.span.start >= offset && (m.kind != MentionKind::Adjective || ms.len() == 1) {
                     let covers = (m.span.end - m.span.start) as isize;
                     if best
                         .as_ref()
@@ -262,7 +260,7 @@ impl Coder {
         }
         for (si, s) in sents.iter().enumerate() {
             let mut ms = std::mem::take(&mut per_sentence[si]);
-            coref::resolve(&mut ms, &story.history);
+            coref::resolve(&mut ms, &story.history, &tokens, s.first);
             let reporters = reporters(&tokens, s.first, s.last, &ms);
             // "We condemn this attack," the ministry said: the speaker is the reporter.
             if let Some(&k) = reporters.first() {
@@ -348,6 +346,7 @@ impl Coder {
                     }
                 }
             }
+            answer_accusations(&mut records, n0, &tokens[s.first..s.last]);
             if let Some(d) = records[n0..]
                 .iter()
                 .find(|r| r.date_basis == DateBasis::Text)
@@ -582,9 +581,11 @@ fn expand(ev: &Event, pair: &[Mention]) -> Vec<(Mention, Option<Mention>)> {
     let mut out = Vec::new();
     let symmetric = ev.mutual || matches!(ev.plover.as_str(), "AGREE" | "CONSULT" | "COOPERATE");
     for a in &actors {
+        // "soldiers arrested several officers": force on another group of one's own side.
+        let rivals = matches!(ev.plover.as_str(), "ASSAULT" | "COERCE");
         let rs: Vec<&Mention> = recips
             .iter()
-            .filter(|r| !events::same_actor(a, r))
+            .filter(|r| !events::same_actor(a, r) || rivals && events::rival_groups(a, r))
             .collect();
         if rs.is_empty() {
             // "North Korea and Belarus agreed", "the two sides met": each with each other.
@@ -621,6 +622,43 @@ fn trigger_span(text: &str, tokens: &[text::Token], ev: &Event) -> TextSpan {
         text: text[s..e].to_string(),
         start: s,
         end: e,
+    }
+}
+
+/// "Pakistan accused India of ... India rejected the accusation": a denial of an accusation
+/// made earlier in the story answers its author.
+fn answer_accusations(records: &mut [EventRecord], n0: usize, sentence: &[text::Token]) {
+    let refers_back = sentence.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "accusation"
+                | "accusations"
+                | "allegation"
+                | "allegations"
+                | "charge"
+                | "charges"
+                | "claim"
+                | "claims"
+                | "criticism"
+        )
+    });
+    if !refers_back {
+        return;
+    }
+    let (before, now) = records.split_at_mut(n0);
+    for r in now
+        .iter_mut()
+        .filter(|r| r.event_type == "REJECT" && r.recipient.is_none())
+    {
+        let who = r.actor.as_ref().and_then(|a| a.country.clone());
+        let accuser = before.iter().rev().find(|e| {
+            e.event_type == "ACCUSE"
+                && who.is_some()
+                && e.recipient.as_ref().and_then(|x| x.country.clone()) == who
+        });
+        if let Some(e) = accuser {
+            r.recipient = e.actor.clone();
+        }
     }
 }
 

@@ -5,8 +5,75 @@
 //! "they" a group). A counterpart takes its antecedent's rank and sector and its
 //! own country. "The two sides" and plural pronouns after a two-party event
 //! stand for that event's participants, which the event stage supplies.
+//!
+//! Generic agents with no country of their own ("police", "an opposition activist",
+//! "the junta") take the country of the place the sentence names ("police in Lagos"),
+//! else the country named last, else the first named after them; foreign agents
+//! ("peacekeepers"), owned ones ("its aircraft") and weapons are left alone. See
+//! `docs/coder.md`.
 
 use crate::mentions::{Mention, MentionKind};
+use crate::text::Token;
+
+/// Modifiers that make an agent foreign to the place it acts in: "a regional peacekeeping force".
+const NOT_LOCAL: &[&str] = &[
+    "international",
+    "internationally",
+    "peacekeeping",
+    "peacekeepers",
+    "foreign",
+    "multinational",
+    "regional",
+    "western",
+    "allied",
+    "allies",
+    "u.n.",
+    "un",
+];
+
+/// Prepositions that place an event: "police in Lagos", "a base near Kharkiv".
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "outside",
+    "across",
+    "around",
+    "inside",
+    "throughout",
+];
+
+/// Weapons and craft: they belong to whoever was named last ("British aircraft using
+/// missiles"), not to the place they strike.
+const INSTRUMENTS: &[&str] = &[
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "drone",
+    "drones",
+    "aircraft",
+    "warplane",
+    "warplanes",
+    "jet",
+    "jets",
+    "shell",
+    "shells",
+    "bomb",
+    "bombs",
+    "tank",
+    "tanks",
+    "artillery",
+    "warship",
+    "warships",
+    "vessel",
+    "vessels",
+    "boat",
+    "boats",
+    "weapons",
+    "helicopter",
+    "helicopters",
+];
 
 /// What earlier sentences left for coreference.
 #[derive(Clone, Debug, Default)]
@@ -41,7 +108,10 @@ fn compatible(p: &Mention, a: &Mention) -> bool {
 
 /// Resolves the sentence's pronoun and counterpart mentions in place. Unresolved
 /// ones keep `country: None`. Plural pronouns after a two-party event become [`MentionKind::Pair`].
-pub fn resolve(sentence: &mut [Mention], history: &History) {
+/// A generic agent ("police", "an opposition activist") takes the country of the place the
+/// sentence names ("in Lagos"), else the country named last, else the first named after it.
+/// `tokens` are the document's tokens and `first` the sentence's first token.
+pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], first: usize) {
     resolve_pronouns(sentence, history);
     // "President Laurent Gbagbo", "police", "students": an office or agent with no
     // country of its own belongs to the country last named.
@@ -75,25 +145,71 @@ pub fn resolve(sentence: &mut [Mention], history: &History) {
                     | "REL"
                     | "MED"
                     | "BUS"
+                    | "ELI"
             )
         });
-        if !sector_ok || !(m.role.is_some() || m.plural) {
+        // Offices, groups and persons ("an opposition activist"), the forces of order
+        // ("police", "the military") and definite political bodies; not singular
+        // institutions used as modifiers ("missile industry", "social media").
+        let forces = matches!(m.sector.as_deref(), Some("COP" | "MIL"));
+        // "the junta", "the separatist group", "the ruling party": a definite political body.
+        let body = matches!(
+            m.sector.as_deref(),
+            Some("GOV" | "REB" | "OPP" | "PTY" | "JUD" | "LEG")
+        ) && ((m.first.saturating_sub(3).max(first)..=m.first)
+            .any(|j| tokens.get(j).is_some_and(|t| t.norm == "the"))
+            // "South Korea's unification ministry": owned by a possessive state.
+            || sentence[..i].iter().any(|p| {
+                p.possessive && p.kind == MentionKind::Direct && p.last <= m.first && p.last + 2 >= m.first
+            }));
+        if !sector_ok || !(m.role.is_some() || m.plural || m.person || forces || body) {
             continue;
         }
-        // The country named last before it; else the first named after it in the sentence.
+        // "a regional peacekeeping force", "Western allies": not the local country's.
+        let foreign = tokens
+            .get(m.first..m.last)
+            .is_some_and(|ts| ts.iter().any(|t| NOT_LOCAL.contains(&t.norm.as_str())));
+        // "its aircraft", "their leaders": the possessive's antecedent decides, below.
+        let owned = m.first > first
+            && tokens.get(m.first - 1).is_some_and(|t| {
+                matches!(t.norm.as_str(), "its" | "their" | "his" | "her" | "our")
+            });
+        if foreign || owned {
+            continue;
+        }
+        let instrument = tokens
+            .get(m.last.saturating_sub(1))
+            .is_some_and(|t| INSTRUMENTS.contains(&t.norm.as_str()));
+        // The place the sentence names ("police in Lagos"); else the country named last
+        // before it; else the first named after it in the sentence.
         let state = |a: &&Mention| {
             a.kind != MentionKind::Pair
                 && a.country
                     .as_deref()
                     .is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c))
         };
+        let place = sentence
+            .iter()
+            .filter(|_| !instrument)
+            .filter(|a| {
+                a.kind == MentionKind::Direct
+                    && !a.person
+                    && !a.possessive
+                    && (a.name.is_none() || a.place_like)
+                    && crate::events::prep_before(tokens, first, a)
+                        .is_some_and(|p| LOCATIVE.contains(&p))
+            })
+            .find(state);
         let before = sentence[..i]
             .iter()
             .rev()
             .chain(history.mentions.iter().rev());
-        let focus = before
-            .filter(|a| a.kind != MentionKind::Adjective)
-            .find(state)
+        let focus = place
+            .or_else(|| {
+                before
+                    .filter(|a| a.kind != MentionKind::Adjective)
+                    .find(state)
+            })
             .or_else(|| sentence[i + 1..].iter().find(state))
             .and_then(|a| a.country.clone());
         if let Some(c) = focus {

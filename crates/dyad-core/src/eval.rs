@@ -10,7 +10,8 @@
 //! *recipient* likewise (a gold event with no recipient accepts none, or
 //! another of its own compound actors); a *full match* needs all three in one
 //! event. *Extra* events are distinct (type, actor, recipient) triples beyond the
-//! one that matched, a mutual pair counting once. Codes are compared after
+//! one that matched, a mutual pair counting once; a text with several gold events
+//! counts its extras once, beyond the gold events found. Codes are compared after
 //! folding the non-state codes IGO, UNO, EUR and NGO together and mending a few
 //! non-ISO codes of the old gold (JAP, ITL).
 
@@ -217,6 +218,27 @@ pub fn evaluate(coder: &Coder, golds: &[Gold]) -> Report {
         e.1 += usize::from(o.type_found);
         e.2 += usize::from(o.full);
         r.outcomes.push(o);
+    }
+    // A text with several gold events (dyad's own format): its coded triples are extra only
+    // beyond the gold events found, counted once for the text rather than once per gold event.
+    let mut i = 0;
+    while i < r.outcomes.len() {
+        let id = r.outcomes[i].id.clone();
+        let j = (i..r.outcomes.len())
+            .find(|&k| r.outcomes[k].id != id)
+            .unwrap_or(r.outcomes.len());
+        if j - i > 1 {
+            let found = r.outcomes[i..j].iter().filter(|o| o.type_found).count();
+            let triples = r.outcomes[i].extra + usize::from(r.outcomes[i].type_found);
+            for (k, o) in r.outcomes[i..j].iter_mut().enumerate() {
+                o.extra = if k == 0 {
+                    triples.saturating_sub(found)
+                } else {
+                    0
+                };
+            }
+        }
+        i = j;
     }
     let n = r.outcomes.len().max(1) as f64;
     let share = |f: fn(&Outcome) -> bool| r.outcomes.iter().filter(|o| f(o)).count() as f64 / n;

@@ -310,8 +310,23 @@ pub fn triggers<'l>(
         let after_adj = mentions
             .iter()
             .any(|m| m.kind == MentionKind::Adjective && m.last == i);
-        let after_det =
-            DETS.contains(&prev) || (prev != "to" && PREPS.contains(&prev)) || after_adj;
+        // "an internal armed conflict": "armed" with no subject before it and no object
+        // after it is an adjective.
+        let armed_adj = f.trigger.kind == 'V'
+            && tokens[i].norm == "armed"
+            && !clause::AUX.contains(&prev)
+            && !matches!(prev, "who" | "which" | "that" | "and")
+            && !mentions.iter().any(|m| m.last == i)
+            && tokens.get(i + 1).is_some_and(|n| {
+                !n.cap
+                    && !n.punct
+                    && !DETS.contains(&n.norm.as_str())
+                    && !matches!(n.norm.as_str(), "them" | "him" | "themselves" | "itself")
+            });
+        let after_det = DETS.contains(&prev)
+            || (prev != "to" && PREPS.contains(&prev))
+            || after_adj
+            || armed_adj;
         let inside_name = mentions.iter().any(|m| {
             m.kind == MentionKind::Direct
                 && m.first <= f.head
@@ -386,7 +401,7 @@ pub fn triggers<'l>(
             && !compound
             && !particle
             && !figurative
-            && !(f.trigger.kind == 'V' && after_det)
+            && (f.trigger.kind != 'V' || !after_det)
     });
     // A word that is both a verb and a noun pattern ("talks", "attack") is a verb
     // only after a subject or an auxiliary: "Israel attacked", "will talk".
@@ -547,6 +562,14 @@ pub fn prep_before<'t>(tokens: &'t [Token], first: usize, m: &Mention) -> Option
                 | "northern"
                 | "eastern"
                 | "western"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+                | "northeastern"
+                | "northwestern"
+                | "southeastern"
+                | "southwestern"
                 | "war-torn"
                 | "besieged"
         )
@@ -627,7 +650,27 @@ impl Sentence<'_> {
                 _ => best = Some(m),
             }
         }
-        let Some(b) = best else { return vec![] };
+        let Some(mut b) = best else { return vec![] };
+        // "Pakistan, a key U.S. ally, has refused": the subject is the head before an
+        // appositive between commas, not a name inside it.
+        if let Some(c) = (from.max(self.first)..b.first)
+            .rev()
+            .find(|&i| self.tokens[i].norm == ",")
+        {
+            let closed = (b.last..head).any(|i| self.tokens[i].norm == ",");
+            let np = (c + 1..b.first).all(|i| !self.tokens[i].punct && !is_report(&self.tokens[i]));
+            if let Some(h) = self.mentions.iter().find(|m| {
+                m.last == c
+                    && m.kind != MentionKind::Adjective
+                    && !m.possessive
+                    && self.usable(m)
+                    && prep_before(self.tokens, from.max(self.first), m).is_none()
+            }) {
+                if closed && np && matches!(self.tokens[c + 1].norm.as_str(), "a" | "an" | "the") {
+                    b = h;
+                }
+            }
+        }
         let group: Vec<Mention> = self
             .mentions
             .iter()
@@ -641,12 +684,38 @@ impl Sentence<'_> {
         }
     }
 
-    /// Mentions to the right of `from` up to `to`, with a score for how object-like each is.
-    fn objects(&self, from: usize, to: usize, rp: &[String], actors: &[Mention]) -> Vec<Mention> {
-        self.objects_opts(from, to, rp, actors, false)
+    /// The first subject-like mention in `from..to` and its coordinated group: the subject
+    /// that a later coordinated verb shares ("X met Y and pledged").
+    fn leading_subject(&self, from: usize, to: usize) -> Vec<Mention> {
+        let lead = self.mentions.iter().enumerate().find(|(k, m)| {
+            m.first >= from
+                && m.last <= to
+                && !self.reporters.contains(k)
+                && m.kind != MentionKind::Adjective
+                && self.usable(m)
+                && !m.possessive
+                && prep_before(self.tokens, from.max(self.first), m).is_none()
+        });
+        let Some((_, b)) = lead else { return vec![] };
+        // Only when a verb follows it: "the talks between X and Y ended and ..." has no subject here.
+        if b.last >= to {
+            return vec![];
+        }
+        self.mentions
+            .iter()
+            .filter(|m| m.group == b.group && self.usable(m))
+            .cloned()
+            .collect()
     }
 
-    /// `places_in`: a place after "in" may be the target ("shelled towns in Idlib"), as for force.
+    /// Mentions to the right of `from` up to `to`, with a score for how object-like each is.
+    fn objects(&self, from: usize, to: usize, rp: &[String], actors: &[Mention]) -> Vec<Mention> {
+        self.objects_opts(from, to, rp, actors, false, false)
+    }
+
+    /// `places_in`: a place after "in" may be the target ("shelled towns in Idlib"), as for force;
+    /// `rivals`: an unnamed group of the actor's own country and sector may be the target of
+    /// force or coercion ("soldiers arrested several officers").
     fn objects_opts(
         &self,
         from: usize,
@@ -654,6 +723,7 @@ impl Sentence<'_> {
         rp: &[String],
         actors: &[Mention],
         places_in: bool,
+        rivals: bool,
     ) -> Vec<Mention> {
         let mut best: Option<(u8, &Mention)> = None;
         for (k, m) in self.mentions.iter().enumerate() {
@@ -670,12 +740,44 @@ impl Sentence<'_> {
             // not the actor twice.
             let domestic = |a: &Mention| {
                 a.sector.is_none() && m.sector.as_deref().is_some_and(non_state)
+                    // "declared a state of emergency in Lima": a capital after "in" is the place.
+                    // "soldiers ... arrested several officers": force on another, unnamed group
+                    // of the same country and sector.
+                    || rivals && rival_groups(a, m)
+                    || places_in
+                        && m.kind == MentionKind::Direct
+                        && (m.place_like || m.sector.is_none())
+                        && prep_before(self.tokens, self.first, m) == Some("in")
                     || places_in
                         && m.sector.is_none()
                         && a.sector.as_deref().is_some_and(non_state)
                         && prep_before(self.tokens, self.first, m) == Some("in")
             };
             if actors.iter().any(|a| same_actor(a, m) && !domestic(a)) {
+                continue;
+            }
+            // "proposed military talks": an agent the story's country was lent to, right before
+            // an event noun, only modifies it.
+            if m.rules.iter().any(|r| r == "coref:focus-country")
+                && self.tokens.get(m.last).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "talks"
+                            | "negotiations"
+                            | "cooperation"
+                            | "ties"
+                            | "relations"
+                            | "exercises"
+                            | "drills"
+                            | "aid"
+                            | "assistance"
+                            | "support"
+                            | "operation"
+                            | "operations"
+                            | "offensive"
+                    )
+                })
+            {
                 continue;
             }
             // "on the Thai border": a frontier named by its neighbour is a place.
@@ -732,6 +834,18 @@ impl Sentence<'_> {
             }
         }
         let Some((_, b)) = best else { return vec![] };
+        // "declared a state of emergency in Lima": the capital as a place, not its government.
+        if places_in
+            && b.kind == MentionKind::Direct
+            && (b.place_like || b.sector.is_none())
+            && prep_before(self.tokens, self.first, b) == Some("in")
+            && actors.iter().any(|a| same_actor(a, b))
+        {
+            let mut place = b.clone();
+            place.sector = None;
+            place.place_like = true;
+            return vec![place];
+        }
         let group: Vec<Mention> = self
             .mentions
             .iter()
@@ -940,8 +1054,30 @@ impl Sentence<'_> {
                     let main = &ev.actors;
                     ev.recipients
                         .retain(|r| !main.iter().any(|m| same_actor(m, r)));
+                    // "expelled two British diplomats, accusing them of spying": the object
+                    // was set aside as the participle's own subject; look again.
+                    if ev.recipients.is_empty() && !f.trigger.norecip {
+                        let end = *f.tokens.last().unwrap_or(&f.head) + 1;
+                        let obj_end = object_end(toks, end, self.last);
+                        ev.recipients = self.objects(f.tokens[0] + 1, obj_end, &f.trigger.rp, main);
+                    }
                     out.push(ev);
                 }
+                continue;
+            }
+            // "released 20 fishermen arrested for fishing": a participle right after an earlier
+            // event's object describes that object; it is background, not a new event.
+            let reduced_object = f.trigger.kind == 'V'
+                && f.tokens.len() == 1
+                && (toks[f.head].norm.ends_with("ed") || toks[f.head].norm.ends_with("en"))
+                && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
+                && toks
+                    .get(f.head + 1)
+                    .is_none_or(|n| n.punct || PREPS.contains(&n.norm.as_str()) && n.norm != "by")
+                && out
+                    .iter()
+                    .any(|e| e.recipients.iter().any(|r| r.last == f.tokens[0]));
+            if reduced_object {
                 continue;
             }
             let infinitive = infinitive || participle || reduced;
@@ -1107,6 +1243,29 @@ impl Sentence<'_> {
                 .cloned()
                 .collect::<Vec<_>>();
             actors.truncate(1);
+            // "The Philippine and Vietnamese coast guards held their joint exercise": a plural
+            // possessive stands for the whole coordinated group it resolved into.
+            if let Some(p) = actors
+                .first()
+                .filter(|p| p.kind == MentionKind::Pronoun && p.plural)
+                .cloned()
+            {
+                let group: Vec<Mention> = self
+                    .mentions
+                    .iter()
+                    .rfind(|m| m.last <= p.first && m.country == p.country && self.usable(m))
+                    .map(|a| {
+                        self.mentions
+                            .iter()
+                            .filter(|m| m.group == a.group && self.usable(m))
+                            .cloned()
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if group.len() >= 2 {
+                    actors = group;
+                }
+            }
             // "between X and Y"
             let near = (end..obj_end.min(end + 5))
                 .take_while(|&i| !toks[i].punct || toks[i].norm == "(" || toks[i].norm == ")");
@@ -1153,6 +1312,19 @@ impl Sentence<'_> {
                 let g = clause::verb_group(toks, self.first, lv);
                 actors = self.subject_opts(g.start, cs, true);
                 modality = clause::modality(toks, g.clone(), start, self.last);
+            }
+            // "flew to Manila for talks with Marcos": a purpose noun is the clause subject's.
+            if actors.is_empty() && start > self.first && toks[start - 1].norm == "for" {
+                actors = self.subject(start, cs);
+            }
+            // "prompting a protest from Tokyo": the author after "from".
+            if actors.is_empty()
+                && t.plover == "PROTEST"
+                && end < self.last
+                && toks[end].norm == "from"
+            {
+                actors = self.objects(end, obj_end, &["from".to_string()], &[]);
+                actors.truncate(1);
             }
             // "an attack by X on Y"
             if actors.is_empty() && end < self.last && toks[end].norm == "by" {
@@ -1211,7 +1383,23 @@ impl Sentence<'_> {
                 recipients = self.subject(group.start, self.first);
             }
         } else {
-            actors = self.subject(group.start, cs);
+            // "met Netanyahu in Jerusalem and pledged to ...": a verb coordinated with an
+            // earlier one shares its subject, not the nearest name.
+            let coordinated = group.start > cs.max(self.first)
+                && toks[group.start - 1].norm == "and"
+                && !self.mentions.iter().any(|m| {
+                    m.last == group.start - 1
+                        && m.first + 1 == m.last
+                        && m.kind == MentionKind::Pronoun
+                });
+            actors = if coordinated {
+                self.leading_subject(cs, group.start - 1)
+            } else {
+                vec![]
+            };
+            if actors.is_empty() {
+                actors = self.subject(group.start, cs);
+            }
             if actors.is_empty() {
                 actors = self.subject(group.start, self.first);
             }
@@ -1230,7 +1418,14 @@ impl Sentence<'_> {
             recipients = if t.norecip {
                 vec![]
             } else {
-                self.objects_opts(obj_start, obj_end, &t.rp, &actors, force)
+                self.objects_opts(
+                    obj_start,
+                    obj_end,
+                    &t.rp,
+                    &actors,
+                    force,
+                    matches!(t.plover.as_str(), "ASSAULT" | "COERCE"),
+                )
             };
             // "North Korea and Belarus agreed", "French and Egyptian warships launched war games": with each other.
             let several = actors.len() >= 2 || actors.iter().any(|a| a.kind == MentionKind::Pair);
@@ -1263,13 +1458,34 @@ impl Sentence<'_> {
                 g.tokens[0] < complement_end(toks, end - 1, self.last)
                     && crate::codes::quad_class(&g.trigger.plover) >= 3
             });
-        if t.weak
+        // "Congolese troops and M23 rebels fought": two sides of a fight fight each other.
+        // "Morocco and Algeria severed ties": a relation "with" someone, between the two.
+        if (t.weak && t.plover == "ASSAULT" || t.rp.iter().any(|r| r == "with"))
+            && !passive
+            && recipients.is_empty()
+            && actors.len() >= 2
+            && actors.iter().any(|a| !same_actor(a, &actors[0]))
+        {
+            mutual = true;
+        } else if t.weak
             && !t.adopt
             && !passive
             && !force_warning
             && (actors.is_empty() || recipients.is_empty())
         {
             return None;
+        }
+        // "the opposition leader was arrested": an arrest, charge or sentence with no agent
+        // is the authorities' of the place named, else of the person's own country.
+        if passive
+            && actors.is_empty()
+            && t.plover == "COERCE"
+            && t.cameo.starts_with("17")
+            && modality == Modality::Asserted
+        {
+            if let Some(a) = self.implicit_authorities(f, &recipients) {
+                actors = vec![a];
+            }
         }
         self.finish(
             f,
@@ -1282,6 +1498,51 @@ impl Sentence<'_> {
             (cs, ce),
             later,
         )
+    }
+
+    /// The unnamed authorities behind an agentless coercion: the government of the place the
+    /// sentence names ("was arrested in Lebanon"), else of the recipient's own state. The
+    /// mention spans the trigger, since the text names no actor.
+    fn implicit_authorities(&self, f: &Found, recipients: &[Mention]) -> Option<Mention> {
+        let state = |m: &Mention| {
+            m.country
+                .as_deref()
+                .filter(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(c))
+                .map(String::from)
+        };
+        let r = recipients.first()?;
+        // Only for someone of a known state: "the 40 were deported" names no one.
+        let own = state(r)?;
+        let place = self.mentions.iter().find(|m| {
+            m.kind == MentionKind::Direct
+                && !m.person
+                && !m.possessive
+                && (m.name.is_none() || m.place_like)
+                && !recipients.iter().any(|r| r.first == m.first)
+                && prep_before(self.tokens, self.first, m)
+                    .is_some_and(|p| matches!(p, "in" | "at" | "near" | "inside" | "outside"))
+        });
+        let country = place.and_then(state).unwrap_or(own);
+        let (s, e) = (f.tokens[0], *f.tokens.last()? + 1);
+        Some(Mention {
+            span: crate::doc::Span::new(self.tokens[s].span.start, self.tokens[e - 1].span.end),
+            first: s,
+            last: e,
+            kind: MentionKind::Direct,
+            country: Some(country),
+            sector: Some("GOV".into()),
+            name: None,
+            role: None,
+            rank: None,
+            plural: true,
+            person: false,
+            possessive: false,
+            place_like: false,
+            former: false,
+            titled: false,
+            group: usize::MAX,
+            rules: vec!["implicit:authorities".into()],
+        })
     }
 
     /// A possessive pronoun that only determines the next mention: "his counterpart".
@@ -1332,7 +1593,14 @@ impl Sentence<'_> {
                 .find(|g| g.tokens[0] < comp_end)
             {
                 let q = crate::codes::quad_class(&g.trigger.plover);
-                if q >= 3 {
+                // "pledged to send peacekeeping troops to Gaza": a promise of help.
+                let helping = g.trigger.plover == "MOBILIZE"
+                    && (helping_purpose(toks, g.tokens[0], self.last)
+                        || (g.tokens[0]..comp_end.min(self.last))
+                            .any(|i| toks[i].norm.starts_with("peacekeep")));
+                if helping {
+                    context = vec!["military".into()];
+                } else if q >= 3 {
                     plover = "THREATEN".into();
                     cameo = "130".into();
                     goldstein = -4.4;
@@ -1343,7 +1611,14 @@ impl Sentence<'_> {
             }
         }
         // "ordered the expulsion", "decided to suspend": the complement's own event, by this actor.
-        if t.adopt {
+        // "the court ordered Israel to allow aid": an order to someone else is a demand of them.
+        let order_to_other = toks[f.head].norm.starts_with("order")
+            && recipients.iter().any(|r| {
+                toks.get(r.last).is_some_and(|x| x.norm == "to")
+                    && !actors.iter().any(|a| same_actor(a, r))
+                    && !matches!(r.sector.as_deref(), Some("MIL" | "COP"))
+            });
+        if t.adopt && !order_to_other {
             let comp_end = complement_end(toks, end - 1, self.last);
             // "vowed to continue the offensive": look through verbs that only adopt their complement.
             if let Some(g) = later
@@ -1409,17 +1684,31 @@ impl Sentence<'_> {
                 cameo = "120".into();
                 goldstein = -4.0;
                 mode = String::new();
+            } else if plover == "MOBILIZE" && helping_purpose(toks, end, self.last) {
+                // "will deploy police officers to Haiti to fight gangs", "would send troops to
+                // protect the government": a promise of military help, not a threat.
+                mutual = false;
+                plover = "AGREE".into();
+                cameo = "033".into();
+                goldstein = 5.2;
+                mode = String::new();
+                context = vec!["military".into()];
             } else if q == 4 {
                 mutual = false;
-                plover = "THREATEN".into();
                 cameo = if plover == "ASSAULT" {
                     "138".into()
                 } else {
                     "130".into()
                 };
+                plover = "THREATEN".into();
                 goldstein = -4.4;
                 mode = String::new();
-            } else if q <= 2 && plover != "AGREE" && modality == Modality::Future {
+            } else if q <= 2
+                && plover != "AGREE"
+                && (modality == Modality::Future
+                    // "would send instructors if Kyiv asked": a conditional promise.
+                    || conditional_promise(toks, group.clone()))
+            {
                 cameo = match plover.as_str() {
                     "CONSULT" => "036",
                     "AID" => "033",
@@ -1432,6 +1721,88 @@ impl Sentence<'_> {
                 goldstein = 4.0;
                 mode = String::new();
             }
+        }
+        // "Protesters set fire to parliament", "students occupied buildings": civilians who
+        // damage or occupy property riot or protest, they do not coerce.
+        if plover == "COERCE"
+            && matches!(cameo.as_str(), "171" | "192")
+            && !actors.is_empty()
+            && actors.iter().all(|a| {
+                let head = toks[a.last.saturating_sub(1)].norm.as_str();
+                let protesters = matches!(
+                    head,
+                    "protesters"
+                        | "protestors"
+                        | "demonstrators"
+                        | "rioters"
+                        | "crowd"
+                        | "crowds"
+                        | "mob"
+                        | "mobs"
+                        | "activists"
+                        | "students"
+                        | "workers"
+                        | "farmers"
+                        | "strikers"
+                );
+                (protesters || matches!(a.sector.as_deref(), Some("EDU" | "LAB" | "OPP")))
+                    && a.role.is_none()
+                    && a.name.is_none()
+            })
+        {
+            let riot = cameo == "171";
+            plover = "PROTEST".into();
+            cameo = if riot { "145" } else { "144" }.into();
+            goldstein = -7.5;
+            mode = if riot { "riot" } else { "obstruct" }.into();
+            context = vec![];
+        }
+        // "the foreign ministry protested", "a protest from Tokyo": a government's protest is an
+        // official complaint.
+        if plover == "PROTEST"
+            && !actors.is_empty()
+            && actors.iter().all(|a| {
+                a.kind == MentionKind::Direct
+                    && !a.person
+                    && !a.plural
+                    && (a.name.is_none() || a.place_like)
+                    // "Tokyo", "the foreign ministry": a government, not a people or a region.
+                    && a.sector.as_deref() == Some("GOV")
+                    && a.country
+                        .as_deref()
+                        .is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c))
+            })
+        {
+            plover = "ACCUSE".into();
+            cameo = "114".into();
+            goldstein = -2.0;
+            mode = "allege".into();
+            context = vec!["diplomatic".into()];
+        }
+        // "declared a state of emergency": with no place named, over the actor's own country.
+        if cameo.starts_with("172") && recipients.is_empty() {
+            if let Some(a) = actors.first().filter(|a| a.kind == MentionKind::Direct) {
+                let mut place = a.clone();
+                place.sector = None;
+                place.place_like = true;
+                place.name = None;
+                place.role = None;
+                // Not the actor's own mention: the country as a place.
+                place.first = a.last;
+                recipients = vec![place];
+            }
+        }
+        // "held joint naval drills": drills held jointly are military cooperation.
+        if plover == "MOBILIZE"
+            && f.tokens[0] < end
+            && (f.tokens[0]..end).any(|i| toks[i].norm == "joint")
+        {
+            plover = "COOPERATE".into();
+            cameo = "062".into();
+            goldstein = 7.4;
+            mode = String::new();
+            context = vec!["military".into()];
+            mutual = true;
         }
         // "U.S. warships arrived in the Caribbean": units that arrive are deployed, not visiting.
         if plover == "CONSULT"
@@ -1509,6 +1880,61 @@ impl Sentence<'_> {
             clause,
         })
     }
+}
+
+/// "would"/"will" in the verb group of a conditional clause: a promise on a condition.
+fn conditional_promise(toks: &[Token], group: std::ops::Range<usize>) -> bool {
+    toks[group]
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "will" | "would" | "'ll"))
+}
+
+/// A purpose clause of help after a deployment: "... to protect", "... to help fight gangs".
+fn helping_purpose(toks: &[Token], from: usize, last: usize) -> bool {
+    let end = clause::clause_bounds(
+        toks,
+        from.min(last.saturating_sub(1)),
+        last,
+        from.min(last.saturating_sub(1)),
+    )
+    .1;
+    (from..end.min(last)).any(|i| {
+        toks[i].norm == "to"
+            && toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "protect"
+                        | "help"
+                        | "support"
+                        | "assist"
+                        | "defend"
+                        | "secure"
+                        | "train"
+                        | "bolster"
+                        | "reinforce"
+                        | "stabilise"
+                        | "stabilize"
+                        | "restore"
+                        | "fight"
+                        | "combat"
+                        | "tackle"
+                        | "guard"
+                        | "keep"
+                        | "aid"
+                )
+            })
+    })
+}
+
+/// Two distinct mentions of one country and sector, the second an unnamed group: the
+/// target of the first's force or coercion is another group ("soldiers arrested officers").
+pub fn rival_groups(a: &Mention, m: &Mention) -> bool {
+    m.kind == MentionKind::Direct
+        && a.kind == MentionKind::Direct
+        && m.name.is_none()
+        && m.role.is_none()
+        && m.group != a.group
+        && m.sector.is_some()
 }
 
 /// Two mentions that code the same actor (same country, compatible sectors).

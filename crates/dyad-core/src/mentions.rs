@@ -563,6 +563,18 @@ pub fn find(
                 | "neighbours"
                 | "neighbors"
                 | "allies"
+                | "officials"
+                | "diplomats"
+                | "envoys"
+                | "negotiators"
+                | "states"
+                | "heads"
+                | "premiers"
+                | "armies"
+                | "militaries"
+                | "rivals"
+                | "foes"
+                | "camps"
         );
         if matches!(w, "both" | "two") && pair_noun {
             let start = if i > first && tokens[i - 1].norm == "the" {
@@ -957,6 +969,29 @@ fn standalone(
                     | "says"
             )
     });
+    // "the South China Sea", "East Timor Sea": a country inside a longer capitalised name.
+    let inside_name = matches!(a.2, AtomKind::Country { .. })
+        && s > first
+        && e < last
+        && tokens[e].cap
+        && !tokens[e].punct
+        && {
+            let p = &tokens[s - 1];
+            p.cap
+                && !p.punct
+                && (s - 1 > first || matches!(p.norm.as_str(), "south" | "north" | "east" | "west"))
+        };
+    // "the Sea of Japan", "the Gulf of Guinea": a country after "of" in a water or cape name.
+    let feature_of = s >= first + 2
+        && tokens[s - 1].norm == "of"
+        && tokens[s - 2].cap
+        && matches!(
+            tokens[s - 2].norm.as_str(),
+            "sea" | "gulf" | "bay" | "strait" | "straits" | "horn" | "cape" | "isthmus" | "bight"
+        );
+    if inside_name || feature_of {
+        return None;
+    }
     match &a.2 {
         AtomKind::Country { code } => {
             m.country = Some(code.clone());

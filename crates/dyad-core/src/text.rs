@@ -253,9 +253,7 @@ pub fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
                 None => true,
                 Some(nt) if !opens_sentence(nt) => false,
                 Some(nt) => {
-                    if t.punct {
-                        true
-                    } else if FINAL_ABBREV.contains(&t.norm.as_str()) {
+                    if t.punct || FINAL_ABBREV.contains(&t.norm.as_str()) {
                         true
                     } else if t.norm.contains('.')
                         && t.norm.len() > 2

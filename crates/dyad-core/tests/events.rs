@@ -18,12 +18,12 @@ fn own_gold_sentences_are_coded() {
         .map(|o| format!("{} {} {:?}", o.id, o.gold_type, o.coded))
         .collect();
     assert!(
-        r.full_rate >= 0.75,
+        r.full_rate >= 0.85,
         "full match {:.3}; misses: {misses:#?}",
         r.full_rate
     );
     assert!(
-        r.extra_per_sentence <= 0.20,
+        r.extra_per_sentence <= 0.13,
         "extra events per sentence {:.3}",
         r.extra_per_sentence
     );
@@ -56,4 +56,123 @@ fn sentence_opening_pronoun_is_the_previous_subject() {
         accuse.recipient.as_ref().and_then(|r| r.country.as_deref()),
         Some("USA")
     );
+}
+
+/// Codes `text` and returns its events as `TYPE ACTOR>RECIPIENT` strings.
+fn coded(text: &str) -> Vec<String> {
+    let doc = dyad_core::schema::InputDoc {
+        id: "t".into(),
+        date: "2026-11-20".into(),
+        text: text.into(),
+        title: None,
+        source: None,
+        url: None,
+    };
+    let c = |a: &Option<dyad_core::schema::ActorRef>| {
+        a.as_ref()
+            .and_then(|a| a.country.clone())
+            .unwrap_or_default()
+    };
+    Coder::builtin()
+        .code(&doc)
+        .unwrap()
+        .iter()
+        .map(|e| format!("{} {}>{}", e.event_type, c(&e.actor), c(&e.recipient)))
+        .collect()
+}
+
+/// Each case: a text and one event it must yield. Named after the rule it guards.
+#[test]
+fn discourse_and_agent_rules() {
+    let cases = [
+        // A generic agent takes the country of the place the sentence names.
+        ("Police in Lagos dispersed hundreds of protesters.", "COERCE NGA>NGA"),
+        // ...and a singular one too.
+        ("Police in Dhaka arrested a former minister on charges of corruption.", "COERCE BGD>BGD"),
+        // Weapons belong to their user, not to the place they strike.
+        ("British aircraft using guided missiles killed 4 Iraqis in Basra.", "ASSAULT GBR>IRQ"),
+        // A coordinated verb shares the first verb's subject.
+        (
+            "Argentine President Javier Milei met Israeli Prime Minister Benjamin Netanyahu in Jerusalem and pledged to move his country's embassy there.",
+            "AGREE ARG>ISR",
+        ),
+        // An agentless arrest is the authorities' of the place.
+        ("Zambia's opposition leader was arrested after a rally in Lusaka.", "COERCE ZMB>ZMB"),
+        // Two sides of a fight fight each other.
+        ("Congolese troops and M23 rebels fought for control of the town.", "ASSAULT COD>COD"),
+        // Protesters who burn property riot.
+        ("Protesters set fire to the parliament building in Kathmandu.", "PROTEST NPL>NPL"),
+        // A participle after a comma finds its object again.
+        ("Russia expelled two British diplomats, accusing them of spying.", "ACCUSE RUS>GBR"),
+        // Rejecting "the accusation" answers the accuser.
+        (
+            "Pakistan accused India of supporting militants. India rejected the accusation as baseless.",
+            "REJECT IND>PAK",
+        ),
+        // "The two officials" after a meeting are its two parties.
+        (
+            "The head of the IAEA met Iran's foreign minister in Vienna. The two officials discussed inspections.",
+            "CONSULT IRN>UNO",
+        ),
+        // A relation "with" someone, between two coordinated actors.
+        ("Morocco and Algeria have severed diplomatic ties.", "SANCTION MAR>DZA"),
+        // A country inside a longer name is no party.
+        (
+            "The Philippine and Vietnamese coast guards held their first joint exercise in the South China Sea.",
+            "COOPERATE PHL>VNM",
+        ),
+        // The subject before an appositive.
+        (
+            "Pakistan, a key U.S. ally, has refused to deploy troops in Iraq.",
+            "REJECT PAK>IRQ",
+        ),
+        // A purpose noun is the subject's.
+        (
+            "Japanese Prime Minister Shigeru Ishiba flew to Manila for talks with Philippine President Ferdinand Marcos Jr.",
+            "CONSULT JPN>PHL",
+        ),
+        // Force on another unnamed group of one's own side.
+        (
+            "Sierra Leone's president said soldiers had foiled a coup attempt and arrested several officers.",
+            "COERCE SLE>SLE",
+        ),
+        // Joint drills are cooperation, and the Sea of Japan is no party.
+        (
+            "Chinese and Russian warships held joint naval drills in the Sea of Japan.",
+            "COOPERATE CHN>RUS",
+        ),
+        // A coercion in the actor's own capital acts on the place.
+        (
+            "Peru declared a state of emergency in Lima after a wave of killings.",
+            "COERCE PER>PER",
+        ),
+        // A government's protest is an official complaint.
+        (
+            "Chinese coast guard ships entered waters around the islands, prompting a protest from Tokyo.",
+            "ACCUSE JPN>",
+        ),
+        // A future deployment to help is a promise.
+        (
+            "Kenya will deploy 1,000 police officers to Haiti to fight gangs, President William Ruto said.",
+            "AGREE KEN>HTI",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = coded(text);
+        assert!(
+            got.iter().any(|g| g == want),
+            "{text}\n want {want}, got {got:?}"
+        );
+    }
+}
+
+/// A text with two gold events, both coded (each both ways), has no extra events: its
+/// triples are counted once for the text, not once per gold event.
+#[test]
+fn multi_event_text_counts_extras_once() {
+    let line = r#"{"id":"m","date":"2026-11-20","text":"Chinese and American trade negotiators held two days of talks in Geneva. The two sides agreed to meet again next month.","events":[{"event_type":"CONSULT","actor":{"country":"CHN"},"recipient":{"country":"USA"}},{"event_type":"AGREE","actor":{"country":"CHN"},"recipient":{"country":"USA"}}]}"#;
+    let golds = eval::parse_gold(line).unwrap();
+    let r = eval::evaluate(&Coder::builtin(), &golds);
+    assert_eq!(r.full_rate, 1.0, "{:?}", r.outcomes);
+    assert_eq!(r.extra_per_sentence, 0.0, "{:?}", r.outcomes);
 }

@@ -125,7 +125,7 @@ impl PhraseTable {
                 out.push((n, &e.atom));
             }
         }
-        out.sort_by(|a, b| b.0.cmp(&a.0));
+        out.sort_by_key(|a| std::cmp::Reverse(a.0));
         out
     }
 

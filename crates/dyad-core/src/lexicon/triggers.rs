@@ -293,8 +293,8 @@ pub fn inflect_verb(lemma: &str) -> Vec<String> {
     };
     let ing = if lemma.ends_with("ee") || lemma.ends_with("ye") || lemma.ends_with("oe") {
         format!("{lemma}ing")
-    } else if lemma.ends_with("ie") {
-        format!("{}ying", &lemma[..lemma.len() - 2])
+    } else if let Some(stem) = lemma.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if last == 'e' && n > 2 {
         format!("{}ing", &lemma[..lemma.len() - 1])
     } else {
