@@ -277,17 +277,59 @@ pub fn modality(
     Modality::Asserted
 }
 
+/// Participles that after "be" and before "in", "to" or "with" describe a state.
+const STATIVE: &[&str] = &[
+    "engaged",
+    "involved",
+    "committed",
+    "interested",
+    "based",
+    "located",
+    "aimed",
+    "dedicated",
+    "devoted",
+    "used",
+    "related",
+    "associated",
+    "linked",
+    "connected",
+    "concerned",
+    "embroiled",
+    "entangled",
+    "opposed",
+    "accustomed",
+    "exposed",
+    "bound",
+    "tied",
+    "allied",
+    "aligned",
+    "equipped",
+    "armed",
+    "faced",
+    "tasked",
+    "familiar",
+    "pleased",
+    "satisfied",
+    "disappointed",
+    "frustrated",
+    "prepared",
+    "determined",
+];
+
 /// A passive trigger: a form of "be" in the verb group and a past participle.
 pub fn passive(tokens: &[Token], group: std::ops::Range<usize>, trigger: usize) -> bool {
-    // "were engaged in", "is committed to": a verb with its particle is not a passive.
-    if tokens
-        .get(trigger + 1)
-        .is_some_and(|t| matches!(t.norm.as_str(), "in" | "to" | "with"))
+    let w = tokens[trigger].norm.as_str();
+    // "were engaged in", "is committed to": a state, not a passive. Other participles
+    // stay passive before a place or a cause ("was arrested in Lusaka", "were killed in
+    // the attack", "was sent to prison").
+    if STATIVE.contains(&w)
+        && tokens
+            .get(trigger + 1)
+            .is_some_and(|t| matches!(t.norm.as_str(), "in" | "to" | "with"))
         && tokens.get(trigger + 2).is_none_or(|t| t.norm != "by")
     {
         return false;
     }
-    let w = tokens[trigger].norm.as_str();
     let participle = w.ends_with("ed")
         || w.ends_with("en")
         || matches!(

@@ -1523,7 +1523,11 @@ impl Sentence<'_> {
                     .is_some_and(|p| matches!(p, "in" | "at" | "near" | "inside" | "outside"))
         });
         let country = place.and_then(state).unwrap_or(own);
-        let (s, e) = (f.tokens[0], *f.tokens.last()? + 1);
+        // The evidence for the country: the place named ("in Lusaka"), else the trigger.
+        let (s, e) = match place.filter(|p| state(p).is_some()) {
+            Some(p) => (p.first, p.last),
+            None => (f.tokens[0], *f.tokens.last()? + 1),
+        };
         Some(Mention {
             span: crate::doc::Span::new(self.tokens[s].span.start, self.tokens[e - 1].span.end),
             first: s,

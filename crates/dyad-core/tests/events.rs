@@ -98,6 +98,9 @@ fn discourse_and_agent_rules() {
         ),
         // An agentless arrest is the authorities' of the place.
         ("Zambia's opposition leader was arrested after a rally in Lusaka.", "COERCE ZMB>ZMB"),
+        // A participle before "in <place>" stays passive: the arrested are the recipients.
+        ("Two French journalists were detained in Tehran on Monday.", "COERCE IRN>FRA"),
+        ("An American student was arrested in Moscow.", "COERCE RUS>USA"),
         // Two sides of a fight fight each other.
         ("Congolese troops and M23 rebels fought for control of the town.", "ASSAULT COD>COD"),
         // Protesters who burn property riot.
