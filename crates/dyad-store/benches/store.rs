@@ -245,9 +245,9 @@ fn main() {
         .unwrap_or(3650);
     // `DYAD_BENCH_JSONL=PATH` also writes the generated records as coded JSONL, so
     // that `dyad ingest --coded PATH` can be timed on the same stream.
-    let mut dump = std::env::var("DYAD_BENCH_JSONL").ok().map(|p| {
-        std::io::BufWriter::new(std::fs::File::create(p).expect("create JSONL dump"))
-    });
+    let mut dump = std::env::var("DYAD_BENCH_JSONL")
+        .ok()
+        .map(|p| std::io::BufWriter::new(std::fs::File::create(p).expect("create JSONL dump")));
     let mut ingest = Duration::ZERO;
     let mut cpu = 0.0;
     let mut written = 0usize;
