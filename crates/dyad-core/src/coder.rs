@@ -690,7 +690,8 @@ fn reporters(tokens: &[text::Token], first: usize, last: usize, ms: &[Mention]) 
             }
             continue;
         }
-        if !events::is_report(&tokens[j]) {
+        // "the United States": a report word inside a name is no report verb.
+        if !events::is_report(&tokens[j]) || ms.iter().any(|m| m.first <= j && j < m.last) {
             continue;
         }
         // Inverted: ", said the foreign ministry."

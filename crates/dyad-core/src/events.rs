@@ -1017,17 +1017,23 @@ impl Sentence<'_> {
                 && toks.get(f.head + 1).is_some_and(|x| x.norm == "of")
                 && clause::verb_group(toks, self.first, f.tokens[0]).is_empty()
                 && self.mentions.iter().any(|m| m.last == f.tokens[0]);
-            // "struck Hezbollah targets": a verb form right after the object of another verb
-            // heads that object.
+            // "struck Hezbollah targets", "launched strikes on Houthi targets": a verb form
+            // right after the object of another trigger heads that object.
             let object_head = f.trigger.kind == 'V'
                 && f.tokens.len() == 1
                 && self.mentions.iter().any(|m| {
                     m.last == f.tokens[0]
                         && m.first > self.first
                         && found[..a].iter().any(|g| {
+                            let g_end = *g.tokens.last().unwrap_or(&0) + 1;
                             g.trigger.kind == 'V'
                                 && !toks[g.head].norm.ends_with("ing")
-                                && *g.tokens.last().unwrap_or(&0) + 1 == m.first
+                                && g_end == m.first
+                                || g_end + 1 == m.first
+                                    && matches!(
+                                        toks[m.first - 1].norm.as_str(),
+                                        "on" | "against" | "at"
+                                    )
                         })
                 });
             if no_object

@@ -179,3 +179,28 @@ fn multi_event_text_counts_extras_once() {
     assert_eq!(r.full_rate, 1.0, "{:?}", r.outcomes);
     assert_eq!(r.extra_per_sentence, 0.0, "{:?}", r.outcomes);
 }
+
+/// "the United States": "states" inside a name is no report verb, so the country named
+/// before it is no reporter; and "strikes on Houthi targets" is one attack, not two.
+#[test]
+fn report_words_inside_names_and_objects_after_prepositions() {
+    let doc = dyad_core::schema::InputDoc {
+        id: "t".into(),
+        date: "2026-11-20".into(),
+        text: "Britain and the United States launched strikes on Houthi targets in Yemen.".into(),
+        title: None,
+        source: None,
+        url: None,
+    };
+    let evs = Coder::builtin().code(&doc).unwrap();
+    assert!(!evs.is_empty());
+    for e in &evs {
+        assert!(e.reported_by.is_none(), "no reporter: {:?}", e.reported_by);
+        assert_ne!(e.trigger.text, "targets", "'targets' heads the object");
+    }
+    let actors: std::collections::BTreeSet<_> = evs
+        .iter()
+        .filter_map(|e| e.actor.as_ref()?.country.clone())
+        .collect();
+    assert_eq!(actors.into_iter().collect::<Vec<_>>(), ["GBR", "USA"]);
+}

@@ -40,6 +40,15 @@ fn case_of(surface: &str) -> Case {
     }
 }
 
+/// The case rule that admits what either `a` or `b` admits.
+fn permissive(a: Case, b: Case) -> Case {
+    match (a, b) {
+        (Case::Any, _) | (_, Case::Any) => Case::Any,
+        (Case::Cap, _) | (_, Case::Cap) => Case::Cap,
+        _ => Case::Upper,
+    }
+}
+
 /// Normalised token sequence of a lexicon phrase.
 pub(crate) fn phrase_tokens(surface: &str) -> Vec<String> {
     tokenize(surface).into_iter().map(|t| t.norm).collect()
@@ -53,6 +62,16 @@ impl PhraseTable {
             return;
         };
         let list = self.by_first.entry(first.clone()).or_default();
+        // Case variants of one entry ("al-Qaeda", "Al-Qaeda" on one line) are one phrase
+        // that matches in the most permissive of their cases.
+        let case = case_of(surface);
+        if let Some(e) = list
+            .iter_mut()
+            .find(|e| e.rest == rest && e.atom.source == atom.source && e.atom.kind == atom.kind)
+        {
+            e.case = permissive(e.case, case);
+            return;
+        }
         if replace {
             list.retain(|e| {
                 e.rest != rest
@@ -61,7 +80,7 @@ impl PhraseTable {
         }
         list.push(Entry {
             rest: rest.to_vec(),
-            case: case_of(surface),
+            case,
             atom,
         });
     }
