@@ -1214,8 +1214,21 @@ impl Sentence<'_> {
         let end = *f.tokens.last().unwrap() + 1;
         let group = clause::verb_group(toks, self.first, start);
         let (cs, ce) = clause::clause_bounds(toks, self.first, self.last, start);
-        let negated = clause::negated(toks, group.clone());
-        let mut modality = clause::modality(toks, group.clone(), start, self.last);
+        // "did not attend the summit", "will attend the summit": an event noun takes the
+        // negation and modality of its light verb.
+        let light = (t.kind == 'N' && group.is_empty())
+            .then(|| light_verb(toks, self.first, start))
+            .flatten()
+            .map(|lv| (lv, clause::verb_group(toks, self.first, lv)))
+            .filter(|(_, g)| !g.is_empty());
+        let negated = clause::negated(toks, group.clone())
+            || light
+                .as_ref()
+                .is_some_and(|(_, g)| clause::negated(toks, g.clone()));
+        let mut modality = match &light {
+            Some((lv, g)) => clause::modality(toks, g.clone(), *lv, self.last),
+            None => clause::modality(toks, group.clone(), start, self.last),
+        };
         // "a man killed by police": a bare participle right after a noun, with its agent.
         let reduced_passive = t.kind == 'V'
             && group.is_empty()

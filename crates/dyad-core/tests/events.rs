@@ -204,3 +204,29 @@ fn report_words_inside_names_and_objects_after_prepositions() {
         .collect();
     assert_eq!(actors.into_iter().collect::<Vec<_>>(), ["GBR", "USA"]);
 }
+
+/// An event noun takes the negation and modality of its light verb ("did not attend
+/// the summit" is a negated meeting, "will attend the summit" a future one).
+#[test]
+fn event_nouns_take_their_light_verbs_negation_and_modality() {
+    let code = |text: &str| {
+        let doc = dyad_core::schema::InputDoc {
+            id: "t".into(),
+            date: "2026-11-20".into(),
+            text: text.into(),
+            title: None,
+            source: None,
+            url: None,
+        };
+        Coder::builtin().code(&doc).unwrap()
+    };
+    let evs = code("Serbian President Aleksandar Vucic did not attend the summit in Berlin.");
+    assert!(!evs.is_empty());
+    assert!(evs.iter().all(|e| e.negated), "negated: {evs:?}");
+    let evs = code("French President Emmanuel Macron will attend the summit in Berlin.");
+    assert!(!evs.is_empty());
+    assert!(
+        evs.iter().all(|e| !e.negated && e.modality != "asserted"),
+        "{evs:?}"
+    );
+}
