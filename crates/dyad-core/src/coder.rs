@@ -651,13 +651,25 @@ fn answer_accusations(records: &mut [EventRecord], n0: usize, sentence: &[text::
         .filter(|r| r.event_type == "REJECT" && r.recipient.is_none())
     {
         let who = r.actor.as_ref().and_then(|a| a.country.clone());
-        let accuser = before.iter().rev().find(|e| {
-            e.event_type == "ACCUSE"
-                && who.is_some()
-                && e.recipient.as_ref().and_then(|x| x.country.clone()) == who
-        });
+        let about_us = |e: &&EventRecord| {
+            who.is_some() && e.recipient.as_ref().and_then(|x| x.country.clone()) == who
+        };
+        let accuser = before
+            .iter()
+            .rev()
+            .find(|e| e.event_type == "ACCUSE" && about_us(e));
         if let Some(e) = accuser {
             r.recipient = e.actor.clone();
+            continue;
+        }
+        // "Moscow said its troops had captured a village ... Kyiv denied the claim": the
+        // claim is the latest report about the denier; its source, else its actor, made it.
+        if let Some(e) = before.iter().rev().find(about_us) {
+            let source = e
+                .reported_by
+                .clone()
+                .filter(|s| s.country.is_some() && s.country != who);
+            r.recipient = source.or_else(|| e.actor.clone());
         }
     }
 }

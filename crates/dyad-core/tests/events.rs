@@ -112,6 +112,11 @@ fn discourse_and_agent_rules() {
             "Pakistan accused India of supporting militants. India rejected the accusation as baseless.",
             "REJECT IND>PAK",
         ),
+        // Denying "the claim" answers whoever made the latest claim about the denier.
+        (
+            "Moscow said its troops had captured a village in the Donetsk region. Kyiv denied the claim.",
+            "REJECT UKR>RUS",
+        ),
         // "The two officials" after a meeting are its two parties.
         (
             "The head of the IAEA met Iran's foreign minister in Vienna. The two officials discussed inspections.",
