@@ -420,6 +420,11 @@ pub fn find(
         {
             left -= 1;
         }
+        // "the resignation of President Ruto": a filler "of" with no quantity before it
+        // ("thousands of") belongs to the noun before, not to the mention.
+        while left < m.first && tokens[left].norm == "of" {
+            left += 1;
+        }
         m.first = left.min(m.first);
         m.span.start = tokens[m.first].span.start;
         if civilian && m.sector.as_deref().is_none_or(|s| s == "CVL") {

@@ -235,3 +235,22 @@ fn event_nouns_take_their_light_verbs_negation_and_modality() {
         "{evs:?}"
     );
 }
+
+/// A mention's text never starts with a stray "of" ("the resignation of President X").
+#[test]
+fn mention_spans_do_not_start_with_of() {
+    let doc = dyad_core::schema::InputDoc {
+        id: "t".into(),
+        date: "2026-11-20".into(),
+        text: "Kenyan protesters demanded the resignation of President William Ruto.".into(),
+        title: None,
+        source: None,
+        url: None,
+    };
+    let evs = Coder::builtin().code(&doc).unwrap();
+    let r = evs
+        .iter()
+        .find_map(|e| e.recipient.as_ref())
+        .expect("a recipient");
+    assert_eq!(r.text, "President William Ruto");
+}
