@@ -1780,8 +1780,8 @@ impl Sentence<'_> {
             mode = if riot { "riot" } else { "obstruct" }.into();
             context = vec![];
         }
-        // "the foreign ministry protested", "a protest from Tokyo": a government's protest is an
-        // official complaint.
+        // "the foreign ministry protested", "a protest from Tokyo", "Japan protested to China":
+        // a government's or a state's protest is an official complaint.
         if plover == "PROTEST"
             && !actors.is_empty()
             && actors.iter().all(|a| {
@@ -1789,8 +1789,17 @@ impl Sentence<'_> {
                     && !a.person
                     && !a.plural
                     && (a.name.is_none() || a.place_like)
-                    // "Tokyo", "the foreign ministry": a government, not a people or a region.
-                    && a.sector.as_deref() == Some("GOV")
+                    // "Tokyo", "the foreign ministry": a government, not a people or a
+                    // region; "Japan protested to China": a state addressing another.
+                    && (a.sector.as_deref() == Some("GOV")
+                        || a.sector.is_none()
+                            && recipients.iter().any(|r| {
+                                r.country.is_some()
+                                    && matches!(
+                                        prep_before(toks, self.first, r),
+                                        Some("to" | "with")
+                                    )
+                            }))
                     && a.country
                         .as_deref()
                         .is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c))

@@ -159,6 +159,12 @@ fn discourse_and_agent_rules() {
             "Chinese coast guard ships entered waters around the islands, prompting a protest from Tokyo.",
             "ACCUSE JPN>",
         ),
+        // ...and so is a state's protest addressed to another state; a people's stays a protest.
+        (
+            "Japan protested to China after a Chinese military aircraft violated its airspace.",
+            "ACCUSE JPN>CHN",
+        ),
+        ("Thousands of Kenyans protested in Nairobi.", "PROTEST KEN>"),
         // A future deployment to help is a promise.
         (
             "Kenya will deploy 1,000 police officers to Haiti to fight gangs, President William Ruto said.",
