@@ -200,10 +200,14 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
                         .is_some_and(|p| LOCATIVE.contains(&p))
             })
             .find(state);
-        let before = sentence[..i]
-            .iter()
-            .rev()
-            .chain(history.mentions.iter().rev());
+        // A weapon takes its user from its own sentence only: the country named last in
+        // the story is as often the target or the reporter ("the U.S. military said").
+        let earlier = if instrument {
+            &[][..]
+        } else {
+            &history.mentions[..]
+        };
+        let before = sentence[..i].iter().rev().chain(earlier.iter().rev());
         let focus = place
             .or_else(|| {
                 before

@@ -260,3 +260,26 @@ fn mention_spans_do_not_start_with_of() {
         .expect("a recipient");
     assert_eq!(r.text, "President William Ruto");
 }
+
+/// A weapon takes its user's country from its own sentence only: in a later sentence the
+/// country named last is the reporter's ("the U.S. military said"), not the attacker's.
+#[test]
+fn weapons_take_no_country_from_earlier_sentences() {
+    let doc = dyad_core::schema::InputDoc {
+        id: "t".into(),
+        date: "2024-03-15".into(),
+        text: "Houthi rebels attacked a cargo ship in the Red Sea on Thursday, the U.S. military said. The vessel was hit by two missiles but no one was injured.".into(),
+        title: None,
+        source: None,
+        url: None,
+    };
+    let evs = Coder::builtin().code(&doc).unwrap();
+    assert!(evs.iter().any(|e| e.sentence == 0));
+    for e in &evs {
+        let a = e.actor.as_ref().unwrap();
+        assert!(
+            !(a.text.contains("missiles") && a.country.as_deref() == Some("USA")),
+            "{e:?}"
+        );
+    }
+}
