@@ -304,9 +304,12 @@ impl Coder {
                     }
                 });
                 let pairs = expand(ev, &story.history.pair);
-                if let Some((a, r)) = pairs.first().filter(|_| ev.mutual) {
-                    if r.is_some() {
-                        pair_next = Some(vec![a.clone(), r.clone().unwrap()]);
+                // "the two sides/leaders" in a later sentence: the parties of this sentence's
+                // mutual event, else of its first event between two countries ("X hosted Y").
+                if let Some((a, Some(r))) = pairs.first() {
+                    let two = a.country.is_some() && r.country.is_some() && a.country != r.country;
+                    if ev.mutual || two && pair_next.is_none() {
+                        pair_next = Some(vec![a.clone(), r.clone()]);
                     }
                 }
                 for (a, r) in pairs {

@@ -117,6 +117,11 @@ fn discourse_and_agent_rules() {
             "Moscow said its troops had captured a village in the Donetsk region. Kyiv denied the claim.",
             "REJECT UKR>RUS",
         ),
+        // "The two leaders" after a one-way visit are its host and guest.
+        (
+            "Russian President Vladimir Putin hosted Chinese leader Xi Jinping in Moscow. The two leaders pledged to deepen their strategic partnership.",
+            "AGREE RUS>CHN",
+        ),
         // "The two officials" after a meeting are its two parties.
         (
             "The head of the IAEA met Iran's foreign minister in Vienna. The two officials discussed inspections.",
