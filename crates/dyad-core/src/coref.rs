@@ -276,9 +276,28 @@ fn resolve_pronouns(sentence: &mut [Mention], history: &History) {
             .iter()
             .rev()
             .chain(history.mentions.iter().rev());
-        let Some(a) = subject.or_else(|| {
+        // "the group": only a named non-state organisation.
+        let org = p.rules.iter().any(|r| r == crate::mentions::ORG_ANAPHOR);
+        let organisation = |a: &Mention| {
+            a.name.is_some()
+                && !a.person
+                && (matches!(
+                    a.sector.as_deref(),
+                    Some("REB" | "OPP" | "PTY" | "NGO" | "CRM" | "REL" | "MED" | "BUS")
+                ) || a
+                    .country
+                    .as_deref()
+                    .is_some_and(|c| crate::lexicon::NON_STATE.contains(&c)))
+        };
+        let Some(a) = subject.filter(|_| !org).or_else(|| {
             before
-                .filter(|a| compatible(&p, a))
+                .filter(|a| {
+                    if org {
+                        organisation(a)
+                    } else {
+                        compatible(&p, a)
+                    }
+                })
                 .find(|a| kind != MentionKind::Counterpart || a.country != p.country)
         }) else {
             continue;

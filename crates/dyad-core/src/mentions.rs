@@ -95,6 +95,20 @@ const PRONOUNS: &[(&str, bool, bool, bool)] = &[
 /// The rule a first-person pronoun carries ("We condemn …," the ministry said).
 pub const FIRST_PERSON: &str = "pronoun:first-person";
 
+/// Rule of a definite description that refers back to a named organisation
+/// ("strikes against the group"); coreference resolves it like a pronoun, to a
+/// named non-state actor only.
+pub const ORG_ANAPHOR: &str = "anaphor:organisation";
+
+/// Heads of such descriptions, after "the" (or "the militant", "the armed").
+const ORG_HEADS: &[&str] = &[
+    "group",
+    "organisation",
+    "organization",
+    "movement",
+    "militia",
+];
+
 /// Words that may sit between modifiers and the head without breaking the phrase.
 const FILLERS: &[&str] = &[
     "senior",
@@ -604,6 +618,33 @@ pub fn find(
         let w = tokens[i].norm.as_str();
         if out.iter().any(|m| m.first <= i && i < m.last) {
             continue;
+        }
+        // "the group", "the militant group": a named organisation mentioned before.
+        if w == "the" {
+            let mut h = i + 1;
+            if h < last && matches!(tokens[h].norm.as_str(), "militant" | "armed" | "rebel") {
+                h += 1;
+            }
+            let free = |j: usize| !out.iter().any(|m| m.first <= j && j < m.last);
+            let possessive = h + 1 < last && tokens[h + 1].norm == "'s";
+            if h < last
+                && ORG_HEADS.contains(&tokens[h].norm.as_str())
+                && (i + 1..=h).all(free)
+                && !(h + 1 < last && tokens[h + 1].norm == "of")
+            {
+                let mut m = bare(
+                    tokens,
+                    i,
+                    h + 1,
+                    MentionKind::Pronoun,
+                    false,
+                    false,
+                    possessive,
+                );
+                m.rules.push(ORG_ANAPHOR.into());
+                push_group(&mut out, vec![m], next_group);
+                continue;
+            }
         }
         if let Some(&(_, plural, person, possessive)) = PRONOUNS.iter().find(|p| p.0 == w) {
             let mut m = bare(

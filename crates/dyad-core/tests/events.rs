@@ -117,6 +117,11 @@ fn discourse_and_agent_rules() {
             "Moscow said its troops had captured a village in the Donetsk region. Kyiv denied the claim.",
             "REJECT UKR>RUS",
         ),
+        // "the group" refers back to the named organisation.
+        (
+            "Houthi rebels attacked a cargo ship in the Red Sea. Britain has carried out dozens of strikes against the group since January.",
+            "ASSAULT GBR>YEM",
+        ),
         // "The two leaders" after a one-way visit are its host and guest.
         (
             "Russian President Vladimir Putin hosted Chinese leader Xi Jinping in Moscow. The two leaders pledged to deepen their strategic partnership.",
