@@ -648,6 +648,13 @@ fn answer_accusations(records: &mut [EventRecord], n0: usize, sentence: &[text::
     if !refers_back {
         return;
     }
+    // "rejected the claims that ...": the claim is spelled out here, not an earlier one.
+    let spelled_out = sentence.windows(2).any(|w| {
+        matches!(
+            w[0].norm.as_str(),
+            "claim" | "claims" | "allegation" | "allegations" | "accusation" | "accusations"
+        ) && matches!(w[1].norm.as_str(), "that" | "of" | "about" | "by")
+    });
     let (before, now) = records.split_at_mut(n0);
     for r in now
         .iter_mut()
@@ -667,7 +674,7 @@ fn answer_accusations(records: &mut [EventRecord], n0: usize, sentence: &[text::
         }
         // "Moscow said its troops had captured a village ... Kyiv denied the claim": the
         // claim is the latest report about the denier; its source, else its actor, made it.
-        if let Some(e) = before.iter().rev().find(about_us) {
+        if let Some(e) = before.iter().rev().find(about_us).filter(|_| !spelled_out) {
             let source = e
                 .reported_by
                 .clone()
