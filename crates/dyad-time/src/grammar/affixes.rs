@@ -11,6 +11,7 @@ use crate::resolve::Point;
 use crate::token::Kind;
 use crate::{Modifier, TimexType};
 
+/// Approximators and bounds. Their first words must also be listed in `with_prefix`.
 const APPROX: &[&[&str]] = &[
     &["about"],
     &["almost"],
@@ -34,6 +35,7 @@ const APPROX: &[&[&str]] = &[
     &["not", "more", "than"],
 ];
 
+/// Fuzzy modifiers. Their first words must also be listed in `with_prefix`.
 const FUZZY: &[&[&str]] = &[
     &["early"],
     &["late"],
@@ -88,9 +90,51 @@ fn prefix_mod(c: &Ctx, i: usize, p: usize) -> Option<Modifier> {
     Modifier::of_prefix(&words[..p.min(6)])
 }
 
+/// Whether `w` can start a prefix: the first words of [`APPROX`], [`FUZZY`] and
+/// "pre-"/"post-" (a fast test, since [`with_prefix`] runs at every token).
+fn starts_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "about"
+            | "almost"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "nearly"
+            | "some"
+            | "more"
+            | "less"
+            | "fewer"
+            | "at"
+            | "up"
+            | "barely"
+            | "an"
+            | "close"
+            | "upwards"
+            | "no"
+            | "not"
+            | "early"
+            | "late"
+            | "mid"
+            | "earlier"
+            | "later"
+            | "the"
+            | "end"
+            | "beginning"
+            | "start"
+            | "sometime"
+            | "post"
+            | "pre"
+    )
+}
+
 /// The longest match at `i` that starts with an approximator, a fuzzy
 /// modifier or "pre-"/"post-", with its `mod`.
 pub(super) fn with_prefix(c: &Ctx, i: usize) -> Option<M> {
+    // Called at every token: most words start no prefix.
+    if !starts_prefix(c.w(i)) {
+        return None;
+    }
     // "post-1959", "pre-war" is no date; "pre-1990" is BEFORE 1990
     if c.any(i, &["post", "pre"]) && c.w(i + 1) == "-" && c.glued(i + 1) && c.glued(i + 2) {
         let m = best(c, i + 2)?;
@@ -198,5 +242,18 @@ pub(super) fn with_suffix(c: &Ctx, m: M) -> M {
         end: m.end + 2,
         modifier: Some(md),
         ..m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The fast first-word test of `with_prefix` admits every table entry.
+    #[test]
+    fn first_word_filter_covers_the_tables() {
+        for p in super::APPROX.iter().chain(super::FUZZY) {
+            assert!(super::starts_prefix(p[0]), "{:?} missing", p[0]);
+        }
+        assert!(super::starts_prefix("pre") && super::starts_prefix("post"));
+        assert!(!super::starts_prefix("president"));
     }
 }
