@@ -1391,8 +1391,19 @@ impl Sentence<'_> {
             let by = (end..obj_end).find(|&i| toks[i].norm == "by");
             actors = match by {
                 Some(b) => {
+                    // The first agent, with those coordinated with it ("by the European
+                    // Union and the United Nations").
+                    // The agent is what "by" governs, not a place after it ("killed by a
+                    // roadside bomb in Mali" names no agent).
                     let mut a = self.objects(b + 1, obj_end, &["by".to_string()], &[]);
-                    a.truncate(1);
+                    a.truncate(
+                        a.first()
+                            .filter(|m| prep_before(toks, self.first, m) == Some("by"))
+                            .map_or(0, |_| a.len()),
+                    );
+                    if let Some(g) = a.first().map(|m| m.group) {
+                        a.retain(|m| m.group == g);
+                    }
                     a
                 }
                 None => vec![],
@@ -1479,7 +1490,16 @@ impl Sentence<'_> {
             });
         // "Congolese troops and M23 rebels fought": two sides of a fight fight each other.
         // "Morocco and Algeria severed ties": a relation "with" someone, between the two.
-        if (t.weak && t.plover == "ASSAULT" || t.rp.iter().any(|r| r == "with"))
+        // "China and the Philippines blamed each other", "accused one another of": a
+        // reciprocal object, likewise.
+        let reciprocal = (start..(end + 3).min(self.last)).any(|k| {
+            k + 1 < self.last
+                && matches!(
+                    (toks[k].norm.as_str(), toks[k + 1].norm.as_str()),
+                    ("each", "other") | ("one", "another")
+                )
+        });
+        if (t.weak && t.plover == "ASSAULT" || t.rp.iter().any(|r| r == "with") || reciprocal)
             && !passive
             && recipients.is_empty()
             && actors.len() >= 2

@@ -175,6 +175,11 @@ fn discourse_and_agent_rules() {
             "ACCUSE JPN>CHN",
         ),
         ("Thousands of Kenyans protested in Nairobi.", "PROTEST KEN>"),
+        // A reciprocal object makes coordinated actors act on each other.
+        ("China and the Philippines blamed each other for the collision.", "ACCUSE CHN>PHL"),
+        ("Russia and Ukraine accused one another of violating the truce.", "ACCUSE UKR>RUS"),
+        // Coordinated agents of a passive each act.
+        ("The attack was condemned by the European Union and the United Nations.", "ACCUSE UNO>"),
         // A future deployment to help is a promise.
         (
             "Kenya will deploy 1,000 police officers to Haiti to fight gangs, President William Ruto said.",
@@ -291,5 +296,24 @@ fn weapons_take_no_country_from_earlier_sentences() {
             !(a.text.contains("missiles") && a.country.as_deref() == Some("USA")),
             "{e:?}"
         );
+    }
+}
+
+/// Things that must not be coded: an object that is absent ("ended without agreement") and
+/// a place after "by ... in" taken for the agent ("killed by a roadside bomb in Mali").
+#[test]
+fn absent_objects_and_places_after_by_code_nothing() {
+    for (text, not) in [
+        (
+            "Talks between Armenia and Azerbaijan ended without agreement.",
+            "SANCTION",
+        ),
+        (
+            "Three soldiers were killed by a roadside bomb in Mali.",
+            "ASSAULT MLI>MLI",
+        ),
+    ] {
+        let got = coded(text);
+        assert!(!got.iter().any(|g| g.starts_with(not)), "{text}: {got:?}");
     }
 }

@@ -536,6 +536,8 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
                     if j >= end
                         || tokens[j].punct
                             && !matches!(tokens[j].norm.as_str(), "$" | "€" | "£" | "%" | "-")
+                        // "ended without agreement", "reached no deal": the object is absent.
+                        || matches!(tokens[j].norm.as_str(), "without" | "no")
                     {
                         return None;
                     }
