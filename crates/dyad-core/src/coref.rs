@@ -113,6 +113,7 @@ fn compatible(p: &Mention, a: &Mention) -> bool {
 /// `tokens` are the document's tokens and `first` the sentence's first token.
 pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], first: usize) {
     resolve_pronouns(sentence, history);
+    resolve_titles(sentence, history, tokens);
     // "President Laurent Gbagbo", "police", "students": an office or agent with no
     // country of its own belongs to the country last named.
     for i in 0..sentence.len() {
@@ -236,6 +237,74 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
             if m.sector.is_none() {
                 m.sector = p.sector.clone();
             }
+        }
+    }
+}
+
+/// Office words that a definite description ("the minister", "the president") can head.
+const OFFICES: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "secretary",
+    "envoy",
+    "ambassador",
+    "leader",
+    "king",
+    "queen",
+    "prince",
+    "emir",
+    "commander",
+    "general",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "mayor",
+    "governor",
+    "senator",
+    "diplomat",
+];
+
+/// "Germany's foreign minister Annalena Baerbock ... The minister also met ...": a definite
+/// office with no country or name of its own is the last named person holding that office.
+fn resolve_titles(sentence: &mut [Mention], history: &History, tokens: &[Token]) {
+    for i in 0..sentence.len() {
+        let m = &sentence[i];
+        if m.kind != MentionKind::Direct
+            || m.country.is_some()
+            || m.name.is_some()
+            || m.plural
+            || m.last - m.first > 3
+            || tokens.get(m.first).is_none_or(|t| t.norm != "the")
+        {
+            continue;
+        }
+        let head = tokens[m.last - 1].norm.as_str();
+        if !OFFICES.contains(&head) {
+            continue;
+        }
+        let holder = sentence[..i]
+            .iter()
+            .rev()
+            .chain(history.mentions.iter().rev())
+            .find(|a| {
+                a.person
+                    && a.name.is_some()
+                    && a.country.is_some()
+                    && a.role
+                        .as_deref()
+                        .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == head))
+            })
+            .cloned();
+        if let Some(a) = holder {
+            let m = &mut sentence[i];
+            m.country = a.country;
+            m.sector = a.sector.or(m.sector.take());
+            m.name = a.name;
+            m.role = a.role;
+            m.person = true;
+            m.rules.push("coref:office".into());
         }
     }
 }

@@ -117,6 +117,11 @@ fn discourse_and_agent_rules() {
             "Moscow said its troops had captured a village in the Donetsk region. Kyiv denied the claim.",
             "REJECT UKR>RUS",
         ),
+        // "The minister" is the last named person holding that office.
+        (
+            "Germany's foreign minister Annalena Baerbock travelled to Kyiv on Monday. The minister also met her Ukrainian counterpart Andrii Sybiha.",
+            "CONSULT DEU>UKR",
+        ),
         // "the group" refers back to the named organisation.
         (
             "Houthi rebels attacked a cargo ship in the Red Sea. Britain has carried out dozens of strikes against the group since January.",
