@@ -119,7 +119,7 @@ fn discourse_and_agent_rules() {
         ),
         // "The minister" is the last named person holding that office.
         (
-            "Germany's foreign minister Annalena Baerbock travelled to Kyiv on Monday. The minister also met her Ukrainian counterpart Andrii Sybiha.",
+            "Germany's foreign minister Anna Keller travelled to Kyiv on Monday. The minister also met her Ukrainian counterpart Petro Kovalenko.",
             "CONSULT DEU>UKR",
         ),
         // "the group" refers back to the named organisation.
