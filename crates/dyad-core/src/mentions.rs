@@ -207,6 +207,7 @@ fn plain_word(t: &Token) -> bool {
         && !w.ends_with("ed")
         && !w.ends_with("ing")
         && !w.ends_with("ly")
+        && !crate::lexicon::triggers::irregular_past(w)
         && !crate::clause::PREPS.contains(&w)
         && !crate::clause::AUX.contains(&w)
         && !crate::clause::REPORT.contains(&w)

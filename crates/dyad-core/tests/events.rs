@@ -185,6 +185,8 @@ fn discourse_and_agent_rules() {
         ("Russia and Ukraine accused one another of violating the truce.", "ACCUSE UKR>RUS"),
         // Coordinated agents of a passive each act.
         ("The attack was condemned by the European Union and the United Nations.", "ACCUSE UNO>"),
+        // Arms sales are military aid, and an irregular past ("sold") is no noun modifier.
+        ("Germany sold tanks to Qatar.", "AID DEU>QAT"),
         // A future deployment to help is a promise.
         (
             "Kenya will deploy 1,000 police officers to Haiti to fight gangs, President William Ruto said.",

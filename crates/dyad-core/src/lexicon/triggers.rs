@@ -101,6 +101,11 @@ fn err(file: &str, line: usize, msg: impl Into<String>) -> LexiconError {
     }
 }
 
+/// Whether `w` is the irregular past or past participle of a verb ("sold", "fought").
+pub fn irregular_past(w: &str) -> bool {
+    IRREGULAR.iter().any(|r| r[2] == w || r[3] == w)
+}
+
 /// Irregular verbs: lemma, 3rd person, past, past participle, gerund.
 const IRREGULAR: &[[&str; 5]] = &[
     ["be", "is", "was", "been", "being"],
