@@ -58,24 +58,27 @@ fn sentence_opening_pronoun_is_the_previous_subject() {
     );
 }
 
-/// Codes `text` and returns its events as `TYPE ACTOR>RECIPIENT` strings.
-fn coded(text: &str) -> Vec<String> {
+/// Codes `text`, published on `date`.
+fn records(text: &str, date: &str) -> Vec<dyad_core::schema::EventRecord> {
     let doc = dyad_core::schema::InputDoc {
         id: "t".into(),
-        date: "2026-11-20".into(),
+        date: date.into(),
         text: text.into(),
         title: None,
         source: None,
         url: None,
     };
+    Coder::builtin().code(&doc).unwrap()
+}
+
+/// Codes `text` and returns its events as `TYPE ACTOR>RECIPIENT` strings.
+fn coded(text: &str) -> Vec<String> {
     let c = |a: &Option<dyad_core::schema::ActorRef>| {
         a.as_ref()
             .and_then(|a| a.country.clone())
             .unwrap_or_default()
     };
-    Coder::builtin()
-        .code(&doc)
-        .unwrap()
+    records(text, "2026-11-20")
         .iter()
         .map(|e| format!("{} {}>{}", e.event_type, c(&e.actor), c(&e.recipient)))
         .collect()
@@ -217,15 +220,10 @@ fn multi_event_text_counts_extras_once() {
 /// before it is no reporter; and "strikes on Houthi targets" is one attack, not two.
 #[test]
 fn report_words_inside_names_and_objects_after_prepositions() {
-    let doc = dyad_core::schema::InputDoc {
-        id: "t".into(),
-        date: "2026-11-20".into(),
-        text: "Britain and the United States launched strikes on Houthi targets in Yemen.".into(),
-        title: None,
-        source: None,
-        url: None,
-    };
-    let evs = Coder::builtin().code(&doc).unwrap();
+    let evs = records(
+        "Britain and the United States launched strikes on Houthi targets in Yemen.",
+        "2026-11-20",
+    );
     assert!(!evs.is_empty());
     for e in &evs {
         assert!(e.reported_by.is_none(), "no reporter: {:?}", e.reported_by);
@@ -242,17 +240,7 @@ fn report_words_inside_names_and_objects_after_prepositions() {
 /// the summit" is a negated meeting, "will attend the summit" a future one).
 #[test]
 fn event_nouns_take_their_light_verbs_negation_and_modality() {
-    let code = |text: &str| {
-        let doc = dyad_core::schema::InputDoc {
-            id: "t".into(),
-            date: "2026-11-20".into(),
-            text: text.into(),
-            title: None,
-            source: None,
-            url: None,
-        };
-        Coder::builtin().code(&doc).unwrap()
-    };
+    let code = |text: &str| records(text, "2026-11-20");
     let evs = code("Serbian President Aleksandar Vucic did not attend the summit in Berlin.");
     assert!(!evs.is_empty());
     assert!(evs.iter().all(|e| e.negated), "negated: {evs:?}");
@@ -267,15 +255,10 @@ fn event_nouns_take_their_light_verbs_negation_and_modality() {
 /// A mention's text never starts with a stray "of" ("the resignation of President X").
 #[test]
 fn mention_spans_do_not_start_with_of() {
-    let doc = dyad_core::schema::InputDoc {
-        id: "t".into(),
-        date: "2026-11-20".into(),
-        text: "Kenyan protesters demanded the resignation of President William Ruto.".into(),
-        title: None,
-        source: None,
-        url: None,
-    };
-    let evs = Coder::builtin().code(&doc).unwrap();
+    let evs = records(
+        "Kenyan protesters demanded the resignation of President William Ruto.",
+        "2026-11-20",
+    );
     let r = evs
         .iter()
         .find_map(|e| e.recipient.as_ref())
@@ -287,15 +270,7 @@ fn mention_spans_do_not_start_with_of() {
 /// country named last is the reporter's ("the U.S. military said"), not the attacker's.
 #[test]
 fn weapons_take_no_country_from_earlier_sentences() {
-    let doc = dyad_core::schema::InputDoc {
-        id: "t".into(),
-        date: "2024-03-15".into(),
-        text: "Houthi rebels attacked a cargo ship in the Red Sea on Thursday, the U.S. military said. The vessel was hit by two missiles but no one was injured.".into(),
-        title: None,
-        source: None,
-        url: None,
-    };
-    let evs = Coder::builtin().code(&doc).unwrap();
+    let evs = records("Houthi rebels attacked a cargo ship in the Red Sea on Thursday, the U.S. military said. The vessel was hit by two missiles but no one was injured.", "2024-03-15");
     assert!(evs.iter().any(|e| e.sentence == 0));
     for e in &evs {
         let a = e.actor.as_ref().unwrap();
