@@ -1457,6 +1457,13 @@ impl Sentence<'_> {
                     matches!(t.plover.as_str(), "ASSAULT" | "COERCE"),
                 )
             };
+            // "signed a law ... on the Belarus border": a weak trigger's recipient is its
+            // direct object or comes with one of its prepositions ("signed with Belarus").
+            if t.weak && !t.rp.is_empty() {
+                recipients.retain(|r| {
+                    prep_before(toks, self.first, r).is_none_or(|p| t.rp.iter().any(|x| x == p))
+                });
+            }
             // "North Korea and Belarus agreed", "French and Egyptian warships launched war games": with each other.
             let several = actors.len() >= 2 || actors.iter().any(|a| a.kind == MentionKind::Pair);
             if several && mutual {
