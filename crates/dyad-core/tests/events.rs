@@ -294,6 +294,10 @@ fn absent_objects_and_places_after_by_code_nothing() {
             "Three soldiers were killed by a roadside bomb in Mali.",
             "ASSAULT MLI>MLI",
         ),
+        (
+            "Poland's president signed a law allowing the construction of a wall on the Belarus border.",
+            "SUPPORT POL>BLR",
+        ),
     ] {
         let got = coded(text);
         assert!(!got.iter().any(|g| g.starts_with(not)), "{text}: {got:?}");
