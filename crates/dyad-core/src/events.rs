@@ -1396,11 +1396,11 @@ impl Sentence<'_> {
                     // The agent is what "by" governs, not a place after it ("killed by a
                     // roadside bomb in Mali" names no agent).
                     let mut a = self.objects(b + 1, obj_end, &["by".to_string()], &[]);
-                    a.truncate(
-                        a.first()
-                            .filter(|m| prep_before(toks, self.first, m) == Some("by"))
-                            .map_or(0, |_| a.len()),
-                    );
+                    if a.first()
+                        .is_some_and(|m| prep_before(toks, self.first, m) != Some("by"))
+                    {
+                        a.clear();
+                    }
                     if let Some(g) = a.first().map(|m| m.group) {
                         a.retain(|m| m.group == g);
                     }

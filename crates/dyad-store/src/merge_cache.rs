@@ -235,7 +235,7 @@ pub(crate) fn find_match(
         let key: Key = ((*a).clone(), (*r).clone(), st.event_type.clone());
         if !cache.enabled {
             let mut v = Vec::new();
-            candidates(tx, a, r, &st.event_type, lo, hi, has_wide, &mut v)?;
+            candidates(tx, &key, lo, hi, has_wide, &mut v)?;
             for c in &v {
                 consider(&mut best, c, st);
             }
@@ -246,7 +246,7 @@ pub(crate) fn find_match(
             if !cache.narrow.contains_key(&k) {
                 let mut v = Vec::new();
                 if b <= cache.frontier {
-                    narrow_bucket(tx, a, r, &st.event_type, b, &mut v)?;
+                    narrow_bucket(tx, &key, b, &mut v)?;
                 }
                 cache.narrow.insert(k.clone(), v);
             }
@@ -260,7 +260,7 @@ pub(crate) fn find_match(
         if wide_cached {
             if !cache.wide.contains_key(&key) {
                 let mut v = Vec::new();
-                wide_range(tx, a, r, &st.event_type, cache.lo, cache.hi, &mut v)?;
+                wide_range(tx, &key, cache.lo, cache.hi, &mut v)?;
                 cache.wide.insert(key.clone(), v);
             }
             for c in cache.wide.get(&key).into_iter().flatten() {
@@ -268,7 +268,7 @@ pub(crate) fn find_match(
             }
         } else {
             let mut v = Vec::new();
-            wide_range(tx, a, r, &st.event_type, lo, hi, &mut v)?;
+            wide_range(tx, &key, lo, hi, &mut v)?;
             for c in &v {
                 consider(&mut best, c, st);
             }
@@ -309,19 +309,17 @@ fn narrow_sql() -> &'static str {
     })
 }
 
-/// Appends the stored events of pair `a`, `r` and `event_type` whose intervals may
+/// Appends the stored events of key `k` (pair and type) whose intervals may
 /// reach `lo..=hi` (a superset of those that do; may repeat an event).
-#[allow(clippy::too_many_arguments)]
 fn candidates(
     tx: &Transaction,
-    a: &Option<String>,
-    r: &Option<String>,
-    event_type: &str,
+    k: &Key,
     lo: i32,
     hi: i32,
     has_wide: bool,
     out: &mut Vec<Cand>,
 ) -> rusqlite::Result<()> {
+    let (a, r, event_type) = k;
     // The narrow query looks in the buckets of `day_lo` the candidates may lie in,
     // two at a time (a record dated to a day needs one or two).
     let buckets: Vec<i32> = (bucket(lo - NARROW_DAYS)..=bucket(hi)).collect();
@@ -332,37 +330,30 @@ fn candidates(
         push_rows(rows, out)?;
     }
     if has_wide {
-        wide_range(tx, a, r, event_type, lo, hi, out)?;
+        wide_range(tx, k, lo, hi, out)?;
     }
     Ok(())
 }
 
-/// Appends every stored event of pair `a`, `r` and `event_type` whose `day_lo` is in bucket `b`.
-fn narrow_bucket(
-    tx: &Transaction,
-    a: &Option<String>,
-    r: &Option<String>,
-    event_type: &str,
-    b: i32,
-    out: &mut Vec<Cand>,
-) -> rusqlite::Result<()> {
+/// Appends every stored event of key `k` (pair and type) whose `day_lo` is in bucket `b`.
+fn narrow_bucket(tx: &Transaction, k: &Key, b: i32, out: &mut Vec<Cand>) -> rusqlite::Result<()> {
+    let (a, r, event_type) = k;
     let (lo, hi) = (i32::MIN / 2, i32::MAX / 2);
     let mut stmt = tx.prepare_cached(narrow_sql())?;
     let rows = stmt.query(rusqlite::params![a, r, event_type, lo, hi, b, b])?;
     push_rows(rows, out)
 }
 
-/// Appends the stored events of pair `a`, `r` and `event_type` wider than
+/// Appends the stored events of key `k` (pair and type) wider than
 /// [`NARROW_DAYS`] that may reach `lo..=hi`.
 fn wide_range(
     tx: &Transaction,
-    a: &Option<String>,
-    r: &Option<String>,
-    event_type: &str,
+    k: &Key,
     lo: i32,
     hi: i32,
     out: &mut Vec<Cand>,
 ) -> rusqlite::Result<()> {
+    let (a, r, event_type) = k;
     static WIDE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let wide = WIDE.get_or_init(|| {
         format!(
