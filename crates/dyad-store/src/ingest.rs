@@ -8,7 +8,7 @@
 //! before the batch commits, so a killed process leaves either the whole batch
 //! or none of it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use dyad_core::schema::{EventRecord, InputDoc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
@@ -18,7 +18,8 @@ use crate::error::{classify, Error, Result};
 use crate::mention;
 use crate::merge::{absorb, compatible, EventState};
 use crate::merge_cache::{find_match, MergeCache, NARROW_DAYS};
-use crate::rollup_write::Before;
+use crate::pending::{source_hash, Pending};
+use crate::rollup_write::{Before, Deltas};
 use crate::sql::StateSql;
 use crate::Store;
 
@@ -181,8 +182,8 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(e)?;
         let mut rep = BatchReport::default();
-        let mut touched = HashSet::new();
         let mut before = Before::default();
+        let mut pending = Pending::new(&tx).map_err(e)?;
         let mut has_wide: bool = tx
             .query_row(
                 &format!(
@@ -206,7 +207,7 @@ impl Store {
             let b = BatchState {
                 now: &now,
                 rep: &mut rep,
-                touched: &mut touched,
+                pending: &mut pending,
                 before: &mut before,
                 has_wide: &mut has_wide,
                 fts: &mut fts,
@@ -214,15 +215,16 @@ impl Store {
             };
             ingest_doc(&tx, d, b).map_err(e)?;
         }
-        recount(&tx, &touched).map_err(e)?;
-        let counts = before.finish(&tx).map_err(e)?;
+        let mut deltas = Deltas::default();
+        pending.write(&tx, &mut deltas, &mut cache).map_err(e)?;
+        before.finish(&tx, &mut deltas).map_err(e)?;
+        deltas.apply(&tx).map_err(e)?;
         apply_fts(&tx, &fts).map_err(e)?;
         tx.commit().map_err(e)?;
         if let Some(c) = &self.checkpointer {
             c.poke();
         }
         if cache.enabled() {
-            cache.set_mentions(&counts);
             self.kept_cache = Some((cache, version));
         }
         Ok(rep)
@@ -233,9 +235,9 @@ impl Store {
 struct BatchState<'a> {
     now: &'a str,
     rep: &'a mut BatchReport,
-    /// Events merged into or repaired: their counts are recounted at the end.
-    touched: &'a mut HashSet<i64>,
-    /// Events' roll-up shares before the batch changed them.
+    /// Events the batch created or changed, written when it ends.
+    pending: &'a mut Pending,
+    /// Roll-up shares before the batch of events repaired or written early.
     before: &'a mut Before,
     /// Whether any stored event has a window wider than [`NARROW_DAYS`].
     has_wide: &'a mut bool,
@@ -263,7 +265,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
     let BatchState {
         now,
         rep,
-        touched,
+        pending,
         before,
         has_wide,
         fts,
@@ -279,7 +281,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
             return Ok(());
         }
         Some((id, _)) => {
-            remove_doc(tx, id, touched, before, fts)?;
+            remove_doc(tx, id, pending, before, fts)?;
             cache.reset();
             *has_wide = true; // repaired events may have widened
             tx.prepare_cached(
@@ -299,6 +301,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
         }
     };
     let mut sentences: HashMap<usize, i64> = HashMap::new();
+    let source = source_hash(d.source.as_deref().unwrap_or(&d.id));
     for rec in &d.events {
         let st = match EventState::from_record(rec) {
             Ok(s) => s,
@@ -322,36 +325,20 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
             }
         };
         *has_wide |= st.hi - st.lo > NARROW_DAYS;
-        let (event, merged) = match find_match(tx, &st, *has_wide, cache)? {
-            Some((id, mut ev, swapped, mentions)) => {
-                before.touch_state(id, &ev, mentions);
-                let old = ev.clone();
+        let (event, merged) = match find_match(tx, &st, *has_wide, cache, pending)? {
+            Some((c, swapped)) => {
+                let id = c.id;
+                let w = pending.touch(tx, c, before)?;
+                let mut ev = w.state.clone();
                 absorb(&mut ev, &st, swapped);
-                if ev != old {
-                    let s = StateSql::new(&ev);
-                    let mut p = s.params().to_vec();
-                    p.push(&id);
-                    tx.prepare_cached(crate::sql::update_event_sql())?
-                        .execute(p.as_slice())?;
-                    cache.folded(id, &old, &ev);
-                }
-                if rec.sentence == 0 {
-                    tx.prepare_cached(
-                        "UPDATE events SET is_root = 1 WHERE id = ?1 AND is_root = 0",
-                    )?
-                    .execute([id])?;
+                if ev != w.state {
+                    let old = w.set_state(ev.clone());
+                    cache.folded(tx, pending, id, &old, &ev)?;
                 }
                 (id, true)
             }
             None => {
-                let s = StateSql::new(&st);
-                let root = (rec.sentence == 0) as i64;
-                let mut p = s.params().to_vec();
-                p.push(&root);
-                tx.prepare_cached(crate::sql::insert_event_sql())?
-                    .execute(p.as_slice())?;
-                let id = tx.last_insert_rowid();
-                before.created(id, &st);
+                let id = pending.create(st.clone());
                 cache.created(id, &st);
                 (id, false)
             }
@@ -364,9 +351,11 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
         if n == 0 {
             rep.mentions_repeated += 1;
         }
+        pending
+            .get_mut(event)
+            .mention(doc_row, source, rec.sentence, n > 0);
         if merged {
             rep.events_merged += 1;
-            touched.insert(event);
         } else {
             rep.events_new += 1;
         }
@@ -425,10 +414,11 @@ fn apply_fts(tx: &Transaction, ops: &[FtsOp]) -> rusqlite::Result<()> {
 fn remove_doc(
     tx: &Transaction,
     doc: i64,
-    touched: &mut HashSet<i64>,
+    pending: &mut Pending,
     before: &mut Before,
     fts: &mut Vec<FtsOp>,
 ) -> rusqlite::Result<()> {
+    pending.flush(tx, before)?;
     let affected: Vec<i64> = tx
         .prepare_cached(
             "SELECT DISTINCT event FROM mentions WHERE sentence IN (SELECT id FROM sentences WHERE doc = ?1)",
@@ -449,9 +439,7 @@ fn remove_doc(
     for ev in affected {
         before.touch(tx, ev)?;
         if refold(tx, ev)? {
-            touched.insert(ev);
-        } else {
-            touched.remove(&ev);
+            recount(tx, ev)?;
         }
     }
     Ok(())
@@ -494,23 +482,22 @@ pub(crate) fn refold(tx: &Transaction, ev: i64) -> rusqlite::Result<bool> {
     let sql = StateSql::new(&s);
     let mut p = sql.params().to_vec();
     p.push(&ev);
-    tx.prepare_cached(crate::sql::update_event_sql())?
+    tx.prepare_cached(crate::sql::update_state_sql())?
         .execute(p.as_slice())?;
     tx.prepare_cached("UPDATE events SET is_root = ?1 WHERE id = ?2")?
         .execute(rusqlite::params![root as i64, ev])?;
     Ok(true)
 }
 
-fn recount(tx: &Transaction, touched: &HashSet<i64>) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached(
+/// Sets event `id`'s counts from its stored mentions.
+fn recount(tx: &Transaction, id: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
         "UPDATE events SET (num_mentions, num_articles, num_sources) = \
            (SELECT count(*), count(DISTINCT m.doc), count(DISTINCT coalesce(d.source, d.key)) \
             FROM mentions m JOIN docs d ON d.id = m.doc WHERE m.event = ?1) \
          WHERE id = ?1",
-    )?;
-    for id in touched {
-        stmt.execute([id])?;
-    }
+    )?
+    .execute([id])?;
     Ok(())
 }
 

@@ -43,6 +43,7 @@ pub mod merge;
 mod merge_cache;
 mod migrate;
 mod open;
+mod pending;
 mod query;
 mod rollup;
 mod rollup_write;

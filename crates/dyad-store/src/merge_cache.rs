@@ -31,6 +31,7 @@ use std::collections::HashMap;
 use rusqlite::Transaction;
 
 use crate::merge::{compatible, EventState, DATE_SLACK_DAYS};
+use crate::pending::Pending;
 use crate::sql::{state_from_row, STATE_COLS};
 
 /// Width in days of the buckets of `day_lo` that lead the `events_pair` index
@@ -47,15 +48,43 @@ pub(crate) const MAX_WINDOW_DAYS: i32 = 731;
 /// A kept cache holding more events than this is dropped (about 300 bytes each).
 pub(crate) const MAX_CACHED: usize = 500_000;
 
-/// A stored event: its id, codes, and `num_mentions` when loaded (its roll-up
-/// share before the batch touches it).
-pub(crate) type Cand = (i64, EventState, i64);
+/// An event's mention counts: `num_mentions`, `num_articles`, `num_sources`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    pub mentions: i64,
+    pub articles: i64,
+    pub sources: i64,
+}
 
-/// A match: the event's id, codes, whether roles are swapped, and its `num_mentions` as loaded.
-pub(crate) type Found = (i64, EventState, bool, i64);
+/// A stored event as the merge lookup sees it.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub id: i64,
+    pub state: EventState,
+    /// Its counts as committed (or as the batch that created or last touched it left them).
+    pub counts: Counts,
+    /// Hashes of its distinct sources ([`crate::pending::source_hash`]), when known:
+    /// events read from SQL learn theirs when a batch first touches them.
+    pub sources: Option<Vec<u64>>,
+}
+
+impl Cand {
+    /// A candidate with unknown counts (they are settled when its batch ends).
+    fn fresh(id: i64, state: EventState) -> Cand {
+        Cand {
+            id,
+            state,
+            counts: Counts::default(),
+            sources: None,
+        }
+    }
+}
+
+/// A match: the stored event and whether the record's roles are swapped against it.
+pub(crate) type Found = (Cand, bool);
 
 /// An (actor country, recipient country, event type) key of `events_pair`.
-type Key = (Option<String>, Option<String>, String);
+pub(crate) type Key = (Option<String>, Option<String>, String);
 
 /// Stored events by pair, type and bucket of `day_lo`, and the wide ones by pair and type.
 pub(crate) struct MergeCache {
@@ -143,18 +172,13 @@ impl MergeCache {
         self.enabled
     }
 
-    /// Sets the mention counts of events the batch touched, as committed
-    /// (`counts`: event id to `num_mentions`), so that a later batch takes
-    /// their roll-up share from the cache correctly.
-    pub fn set_mentions(&mut self, counts: &HashMap<i64, i64>) {
-        if counts.is_empty() {
-            return;
-        }
-        for v in self.narrow.values_mut() {
-            for c in v.iter_mut() {
-                if let Some(n) = counts.get(&c.0) {
-                    c.2 = *n;
-                }
+    /// Records the counts and sources a batch left event `id` (now with codes `st`)
+    /// with, where its bucket is held, so that a later batch starts from them.
+    pub fn settle(&mut self, id: i64, st: &EventState, counts: Counts, sources: &[u64]) {
+        if let Some(v) = self.narrow.get_mut(&(key_of(st), bucket(st.lo))) {
+            if let Some(c) = v.iter_mut().find(|c| c.id == id) {
+                c.counts = counts;
+                c.sources = Some(sources.to_vec());
             }
         }
     }
@@ -171,35 +195,75 @@ impl MergeCache {
     pub fn created(&mut self, id: i64, st: &EventState) {
         let key = key_of(st);
         if let Some(v) = self.bucket_mut((key.clone(), bucket(st.lo))) {
-            v.push((id, st.clone(), 1));
+            v.push(Cand::fresh(id, st.clone()));
         }
         if is_wide(st) {
             if let Some(v) = self.wide.get_mut(&key) {
-                v.push((id, st.clone(), 1));
+                v.push(Cand::fresh(id, st.clone()));
             }
         }
     }
 
-    /// Notes an event's new state after a record was folded in (its window may have moved;
-    /// its mention count is not kept: the event is touched and its roll-up share noted).
-    pub fn folded(&mut self, id: i64, old: &EventState, new: &EventState) {
-        let key = key_of(new);
-        if let Some(v) = self.narrow.get_mut(&(key.clone(), bucket(old.lo))) {
-            v.retain(|e| e.0 != id);
+    /// Notes an event's new state after a record was folded in (its window may have
+    /// moved; its counts are the batch's business until [`MergeCache::settle`]).
+    /// A bucket it moves into is read first, so that bucket is complete.
+    pub fn folded(
+        &mut self,
+        tx: &Transaction,
+        pending: &Pending,
+        id: i64,
+        old: &EventState,
+        new: &EventState,
+    ) -> rusqlite::Result<()> {
+        if !self.enabled {
+            return Ok(());
         }
-        if let Some(v) = self.bucket_mut((key.clone(), bucket(new.lo))) {
-            v.push((id, new.clone(), 0));
+        let key = key_of(new);
+        let (b0, b1) = (bucket(old.lo), bucket(new.lo));
+        if let Some(v) = self.narrow.get_mut(&(key.clone(), b0)) {
+            v.retain(|e| e.id != id);
+        }
+        if b0 != b1 {
+            self.load_bucket(tx, pending, &key, b1)?;
+        }
+        if let Some(v) = self.narrow.get_mut(&(key.clone(), b1)) {
+            v.retain(|e| e.id != id);
+            v.push(Cand::fresh(id, new.clone()));
         }
         if let Some(v) = self.wide.get_mut(&key) {
-            v.retain(|e| e.0 != id);
+            v.retain(|e| e.id != id);
             if is_wide(new) {
-                v.push((id, new.clone(), 0));
+                v.push(Cand::fresh(id, new.clone()));
             }
         }
+        Ok(())
+    }
+
+    /// Makes bucket `b` of `key` held: read from SQL (unless past the frontier), with
+    /// the rows of events the batch changed replaced by their pending state.
+    fn load_bucket(
+        &mut self,
+        tx: &Transaction,
+        pending: &Pending,
+        key: &Key,
+        b: i32,
+    ) -> rusqlite::Result<()> {
+        let k = (key.clone(), b);
+        if self.narrow.contains_key(&k) {
+            return Ok(());
+        }
+        let mut v = Vec::new();
+        if b <= self.frontier {
+            narrow_bucket(tx, key, b, &mut v)?;
+        }
+        pending.overlay(key, &mut v, |st| bucket(st.lo) == b);
+        self.narrow.insert(k, v);
+        Ok(())
     }
 }
 
-fn key_of(st: &EventState) -> Key {
+/// The `events_pair` key of an event.
+pub(crate) fn key_of(st: &EventState) -> Key {
     (
         st.actor.country.clone(),
         st.recipient.country.clone(),
@@ -208,11 +272,11 @@ fn key_of(st: &EventState) -> Key {
 }
 
 /// The `events_pair` bucket of a window start (`/` truncates toward zero, as SQLite's does).
-fn bucket(day_lo: i32) -> i32 {
+pub(crate) fn bucket(day_lo: i32) -> i32 {
     day_lo / BUCKET_DAYS
 }
 
-fn is_wide(st: &EventState) -> bool {
+pub(crate) fn is_wide(st: &EventState) -> bool {
     st.hi - st.lo > NARROW_DAYS
 }
 
@@ -222,6 +286,7 @@ pub(crate) fn find_match(
     st: &EventState,
     has_wide: bool,
     cache: &mut MergeCache,
+    pending: &Pending,
 ) -> rusqlite::Result<Option<Found>> {
     let pairs = [
         (&st.actor.country, &st.recipient.country),
@@ -236,20 +301,15 @@ pub(crate) fn find_match(
         if !cache.enabled {
             let mut v = Vec::new();
             candidates(tx, &key, lo, hi, has_wide, &mut v)?;
+            pending.overlay(&key, &mut v, |_| true);
             for c in &v {
                 consider(&mut best, c, st);
             }
             continue;
         }
         for b in bucket(lo - NARROW_DAYS)..=bucket(hi) {
+            cache.load_bucket(tx, pending, &key, b)?;
             let k = (key.clone(), b);
-            if !cache.narrow.contains_key(&k) {
-                let mut v = Vec::new();
-                if b <= cache.frontier {
-                    narrow_bucket(tx, &key, b, &mut v)?;
-                }
-                cache.narrow.insert(k.clone(), v);
-            }
             for c in cache.narrow.get(&k).into_iter().flatten() {
                 consider(&mut best, c, st);
             }
@@ -261,6 +321,7 @@ pub(crate) fn find_match(
             if !cache.wide.contains_key(&key) {
                 let mut v = Vec::new();
                 wide_range(tx, &key, cache.lo, cache.hi, &mut v)?;
+                pending.overlay(&key, &mut v, is_wide);
                 cache.wide.insert(key.clone(), v);
             }
             for c in cache.wide.get(&key).into_iter().flatten() {
@@ -269,6 +330,7 @@ pub(crate) fn find_match(
         } else {
             let mut v = Vec::new();
             wide_range(tx, &key, lo, hi, &mut v)?;
+            pending.overlay(&key, &mut v, is_wide);
             for c in &v {
                 consider(&mut best, c, st);
             }
@@ -279,8 +341,8 @@ pub(crate) fn find_match(
 
 /// Keeps `ev` as the best match if it is compatible and nearer (then older) than the best so far.
 fn consider(best: &mut Option<Found>, c: &Cand, st: &EventState) {
-    let (id, ev) = (c.0, &c.1);
-    if best.as_ref().is_some_and(|b| b.0 == id) {
+    let (id, ev) = (c.id, &c.state);
+    if best.as_ref().is_some_and(|b| b.0.id == id) {
         return;
     }
     // Cheap date test first (most cached candidates of a busy pair are other days).
@@ -290,10 +352,10 @@ fn consider(best: &mut Option<Found>, c: &Cand, st: &EventState) {
     if let Some(swapped) = compatible(ev, st) {
         let better = match best {
             None => true,
-            Some((bid, b, _, _)) => (ev.date_distance(st), id) < (b.date_distance(st), *bid),
+            Some((b, _)) => (ev.date_distance(st), id) < (b.state.date_distance(st), b.id),
         };
         if better {
-            *best = Some((id, ev.clone(), swapped, c.2));
+            *best = Some((c.clone(), swapped));
         }
     }
 }
@@ -303,7 +365,7 @@ fn narrow_sql() -> &'static str {
     static S: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     S.get_or_init(|| {
         format!(
-            "SELECT id, num_mentions, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
+            "SELECT id, num_mentions, num_articles, num_sources, {STATE_COLS} FROM events WHERE day_lo / {BUCKET_DAYS} IN (?6, ?7) AND a_country IS ?1 \
              AND r_country IS ?2 AND event_type = ?3 AND day_lo BETWEEN ?4 - {NARROW_DAYS} AND ?5 AND day_hi >= ?4"
         )
     })
@@ -357,7 +419,7 @@ fn wide_range(
     static WIDE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let wide = WIDE.get_or_init(|| {
         format!(
-            "SELECT id, num_mentions, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
+            "SELECT id, num_mentions, num_articles, num_sources, {STATE_COLS} FROM events WHERE a_country IS ?1 AND r_country IS ?2 AND event_type = ?3 \
              AND day_hi - day_lo > {NARROW_DAYS} AND day_lo BETWEEN ?4 - {MAX_SPAN_DAYS} AND ?5 AND day_hi >= ?4"
         )
     });
@@ -368,7 +430,16 @@ fn wide_range(
 
 fn push_rows(mut rows: rusqlite::Rows, out: &mut Vec<Cand>) -> rusqlite::Result<()> {
     while let Some(row) = rows.next()? {
-        out.push((row.get(0)?, state_from_row(row, 2)?, row.get(1)?));
+        out.push(Cand {
+            id: row.get(0)?,
+            state: state_from_row(row, 4)?,
+            counts: Counts {
+                mentions: row.get(1)?,
+                articles: row.get(2)?,
+                sources: row.get(3)?,
+            },
+            sources: None,
+        });
     }
     Ok(())
 }

@@ -66,7 +66,7 @@ type ActorKey = (String, String, String);
 
 /// The contribution of an event with codes `state` and `mentions` mentions
 /// (what [`contrib`] reads from its row).
-fn contrib_of(state: &crate::merge::EventState, mentions: i64) -> Contrib {
+pub(crate) fn contrib_of(state: &crate::merge::EventState, mentions: i64) -> Contrib {
     let l = state.location.as_ref();
     let p = |x: &crate::rows::Party| {
         [
@@ -233,56 +233,38 @@ impl Deltas {
     }
 }
 
-/// The contributions of the events a batch touched: before the batch (`None` for
-/// new events), and for new events also their contribution as created.
+/// The roll-up shares, before the batch, of events the batch repaired (a replaced
+/// document) or wrote early (a [flush](crate::pending::Pending::flush)); their
+/// shares after are read from their rows when the batch ends.
 #[derive(Default)]
 pub(crate) struct Before {
+    /// `None`: the event did not exist before the batch.
     old: HashMap<i64, Option<Contrib>>,
-    new: HashMap<i64, Contrib>,
 }
 
 impl Before {
-    /// Remembers event `id` as it is now, unless already remembered.
+    /// Remembers event `id` as it is in SQL now, unless already remembered.
     pub fn touch(&mut self, tx: &Transaction, id: i64) -> rusqlite::Result<()> {
         if let std::collections::hash_map::Entry::Vacant(e) = self.old.entry(id) {
-            e.insert(match self.new.remove(&id) {
-                Some(_) => None,
-                None => contrib(tx, id)?,
-            });
+            e.insert(contrib(tx, id)?);
         }
         Ok(())
     }
 
-    /// Remembers event `id` as it is now, known to have codes `state` and `mentions`
-    /// mentions (as [`Before::touch`], without reading the row).
-    pub fn touch_state(&mut self, id: i64, state: &crate::merge::EventState, mentions: i64) {
-        if let std::collections::hash_map::Entry::Vacant(e) = self.old.entry(id) {
-            e.insert(match self.new.remove(&id) {
-                Some(_) => None,
-                None => Some(contrib_of(state, mentions)),
-            });
-        }
+    /// Remembers event `id`'s share before the batch (`None`: created in it), unless already remembered.
+    pub fn remember(&mut self, id: i64, share: Option<Contrib>) {
+        self.old.entry(id).or_insert(share);
     }
 
-    /// Records that event `id` was created in this batch with `state` and one mention.
-    /// Unless it is touched again, its contribution is known without reading it back.
-    pub fn created(&mut self, id: i64, state: &crate::merge::EventState) {
-        self.new.insert(id, contrib_of(state, 1));
+    /// Whether event `id`'s share is tracked here.
+    pub fn tracks(&self, id: i64) -> bool {
+        self.old.contains_key(&id)
     }
 
-    /// Compares every touched event with its state now and writes the differences.
-    /// Returns the touched events' mention counts now (for the kept merge cache).
-    pub fn finish(&self, tx: &Transaction) -> rusqlite::Result<HashMap<i64, i64>> {
-        let mut counts = HashMap::with_capacity(self.old.len());
-        let mut d = Deltas::default();
-        for c in self.new.values() {
-            d.add(c, 1);
-        }
+    /// Compares every remembered event with its row now and adds the differences to `d`.
+    pub fn finish(&self, tx: &Transaction, d: &mut Deltas) -> rusqlite::Result<()> {
         for (id, before) in &self.old {
             let after = contrib(tx, *id)?;
-            if let Some(a) = &after {
-                counts.insert(*id, a.mentions);
-            }
             if *before == after {
                 continue;
             }
@@ -293,7 +275,6 @@ impl Before {
                 d.add(a, 1);
             }
         }
-        d.apply(tx)?;
-        Ok(counts)
+        Ok(())
     }
 }

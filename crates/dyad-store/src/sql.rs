@@ -18,33 +18,56 @@ pub(crate) const STATE_COLS: &str =
 /// Columns in [`STATE_COLS`]: 28 codes, then two derived from `date` (`day`, `ym`).
 const N_STATE: usize = 30;
 
-/// `INSERT INTO events(...)` taking the state values, then `is_root`.
+/// `INSERT INTO events(...)` taking the state values, then `is_root`, `num_mentions`,
+/// `num_sources`, `num_articles` and `id`.
 pub(crate) fn insert_event_sql() -> &'static str {
     static S: OnceLock<String> = OnceLock::new();
     S.get_or_init(|| {
-        let marks: Vec<String> = (1..=N_STATE + 1).map(|i| format!("?{i}")).collect();
+        let marks: Vec<String> = (1..=N_STATE + 5).map(|i| format!("?{i}")).collect();
         format!(
-            "INSERT INTO events({STATE_COLS}, is_root, num_mentions, num_sources, num_articles) VALUES ({}, 1, 1, 1)",
+            "INSERT INTO events({STATE_COLS}, is_root, num_mentions, num_sources, num_articles, id) VALUES ({})",
             marks.join(",")
         )
     })
 }
 
-/// `UPDATE events SET <state> WHERE id = ?31`.
+/// `UPDATE events SET <state>, ...` taking the parameters of [`insert_event_sql`]
+/// (`is_root` only turns on).
 pub(crate) fn update_event_sql() -> &'static str {
     static S: OnceLock<String> = OnceLock::new();
     S.get_or_init(|| {
-        let sets: Vec<String> = STATE_COLS
-            .split(',')
-            .enumerate()
-            .map(|(i, c)| format!("{} = ?{}", c.trim(), i + 1))
-            .collect();
+        format!(
+            "UPDATE events SET {}, is_root = max(is_root, ?{}), num_mentions = ?{}, num_sources = ?{}, \
+             num_articles = ?{} WHERE id = ?{}",
+            state_sets(),
+            N_STATE + 1,
+            N_STATE + 2,
+            N_STATE + 3,
+            N_STATE + 4,
+            N_STATE + 5
+        )
+    })
+}
+
+/// `UPDATE events SET <state> WHERE id = ?31`.
+pub(crate) fn update_state_sql() -> &'static str {
+    static S: OnceLock<String> = OnceLock::new();
+    S.get_or_init(|| {
         format!(
             "UPDATE events SET {} WHERE id = ?{}",
-            sets.join(", "),
+            state_sets(),
             N_STATE + 1
         )
     })
+}
+
+fn state_sets() -> String {
+    let sets: Vec<String> = STATE_COLS
+        .split(',')
+        .enumerate()
+        .map(|(i, c)| format!("{} = ?{}", c.trim(), i + 1))
+        .collect();
+    sets.join(", ")
 }
 
 pub(crate) fn basis_str(b: DateBasis) -> &'static str {
