@@ -8,7 +8,7 @@
 //! before the batch commits, so a killed process leaves either the whole batch
 //! or none of it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use dyad_core::schema::{EventRecord, InputDoc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
@@ -300,7 +300,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
             tx.last_insert_rowid()
         }
     };
-    let mut sentences: HashMap<usize, i64> = HashMap::new();
+    let mut sentences: HashMap<usize, i64> = HashMap::default();
     let source = source_hash(d.source.as_deref().unwrap_or(&d.id));
     for rec in &d.events {
         let st = match EventState::from_record(rec) {

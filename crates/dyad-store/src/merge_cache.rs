@@ -26,7 +26,7 @@
 //! among them is the same, so the merged result is identical
 //! (`tests/merge_cache.rs` ingests with and without it and compares).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::Transaction;
 
@@ -111,8 +111,8 @@ impl MergeCache {
         MergeCache {
             lo: lo - DATE_SLACK_DAYS,
             hi: hi + DATE_SLACK_DAYS,
-            narrow: HashMap::new(),
-            wide: HashMap::new(),
+            narrow: HashMap::default(),
+            wide: HashMap::default(),
             frontier: i32::MAX,
             enabled: on && window.is_some() && hi - lo <= MAX_WINDOW_DAYS,
         }

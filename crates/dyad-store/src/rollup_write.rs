@@ -8,7 +8,7 @@
 //! This replaced schema v2's triggers, which opened a statement journal for
 //! every event written.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rusqlite::{OptionalExtension, Transaction};
 
