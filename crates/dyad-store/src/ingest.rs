@@ -194,7 +194,7 @@ impl Store {
             )
             .map_err(e)?;
         let now = now_utc();
-        let mut fts = Vec::new();
+        let mut fts = Fts::default();
         let version: i64 = tx
             .query_row("PRAGMA data_version", [], |r| r.get(0))
             .map_err(e)?;
@@ -203,6 +203,12 @@ impl Store {
             _ => MergeCache::new(window(docs), self.merge_cache),
         };
         cache.read_frontier(&tx).map_err(e)?;
+        let mut stmts = Stmts {
+            sentence: tx
+                .prepare_cached("INSERT INTO sentences(doc, idx, text) VALUES (?1, ?2, ?3)")
+                .map_err(e)?,
+            mention: tx.prepare_cached(insert_mention_sql()).map_err(e)?,
+        };
         for d in docs {
             let b = BatchState {
                 now: &now,
@@ -212,14 +218,16 @@ impl Store {
                 has_wide: &mut has_wide,
                 fts: &mut fts,
                 cache: &mut cache,
+                stmts: &mut stmts,
             };
             ingest_doc(&tx, d, b).map_err(e)?;
         }
+        drop(stmts);
         let mut deltas = Deltas::default();
         pending.write(&tx, &mut deltas, &mut cache).map_err(e)?;
         before.finish(&tx, &mut deltas).map_err(e)?;
         deltas.apply(&tx).map_err(e)?;
-        apply_fts(&tx, &fts).map_err(e)?;
+        fts.apply(&tx).map_err(e)?;
         tx.commit().map_err(e)?;
         if let Some(c) = &self.checkpointer {
             c.poke();
@@ -231,8 +239,14 @@ impl Store {
     }
 }
 
+/// The statements run for every record, prepared once per batch.
+struct Stmts<'t> {
+    sentence: rusqlite::CachedStatement<'t>,
+    mention: rusqlite::CachedStatement<'t>,
+}
+
 /// What a batch accumulates while its documents are written.
-struct BatchState<'a> {
+struct BatchState<'a, 't> {
     now: &'a str,
     rep: &'a mut BatchReport,
     /// Events the batch created or changed, written when it ends.
@@ -242,9 +256,10 @@ struct BatchState<'a> {
     /// Whether any stored event has a window wider than [`NARROW_DAYS`].
     has_wide: &'a mut bool,
     /// Full-text index changes, applied at the end.
-    fts: &'a mut Vec<FtsOp>,
+    fts: &'a mut Fts,
     /// Stored events of the batch's days, for the merge lookup.
     cache: &'a mut MergeCache,
+    stmts: &'a mut Stmts<'t>,
 }
 
 /// The first and last day the records of a batch dated to a month or better cover
@@ -261,7 +276,7 @@ fn window(docs: &[IngestDoc]) -> Option<(i32, i32)> {
     w
 }
 
-fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Result<()> {
+fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState<'_, '_>) -> rusqlite::Result<()> {
     let BatchState {
         now,
         rep,
@@ -270,6 +285,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
         has_wide,
         fts,
         cache,
+        stmts,
     } = b;
     let old: Option<(i64, String)> = tx
         .prepare_cached("SELECT id, fingerprint FROM docs WHERE key = ?1")?
@@ -318,8 +334,13 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
         let sent = match sentences.get(&rec.sentence) {
             Some(id) => *id,
             None => {
-                let id = insert_sentence(tx, doc_row, rec.sentence, &rec.evidence)?;
-                fts.push(FtsOp::Insert(id, rec.evidence.clone()));
+                stmts.sentence.execute(rusqlite::params![
+                    doc_row,
+                    rec.sentence as i64,
+                    rec.evidence
+                ])?;
+                let id = tx.last_insert_rowid();
+                fts.first_new.get_or_insert(id);
                 sentences.insert(rec.sentence, id);
                 id
             }
@@ -343,7 +364,7 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState) -> rusqlite::Resul
                 (id, false)
             }
         };
-        let n = tx.prepare_cached(insert_mention_sql())?.execute(
+        let n = stmts.mention.execute(
             mention::MentionSql::new(event, doc_row, sent, rec)
                 .params()
                 .as_slice(),
@@ -375,39 +396,46 @@ fn insert_mention_sql() -> &'static str {
     })
 }
 
-fn insert_sentence(tx: &Transaction, doc: i64, idx: usize, text: &str) -> rusqlite::Result<i64> {
-    tx.prepare_cached("INSERT INTO sentences(doc, idx, text) VALUES (?1, ?2, ?3)")?
-        .execute(rusqlite::params![doc, idx as i64, text])?;
-    Ok(tx.last_insert_rowid())
-}
-
-/// A change to the full-text index, held back until the end of the batch.
+/// Changes to the full-text index, held back until the end of the batch.
 ///
-/// FTS5 flushes its pending terms to disk at every statement savepoint, and
-/// every insert into `events` opens one (the roll-up triggers); writing the
-/// index in the middle of a batch made many tiny segments and merges (a
-/// quarter of ingest time). Applied last, the batch's terms are flushed once.
-pub(crate) enum FtsOp {
-    /// Index sentence `rowid` with this text.
-    Insert(i64, String),
-    /// Remove sentence `rowid`, which was indexed with this text.
-    Delete(i64, String),
+/// FTS5 flushes its pending terms to disk at every statement savepoint;
+/// writing the index in the middle of a batch made many tiny segments and
+/// merges (a quarter of ingest time). Applied last, the batch's terms are
+/// flushed once, and the new sentences are indexed by one statement that reads
+/// them back from `sentences` (rowids only grow, so they are those from the
+/// batch's first one on).
+#[derive(Default)]
+struct Fts {
+    /// The rowid of the batch's first new sentence.
+    first_new: Option<i64>,
+    /// Sentences indexed before the batch that it removed: rowid and indexed text.
+    deletes: Vec<(i64, String)>,
 }
 
-fn apply_fts(tx: &Transaction, ops: &[FtsOp]) -> rusqlite::Result<()> {
-    for op in ops {
-        match op {
-            FtsOp::Insert(id, text) => tx
-                .prepare_cached("INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)")?
-                .execute(rusqlite::params![id, text])?,
-            FtsOp::Delete(id, text) => tx
-                .prepare_cached(
-                    "INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', ?1, ?2)",
-                )?
-                .execute(rusqlite::params![id, text])?,
-        };
+impl Fts {
+    /// Notes the removal of sentence `id` (with `text`); sentences of this batch
+    /// were never indexed, and are simply not read back.
+    fn removed(&mut self, id: i64, text: String) {
+        if self.first_new.is_none_or(|f| id < f) {
+            self.deletes.push((id, text));
+        }
     }
-    Ok(())
+
+    fn apply(&self, tx: &Transaction) -> rusqlite::Result<()> {
+        let mut del = tx.prepare_cached(
+            "INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', ?1, ?2)",
+        )?;
+        for (id, text) in &self.deletes {
+            del.execute(rusqlite::params![id, text])?;
+        }
+        if let Some(f) = self.first_new {
+            tx.prepare_cached(
+                "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ?1",
+            )?
+            .execute([f])?;
+        }
+        Ok(())
+    }
 }
 
 /// Removes a document's sentences and mentions, and repairs the events they fed.
@@ -416,7 +444,7 @@ fn remove_doc(
     doc: i64,
     pending: &mut Pending,
     before: &mut Before,
-    fts: &mut Vec<FtsOp>,
+    fts: &mut Fts,
 ) -> rusqlite::Result<()> {
     pending.flush(tx, before)?;
     let affected: Vec<i64> = tx
@@ -427,9 +455,11 @@ fn remove_doc(
         .collect::<rusqlite::Result<_>>()?;
     let gone = tx
         .prepare_cached("SELECT id, text FROM sentences WHERE doc = ?1")?
-        .query_map([doc], |r| Ok(FtsOp::Delete(r.get(0)?, r.get(1)?)))?
+        .query_map([doc], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    fts.extend(gone);
+    for (id, text) in gone {
+        fts.removed(id, text);
+    }
     tx.prepare_cached(
         "DELETE FROM mentions WHERE sentence IN (SELECT id FROM sentences WHERE doc = ?1)",
     )?
