@@ -93,7 +93,7 @@ pub(crate) struct MergeCache {
     lo: i32,
     hi: i32,
     /// Every event of a key whose `day_lo` is in a bucket ([`BUCKET_DAYS`]).
-    narrow: HashMap<(Key, i32), Vec<Cand>>,
+    narrow: HashMap<Key, HashMap<i32, Vec<Cand>>>,
     /// The events of a key wider than [`NARROW_DAYS`] that may reach `lo..=hi`.
     wide: HashMap<Key, Vec<Cand>>,
     /// The highest bucket of `day_lo` any stored event had when the batch began:
@@ -132,12 +132,19 @@ impl MergeCache {
 
     /// The events of `k`'s bucket, when they are all held; a bucket past the
     /// frontier is started empty (it is complete: nothing was stored there).
-    fn bucket_mut(&mut self, k: (Key, i32)) -> Option<&mut Vec<Cand>> {
+    fn bucket_mut(&mut self, key: &Key, b: i32) -> Option<&mut Vec<Cand>> {
         if !self.enabled {
             return None;
         }
-        let past = k.1 > self.frontier;
-        match self.narrow.entry(k) {
+        let past = b > self.frontier;
+        if !self.narrow.contains_key(key) {
+            if !past {
+                return None;
+            }
+            self.narrow.insert(key.clone(), HashMap::default());
+        }
+        let buckets = self.narrow.get_mut(key)?;
+        match buckets.entry(b) {
             std::collections::hash_map::Entry::Occupied(e) => Some(e.into_mut()),
             std::collections::hash_map::Entry::Vacant(e) if past => Some(e.insert(Vec::new())),
             std::collections::hash_map::Entry::Vacant(_) => None,
@@ -156,8 +163,16 @@ impl MergeCache {
         }
         self.wide.clear();
         let first = bucket(next.lo - NARROW_DAYS);
-        self.narrow.retain(|(_, b), _| *b >= first);
-        let held: usize = self.narrow.values().map(Vec::len).sum();
+        for buckets in self.narrow.values_mut() {
+            buckets.retain(|b, _| *b >= first);
+        }
+        self.narrow.retain(|_, buckets| !buckets.is_empty());
+        let held: usize = self
+            .narrow
+            .values()
+            .flat_map(|m| m.values())
+            .map(Vec::len)
+            .sum();
         if held > MAX_CACHED {
             return next;
         }
@@ -175,12 +190,17 @@ impl MergeCache {
     /// Records the counts and sources a batch left event `id` (now with codes `st`)
     /// with, where its bucket is held, so that a later batch starts from them.
     pub fn settle(&mut self, id: i64, st: &EventState, counts: Counts, sources: &[u64]) {
-        if let Some(v) = self.narrow.get_mut(&(key_of(st), bucket(st.lo))) {
+        if let Some(v) = self.held_mut(&key_of(st), bucket(st.lo)) {
             if let Some(c) = v.iter_mut().find(|c| c.id == id) {
                 c.counts = counts;
                 c.sources = Some(sources.to_vec());
             }
         }
+    }
+
+    /// Bucket `b` of `key`, if held.
+    fn held_mut(&mut self, key: &Key, b: i32) -> Option<&mut Vec<Cand>> {
+        self.narrow.get_mut(key)?.get_mut(&b)
     }
 
     /// Forgets what was loaded (events were repaired or deleted): keys load again from SQL.
@@ -194,7 +214,7 @@ impl MergeCache {
     /// Notes a new event, where its key is loaded (otherwise the SQL load will see it).
     pub fn created(&mut self, id: i64, st: &EventState) {
         let key = key_of(st);
-        if let Some(v) = self.bucket_mut((key.clone(), bucket(st.lo))) {
+        if let Some(v) = self.bucket_mut(&key, bucket(st.lo)) {
             v.push(Cand::fresh(id, st.clone()));
         }
         if is_wide(st) {
@@ -220,13 +240,13 @@ impl MergeCache {
         }
         let key = key_of(new);
         let (b0, b1) = (bucket(old.lo), bucket(new.lo));
-        if let Some(v) = self.narrow.get_mut(&(key.clone(), b0)) {
+        if let Some(v) = self.held_mut(&key, b0) {
             v.retain(|e| e.id != id);
         }
         if b0 != b1 {
             self.load_bucket(tx, pending, &key, b1)?;
         }
-        if let Some(v) = self.narrow.get_mut(&(key.clone(), b1)) {
+        if let Some(v) = self.held_mut(&key, b1) {
             v.retain(|e| e.id != id);
             v.push(Cand::fresh(id, new.clone()));
         }
@@ -248,8 +268,7 @@ impl MergeCache {
         key: &Key,
         b: i32,
     ) -> rusqlite::Result<()> {
-        let k = (key.clone(), b);
-        if self.narrow.contains_key(&k) {
+        if self.narrow.get(key).is_some_and(|m| m.contains_key(&b)) {
             return Ok(());
         }
         let mut v = Vec::new();
@@ -257,7 +276,7 @@ impl MergeCache {
             narrow_bucket(tx, key, b, &mut v)?;
         }
         pending.overlay(key, &mut v, |st| bucket(st.lo) == b);
-        self.narrow.insert(k, v);
+        self.narrow.entry(key.clone()).or_default().insert(b, v);
         Ok(())
     }
 }
@@ -309,9 +328,12 @@ pub(crate) fn find_match(
         }
         for b in bucket(lo - NARROW_DAYS)..=bucket(hi) {
             cache.load_bucket(tx, pending, &key, b)?;
-            let k = (key.clone(), b);
-            for c in cache.narrow.get(&k).into_iter().flatten() {
-                consider(&mut best, c, st);
+        }
+        if let Some(buckets) = cache.narrow.get(&key) {
+            for b in bucket(lo - NARROW_DAYS)..=bucket(hi) {
+                for c in buckets.get(&b).into_iter().flatten() {
+                    consider(&mut best, c, st);
+                }
             }
         }
         if !has_wide {
