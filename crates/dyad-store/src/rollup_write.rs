@@ -94,44 +94,82 @@ pub(crate) fn contrib_of(state: &crate::merge::EventState, mentions: i64) -> Con
     }
 }
 
+/// Roll-up cells by key, found by a hash of the borrowed key so that a cell
+/// already present costs no copy of its key's strings (most adds of a batch
+/// hit a cell an earlier add created). Keys with equal hashes share a list.
+struct Cells<K, V> {
+    map: HashMap<u64, Vec<(K, V)>>,
+}
+
+impl<K, V> Default for Cells<K, V> {
+    fn default() -> Self {
+        Cells {
+            map: HashMap::default(),
+        }
+    }
+}
+
+impl<K, V: Default> Cells<K, V> {
+    /// The cell whose key hashes to `h` and satisfies `is`, made with `make` when absent.
+    fn cell(&mut self, h: u64, is: impl Fn(&K) -> bool, make: impl FnOnce() -> K) -> &mut V {
+        let list = self.map.entry(h).or_default();
+        let i = match list.iter().position(|(k, _)| is(k)) {
+            Some(i) => i,
+            None => {
+                list.push((make(), V::default()));
+                list.len() - 1
+            }
+        };
+        &mut list[i].1
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(K, V)> {
+        self.map.values().flatten()
+    }
+}
+
+fn hash_of(v: impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(v)
+}
+
 /// Summed changes to the roll-up cells.
 #[derive(Default)]
 pub(crate) struct Deltas {
-    pair: HashMap<PairKey, (i64, f64, i64)>,
-    month: HashMap<MonthKey, (i64, f64, i64)>,
-    place: HashMap<PlaceKey, (i64, f64, i64, f64, f64)>,
-    actor: HashMap<ActorKey, (i64, i64)>,
+    pair: Cells<PairKey, (i64, f64, i64)>,
+    month: Cells<MonthKey, (i64, f64, i64)>,
+    place: Cells<PlaceKey, (i64, f64, i64, f64, f64)>,
+    actor: Cells<ActorKey, (i64, i64)>,
 }
 
 impl Deltas {
     /// Adds (`sign` 1) or removes (`sign` -1) one event's contribution.
     pub fn add(&mut self, c: &Contrib, sign: i64) {
         let f = sign as f64;
-        let k = (
-            c.ym,
-            c.a[0].clone(),
-            c.r[0].clone(),
-            c.event_type.clone(),
-            c.quad,
+        let (a, r, t) = (c.a[0].as_str(), c.r[0].as_str(), c.event_type.as_str());
+        let e = self.pair.cell(
+            hash_of((c.ym, a, r, t, c.quad)),
+            |k| k.0 == c.ym && k.1 == a && k.2 == r && k.3 == t && k.4 == c.quad,
+            || (c.ym, a.to_string(), r.to_string(), t.to_string(), c.quad),
         );
-        let e = self.pair.entry(k).or_default();
         e.0 += sign;
         e.1 += f * c.gold;
         e.2 += sign * c.mentions;
-        let k = (c.ym, c.a[0].clone(), c.event_type.clone(), c.quad);
-        let e = self.month.entry(k).or_default();
+        let e = self.month.cell(
+            hash_of((c.ym, a, t, c.quad)),
+            |k| k.0 == c.ym && k.1 == a && k.2 == t && k.3 == c.quad,
+            || (c.ym, a.to_string(), t.to_string(), c.quad),
+        );
         e.0 += sign;
         e.1 += f * c.gold;
         e.2 += sign * c.mentions;
         if let Some((country, admin1, lat, lon)) = &c.place {
-            let k = (
-                c.ym,
-                country.clone(),
-                admin1.clone(),
-                c.event_type.clone(),
-                c.quad,
+            let (pc, pa) = (country.as_str(), admin1.as_str());
+            let e = self.place.cell(
+                hash_of((c.ym, pc, pa, t, c.quad)),
+                |k| k.0 == c.ym && k.1 == pc && k.2 == pa && k.3 == t && k.4 == c.quad,
+                || (c.ym, pc.to_string(), pa.to_string(), t.to_string(), c.quad),
             );
-            let e = self.place.entry(k).or_default();
             e.0 += sign;
             e.1 += f * c.gold;
             e.2 += sign * c.mentions;
@@ -142,10 +180,12 @@ impl Deltas {
             if p[0].is_empty() && p[2].is_empty() {
                 continue;
             }
-            let e = self
-                .actor
-                .entry((p[0].clone(), p[1].clone(), p[2].clone()))
-                .or_default();
+            let (x, y, z) = (p[0].as_str(), p[1].as_str(), p[2].as_str());
+            let e = self.actor.cell(
+                hash_of((x, y, z)),
+                |k| k.0 == x && k.1 == y && k.2 == z,
+                || (x.to_string(), y.to_string(), z.to_string()),
+            );
             if side == 0 {
                 e.0 += sign;
             } else {
@@ -165,7 +205,7 @@ impl Deltas {
             "DELETE FROM rollup WHERE ym = ?1 AND a_country = ?2 AND r_country = ?3 \
              AND event_type = ?4 AND quad_class = ?5 AND n <= 0",
         )?;
-        for ((ym, a, r, t, q), (n, g, m)) in &self.pair {
+        for ((ym, a, r, t, q), (n, g, m)) in self.pair.iter() {
             if *n == 0 && *m == 0 && *g == 0.0 {
                 continue;
             }
@@ -183,7 +223,7 @@ impl Deltas {
             "DELETE FROM actor_month_rollup WHERE ym = ?1 AND a_country = ?2 AND event_type = ?3 \
              AND quad_class = ?4 AND n <= 0",
         )?;
-        for ((ym, a, t, q), (n, g, m)) in &self.month {
+        for ((ym, a, t, q), (n, g, m)) in self.month.iter() {
             if *n == 0 && *m == 0 && *g == 0.0 {
                 continue;
             }
@@ -202,7 +242,7 @@ impl Deltas {
             "DELETE FROM place_rollup WHERE ym = ?1 AND country = ?2 AND admin1 = ?3 \
              AND event_type = ?4 AND quad_class = ?5 AND n <= 0",
         )?;
-        for ((ym, c, a1, t, q), (n, g, m, la, lo)) in &self.place {
+        for ((ym, c, a1, t, q), (n, g, m, la, lo)) in self.place.iter() {
             if *n == 0 && *m == 0 && *g == 0.0 && *la == 0.0 && *lo == 0.0 {
                 continue;
             }
@@ -220,7 +260,7 @@ impl Deltas {
             "DELETE FROM actor_rollup WHERE country = ?1 AND sector = ?2 AND name = ?3 \
              AND as_actor <= 0 AND as_recipient <= 0",
         )?;
-        for ((c, s, n), (a, r)) in &self.actor {
+        for ((c, s, n), (a, r)) in self.actor.iter() {
             if *a == 0 && *r == 0 {
                 continue;
             }
