@@ -4,7 +4,7 @@
 //! 60 countries with Zipf-like weights, 16 event types. Documents arrive in
 //! publication order over 2015-2024, as news does, and report events of the
 //! publication day or up to 3 days before; one record in eight is a repeated
-//! report of a recent event from another document (so merging is exercised). They are ingested in batches of 1000
+//! report of a recent event from another document (so merging is exercised). They are ingested in batches of 5,000
 //! documents into a file in `DYAD_BENCH_DIR` (default: the temp dir), then the
 //! analysts' questions are timed: a dyad-month series for the busiest pair, the
 //! top 20 dyads of one year, a page of that pair's events with mentions, and a

@@ -100,6 +100,11 @@ pub(crate) struct MergeCache {
     /// later buckets were empty, so they start empty here without a read, and
     /// the batch's own events are added as they are written.
     frontier: i32,
+    /// Buckets this cache has held for every key since they were empty (started
+    /// past a frontier, and every write since went through the cache): a key not
+    /// held in one has no events there, so it starts empty without a read. Kept
+    /// with the cache between batches; a reset forgets them.
+    complete: rustc_hash::FxHashSet<i32>,
     enabled: bool,
 }
 
@@ -114,6 +119,7 @@ impl MergeCache {
             narrow: HashMap::default(),
             wide: HashMap::default(),
             frontier: i32::MAX,
+            complete: Default::default(),
             enabled: on && window.is_some() && hi - lo <= MAX_WINDOW_DAYS,
         }
     }
@@ -136,7 +142,7 @@ impl MergeCache {
         if !self.enabled {
             return None;
         }
-        let past = b > self.frontier;
+        let past = self.known_empty(b);
         if !self.narrow.contains_key(key) {
             if !past {
                 return None;
@@ -176,8 +182,10 @@ impl MergeCache {
         if held > MAX_CACHED {
             return next;
         }
+        self.complete.retain(|b| *b >= first);
         MergeCache {
             narrow: self.narrow,
+            complete: self.complete,
             ..next
         }
     }
@@ -198,6 +206,16 @@ impl MergeCache {
         }
     }
 
+    /// Whether a key not held in bucket `b` has no events there: the bucket is past the
+    /// frontier (it is then complete from now on) or already complete.
+    fn known_empty(&mut self, b: i32) -> bool {
+        if b > self.frontier {
+            self.complete.insert(b);
+            return true;
+        }
+        self.complete.contains(&b)
+    }
+
     /// Bucket `b` of `key`, if held.
     fn held_mut(&mut self, key: &Key, b: i32) -> Option<&mut Vec<Cand>> {
         self.narrow.get_mut(key)?.get_mut(&b)
@@ -207,6 +225,7 @@ impl MergeCache {
     pub fn reset(&mut self) {
         // Buckets past the frontier now hold this batch's events in SQL only.
         self.frontier = i32::MAX;
+        self.complete.clear();
         self.narrow.clear();
         self.wide.clear();
     }
@@ -272,7 +291,7 @@ impl MergeCache {
             return Ok(());
         }
         let mut v = Vec::new();
-        if b <= self.frontier {
+        if !self.known_empty(b) {
             narrow_bucket(tx, key, b, &mut v)?;
         }
         pending.overlay(key, &mut v, |st| bucket(st.lo) == b);
