@@ -53,6 +53,9 @@ pub(crate) struct Work {
     created: bool,
     /// Its codes changed in this batch.
     changed: bool,
+    /// The columns its index entries are keyed on, as stored before the batch
+    /// (`None`: created in this batch).
+    keys0: Option<IndexKeys>,
     /// Its roll-up share before the batch (`None`: created in this batch), unless
     /// [`Before`] already tracks it (it was written by a flush or repaired).
     before: Option<Option<Contrib>>,
@@ -129,6 +132,7 @@ impl Pending {
                 root: false,
                 created: true,
                 changed: false,
+                keys0: None,
                 before: Some(None),
             },
         );
@@ -153,7 +157,8 @@ impl Pending {
             } else {
                 Some(Some(contrib_of(&c.state, c.counts.mentions)))
             };
-            self.by_key.entry(key_of(&c.state)).or_default().push(c.id);
+            let keys0 = index_keys(&c.state);
+            self.by_key.entry(keys0.0.clone()).or_default().push(c.id);
             self.work.insert(
                 c.id,
                 Work {
@@ -164,6 +169,7 @@ impl Pending {
                     root: false,
                     created: false,
                     changed: false,
+                    keys0: Some(keys0),
                     before: share,
                 },
             );
@@ -243,6 +249,13 @@ fn sorted(work: FxHashMap<i64, Work>) -> Vec<(i64, Work)> {
     v
 }
 
+/// The columns of an event the indexes of `events` are keyed on.
+type IndexKeys = (Key, i32, i32, i32);
+
+fn index_keys(st: &EventState) -> IndexKeys {
+    (key_of(st), st.lo, st.hi, st.day())
+}
+
 fn write_one(tx: &Transaction, id: i64, w: &Work) -> rusqlite::Result<()> {
     let c = &w.counts;
     let root = w.root as i64;
@@ -256,10 +269,10 @@ fn write_one(tx: &Transaction, id: i64, w: &Work) -> rusqlite::Result<()> {
             &c.articles,
             &id,
         ]);
-        let sql = if w.created {
-            crate::sql::insert_event_sql()
-        } else {
-            crate::sql::update_event_sql()
+        let sql = match &w.keys0 {
+            None => crate::sql::insert_event_sql(),
+            Some(k) if *k == index_keys(&w.state) => crate::sql::update_event_keep_keys_sql(),
+            Some(_) => crate::sql::update_event_sql(),
         };
         tx.prepare_cached(sql)?.execute(p.as_slice())?;
     } else {

@@ -49,6 +49,32 @@ pub(crate) fn update_event_sql() -> &'static str {
     })
 }
 
+/// As [`update_event_sql`], leaving the columns the indexes of `events` are keyed
+/// on (`event_type`, the countries, `day_lo`, `day_hi`, `day`): SQLite then
+/// rewrites the row alone, not the three index entries.
+pub(crate) fn update_event_keep_keys_sql() -> &'static str {
+    static S: OnceLock<String> = OnceLock::new();
+    S.get_or_init(|| {
+        let keys = ["event_type", "a_country", "r_country", "day_lo", "day_hi", "day"];
+        let sets: Vec<String> = STATE_COLS
+            .split(',')
+            .enumerate()
+            .filter(|(_, c)| !keys.contains(&c.trim()))
+            .map(|(i, c)| format!("{} = ?{}", c.trim(), i + 1))
+            .collect();
+        format!(
+            "UPDATE events SET {}, is_root = max(is_root, ?{}), num_mentions = ?{}, num_sources = ?{}, \
+             num_articles = ?{} WHERE id = ?{}",
+            sets.join(", "),
+            N_STATE + 1,
+            N_STATE + 2,
+            N_STATE + 3,
+            N_STATE + 4,
+            N_STATE + 5
+        )
+    })
+}
+
 /// `UPDATE events SET <state> WHERE id = ?31`.
 pub(crate) fn update_state_sql() -> &'static str {
     static S: OnceLock<String> = OnceLock::new();
