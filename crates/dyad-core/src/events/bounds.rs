@@ -82,7 +82,9 @@ pub fn same_actor(a: &Mention, b: &Mention) -> bool {
         && a.country.is_some()
 }
 
-/// Where a complement clause ends: the sentence end, a semicolon, or a reporting clause.
+/// Where a complement clause ends: the sentence end, a semicolon, a reporting clause, or
+/// an "after" clause with a subject of its own ("threatened retaliation after the EU
+/// imposed tariffs": the tariffs are an event of their own).
 pub(super) fn complement_end(tokens: &[Token], from: usize, last: usize) -> usize {
     let mut i = from + 1;
     while i < last {
@@ -91,6 +93,9 @@ pub(super) fn complement_end(tokens: &[Token], from: usize, last: usize) -> usiz
             w,
             ";" | ":" | "but" | "while" | "whereas" | "although" | "though" | "("
         ) {
+            return i;
+        }
+        if w == "after" && clause_follows(tokens, i + 1, last) {
             return i;
         }
         if w == "," && i + 1 < last {
@@ -103,6 +108,27 @@ pub(super) fn complement_end(tokens: &[Token], from: usize, last: usize) -> usiz
         i += 1;
     }
     last
+}
+
+/// Whether a finite clause starts at `from`: a subject (a capitalised name or a determiner
+/// and noun) followed within six words by a past-tense or auxiliary verb, before any
+/// punctuation.
+fn clause_follows(tokens: &[Token], from: usize, last: usize) -> bool {
+    let Some(t) = tokens.get(from).filter(|_| from < last) else {
+        return false;
+    };
+    if !(t.cap || matches!(t.norm.as_str(), "the" | "a" | "an" | "its" | "their")) {
+        return false;
+    }
+    tokens[from + 1..last.min(from + 7)]
+        .iter()
+        .take_while(|t| !t.punct)
+        .any(|t| {
+            !t.cap
+                && (t.norm.ends_with("ed")
+                    || crate::lexicon::triggers::irregular_past(&t.norm)
+                    || matches!(t.norm.as_str(), "was" | "were" | "had" | "has" | "have"))
+        })
 }
 
 /// Where the object search stops: a relative clause, a semicolon, a reporting clause.

@@ -164,6 +164,11 @@ impl Sentence<'_> {
             } else {
                 self.objects(end, obj_end, &t.rp, &actors)
             };
+            // "Armenia and Azerbaijan held peace talks in Abu Dhabi": the coordinated parties
+            // meet each other; only a partner "with" them is another recipient.
+            if mutual && actors.len() >= 2 {
+                recipients.retain(|r| prep_before(toks, self.first, r) == Some("with"));
+            }
             if mutual && recipients.is_empty() && actors.len() < 2 {
                 return None;
             }

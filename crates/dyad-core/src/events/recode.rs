@@ -311,10 +311,11 @@ impl Sentence<'_> {
             clause::simple_past(toks, group, f.head)
         };
         // "threatened to stop talks if the United States goes ahead": the threat is
-        // addressed to the subject of its condition.
+        // addressed to the subject of its condition; "threatened retaliation after the EU
+        // imposed tariffs": to the author of what provoked it.
         if plover == "THREATEN" && recipients.is_empty() {
-            if let Some(c) =
-                (end..self.last).find(|&i| matches!(toks[i].norm.as_str(), "if" | "unless"))
+            if let Some(c) = (end..self.last)
+                .find(|&i| matches!(toks[i].norm.as_str(), "if" | "unless" | "after"))
             {
                 let cond = self.mentions.iter().find(|m| {
                     m.first > c

@@ -1,0 +1,117 @@
+//! Rules added after scoring fresh, unseen wire sentences (round 4, batches ul–un of the
+//! own gold). Each test is named after the rule it guards and checks a sentence built for
+//! the rule, not the gold sentence that exposed it; negative cases check the rule's limits.
+
+use dyad_core::schema::{EventRecord, InputDoc};
+use dyad_core::Coder;
+
+/// Codes `text` and returns its events as `TYPE ACTOR>RECIPIENT` strings.
+fn coded(text: &str) -> Vec<String> {
+    let doc = InputDoc {
+        id: "t".into(),
+        date: "2026-11-20".into(),
+        text: text.into(),
+        title: None,
+        source: None,
+        url: None,
+    };
+    let c = |a: &Option<dyad_core::schema::ActorRef>| {
+        a.as_ref()
+            .and_then(|a| a.country.clone())
+            .unwrap_or_default()
+    };
+    let records: Vec<EventRecord> = Coder::builtin().code(&doc).unwrap();
+    records
+        .iter()
+        .map(|e| format!("{} {}>{}", e.event_type, c(&e.actor), c(&e.recipient)))
+        .collect()
+}
+
+/// Asserts that `text` yields every event of `want` and none of `not`.
+fn check(text: &str, want: &[&str], not: &[&str]) {
+    let got = coded(text);
+    for w in want {
+        assert!(got.iter().any(|g| g == w), "{text}\n want {w}, got {got:?}");
+    }
+    for n in not {
+        assert!(
+            !got.iter().any(|g| g == n),
+            "{text}\n unwanted {n}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn igo_seat_is_the_host_capital_when_the_host_is_named() {
+    check(
+        "Belgian police in Brussels detained three men suspected of smuggling weapons.",
+        &["COERCE BEL>BEL"],
+        &["COERCE BEL>EUR"],
+    );
+    // Without the host country, the seat stays the international body.
+    check(
+        "Brussels imposed new tariffs on Chinese steel.",
+        &["SANCTION EUR>CHN"],
+        &[],
+    );
+}
+
+#[test]
+fn coordinated_parties_of_talks_meet_each_other_not_the_venue() {
+    check(
+        "Serbia and Kosovo held a new round of talks in Brussels.",
+        &["CONSULT SRB>XKX"],
+        &["CONSULT SRB>EUR", "CONSULT XKX>EUR"],
+    );
+}
+
+#[test]
+fn after_clause_is_no_complement_and_a_threat_addresses_its_author() {
+    check(
+        "Ottawa threatened retaliation after Washington imposed tariffs on Canadian steel.",
+        &["THREATEN CAN>USA", "SANCTION USA>CAN"],
+        &[],
+    );
+}
+
+#[test]
+fn agents_of_an_organisation_take_its_sector() {
+    check(
+        "The Sudanese army chief met members of the Sudan People's Liberation Movement-North in Juba.",
+        &["CONSULT SDN>SDN"],
+        &[],
+    );
+}
+
+#[test]
+fn saying_someone_was_behind_an_act_accuses_them() {
+    check(
+        "The German interior minister said Russia was behind the cyberattack on the ruling party.",
+        &["ACCUSE DEU>RUS"],
+        &[],
+    );
+    // No speaker, no accusation.
+    check(
+        "Russia is behind schedule on its gas deliveries.",
+        &[],
+        &["ACCUSE >RUS"],
+    );
+}
+
+#[test]
+fn led_and_backed_modifiers_keep_a_coordinated_unnamed_group() {
+    check(
+        "Iraqi soldiers and Iran-aligned fighters clashed near Tikrit.",
+        &["ASSAULT IRQ>IRQ"],
+        &[],
+    );
+}
+
+#[test]
+fn stripping_citizenship_is_coercion() {
+    check(
+        "Bahrain stripped dozens of dissidents of their citizenship.",
+        &["COERCE BHR>BHR"],
+        &[],
+    );
+}
