@@ -608,7 +608,9 @@ pub fn find(
                 | "foes"
                 | "camps"
         );
-        if matches!(w, "both" | "two") && pair_noun {
+        // "the two men", "both leaders"; not an indefinite count ("detained two men who ...").
+        let definite = w == "both" || i > first && tokens[i - 1].norm == "the";
+        if matches!(w, "both" | "two") && pair_noun && definite {
             let start = if i > first && tokens[i - 1].norm == "the" {
                 i - 1
             } else {

@@ -115,3 +115,69 @@ fn stripping_citizenship_is_coercion() {
         &[],
     );
 }
+
+#[test]
+fn speakers_own_act_told_to_an_addressee_is_addressed_to_it() {
+    check(
+        "Turkish President Recep Tayyip Erdogan hosted NATO officials in Ankara. He told them Turkey would veto the proposal.",
+        &["REJECT TUR>IGO"],
+        &[],
+    );
+    // Telling the press addresses no one.
+    check(
+        "The minister told reporters that Turkey would veto the proposal.",
+        &[],
+        &["REJECT TUR>MED"],
+    );
+}
+
+#[test]
+fn indefinite_two_men_is_no_pair_reference() {
+    check(
+        "Georgian police detained two men who were smuggling uranium.",
+        &["COERCE GEO>GEO"],
+        &[],
+    );
+}
+
+#[test]
+fn a_state_pronoun_acts_on_its_own_people() {
+    check(
+        "Saudi Arabia said it had executed a man convicted of drug smuggling.",
+        &["ASSAULT SAU>SAU"],
+        &[],
+    );
+}
+
+#[test]
+fn agentless_release_in_a_named_place_is_its_authorities() {
+    check(
+        "Three Australian citizens held in Myanmar were freed on Tuesday.",
+        &["RETREAT MMR>AUS"],
+        &[],
+    );
+    // With no place named, the releaser is unknown (hostages are freed by their captors).
+    check(
+        "Two Israeli hostages were released on Sunday.",
+        &[],
+        &["RETREAT ISR>ISR"],
+    );
+}
+
+#[test]
+fn protesters_with_a_place_still_riot() {
+    check(
+        "Protesters in Dhaka set fire to a police station.",
+        &["PROTEST BGD>BGD"],
+        &[],
+    );
+}
+
+#[test]
+fn breaching_networks_is_a_cyber_attack() {
+    check(
+        "Russian hackers breached the networks of the Dutch defence ministry.",
+        &["COERCE RUS>NLD"],
+        &[],
+    );
+}

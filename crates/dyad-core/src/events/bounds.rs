@@ -58,7 +58,8 @@ pub fn is_report(t: &Token) -> bool {
 /// target of the first's force or coercion is another group ("soldiers arrested officers").
 pub fn rival_groups(a: &Mention, m: &Mention) -> bool {
     m.kind == MentionKind::Direct
-        && a.kind == MentionKind::Direct
+        // "Iran said it had executed a man": a pronoun for a state stands for it.
+        && (a.kind == MentionKind::Direct || a.kind == MentionKind::Pronoun && a.sector.is_none())
         && m.name.is_none()
         && m.role.is_none()
         && m.group != a.group

@@ -334,13 +334,15 @@ impl Sentence<'_> {
         }
         // "the opposition leader was arrested": an arrest, charge or sentence with no agent
         // is the authorities' of the place named, else of the person's own country.
-        if passive
-            && actors.is_empty()
-            && t.plover == "COERCE"
-            && t.cameo.starts_with("17")
-            && modality == Modality::Asserted
-        {
-            if let Some(a) = self.implicit_authorities(f, &recipients) {
+        // "Two French nationals held in Iran were freed": a release likewise, but only
+        // where a place is named (hostages are freed by their captors).
+        let coercion = t.plover == "COERCE" && t.cameo.starts_with("17");
+        let release = t.cameo == "0841"
+            && recipients
+                .first()
+                .is_some_and(|r| r.person || r.plural && r.sector.is_some() && !r.place_like);
+        if passive && actors.is_empty() && (coercion || release) && modality == Modality::Asserted {
+            if let Some(a) = self.implicit_authorities(f, &recipients, coercion) {
                 actors = vec![a];
             }
         }
@@ -358,12 +360,13 @@ impl Sentence<'_> {
     }
 
     /// The unnamed authorities behind an agentless coercion: the government of the place the
-    /// sentence names ("was arrested in Lebanon"), else of the recipient's own state. The
+    /// sentence names ("was arrested in Lebanon"), else (if `own_state`) of the recipient's own state. The
     /// mention spans the trigger, since the text names no actor.
     pub(super) fn implicit_authorities(
         &self,
         f: &Found,
         recipients: &[Mention],
+        own_state: bool,
     ) -> Option<Mention> {
         let state = |m: &Mention| {
             m.country
@@ -383,7 +386,11 @@ impl Sentence<'_> {
                 && prep_before(self.tokens, self.first, m)
                     .is_some_and(|p| matches!(p, "in" | "at" | "near" | "inside" | "outside"))
         });
-        let country = place.and_then(state).unwrap_or(own);
+        let country = match place.and_then(state) {
+            Some(c) => c,
+            None if own_state => own,
+            None => return None,
+        };
         // The evidence for the country: the place named ("in Lusaka"), else the trigger.
         let (s, e) = match place.filter(|p| state(p).is_some()) {
             Some(p) => (p.first, p.last),

@@ -182,7 +182,11 @@ impl Sentence<'_> {
             && matches!(cameo.as_str(), "171" | "192")
             && !actors.is_empty()
             && actors.iter().all(|a| {
-                let head = toks[a.last.saturating_sub(1)].norm.as_str();
+                // The head noun, before a place attached to it ("Protesters in Nairobi").
+                let head_end = (a.first + 1..a.last)
+                    .find(|&i| matches!(toks[i].norm.as_str(), "in" | "of" | "from"))
+                    .unwrap_or(a.last);
+                let head = toks[head_end.saturating_sub(1)].norm.as_str();
                 let protesters = matches!(
                     head,
                     "protesters"

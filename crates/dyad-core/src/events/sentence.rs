@@ -4,11 +4,11 @@
 //! code nothing of their own; a judgement's target is the author of the act judged
 //! ("condemned the Israeli strikes"); a repeated act without its recipient is dropped.
 
-use super::bounds::{complement_end, object_end, same_actor};
+use super::bounds::{complement_end, is_report, object_end, prep_before, same_actor};
 use super::words::{light_verb, newsroom_idiom, DETS, FRAME};
 use super::{Event, Found, Sentence};
 use crate::clause::{self, PREPS};
-use crate::mentions::MentionKind;
+use crate::mentions::{Mention, MentionKind};
 
 impl Sentence<'_> {
     /// Extracts events from the sentence's triggers.
@@ -263,6 +263,11 @@ impl Sentence<'_> {
                 out.push(ev);
             }
         }
+        for ev in out.iter_mut() {
+            if let Some(m) = self.addressee(ev) {
+                ev.recipients = vec![m];
+            }
+        }
         // "visited Saudi Arabia on his first trip abroad": the same act twice, once without
         // its recipient.
         let redundant: Vec<bool> = out
@@ -286,6 +291,47 @@ impl Sentence<'_> {
             !redundant[k - 1]
         });
         out
+    }
+
+    /// "He told them Hungary would veto any aid package for Ukraine": the speaker's own act,
+    /// reported to an addressee ("told/assured/informed them"), is addressed to it when the
+    /// act has no recipient of its own (none, or only one after a preposition that is not
+    /// the trigger's).
+    fn addressee(&self, ev: &Event) -> Option<Mention> {
+        let toks = self.tokens;
+        let t = ev.found.trigger;
+        if t.norecip || ev.actors.is_empty() {
+            return None;
+        }
+        let start = ev.found.tokens[0];
+        let tv = (self.first..start).rev().find(|&i| {
+            matches!(
+                toks[i].norm.as_str(),
+                "told" | "tells" | "tell" | "telling" | "assured" | "assures" | "informed"
+            )
+        })?;
+        // Nothing but the addressee and "that" between the report verb and the act's clause.
+        let addr = self.mentions.iter().find(|m| {
+            m.first == tv + 1
+                && m.kind != MentionKind::Adjective
+                && !m.possessive
+                // "told VOA", "told reporters": telling the press is no address.
+                && m.sector.as_deref() != Some("MED")
+                && (m.country.is_some() || m.kind == MentionKind::Pair)
+        })?;
+        if (addr.last..start).any(|i| toks[i].punct || is_report(&toks[i])) {
+            return None;
+        }
+        let speaker = self.subject_opts(tv, self.first, true);
+        let own_act = ev
+            .actors
+            .iter()
+            .all(|a| speaker.iter().any(|s| same_actor(a, s)));
+        let weak = ev.recipients.iter().all(|r| {
+            prep_before(toks, self.first, r).is_some_and(|p| !t.rp.iter().any(|x| x == p))
+                && !ev.actors.iter().any(|a| same_actor(a, r))
+        });
+        (own_act && weak).then(|| addr.clone())
     }
 
     /// The event noun in a reason phrase after the verb's object: "thanked Denmark *for its
