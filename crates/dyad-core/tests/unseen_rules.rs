@@ -181,3 +181,62 @@ fn breaching_networks_is_a_cyber_attack() {
         &[],
     );
 }
+
+#[test]
+fn pair_reference_before_a_mutual_event_of_its_sentence_is_its_parties() {
+    check(
+        "The French foreign minister urged both sides to show restraint after clashes between Armenia and Azerbaijan.",
+        &["REQUEST FRA>ARM", "REQUEST FRA>AZE"],
+        &[],
+    );
+}
+
+#[test]
+fn participle_between_commas_after_its_patient_is_passive() {
+    check(
+        "Malian troops, backed by Russian mercenaries, attacked a rebel camp near Kidal.",
+        &["SUPPORT RUS>MLI"],
+        &["SUPPORT MLI>RUS"],
+    );
+}
+
+#[test]
+fn of_after_a_patterns_object_names_the_party_acted_on() {
+    check(
+        "Brazil's Supreme Court blocked the deployment of Brazilian troops to Haiti.",
+        &["REJECT BRA>BRA"],
+        &["REJECT BRA>HTI"],
+    );
+}
+
+#[test]
+fn force_nouns_act_on_the_place_named() {
+    check(
+        "Al-Shabaab claimed responsibility for the bombing of a market in Baidoa.",
+        &["ASSAULT SOM>SOM"],
+        &[],
+    );
+}
+
+#[test]
+fn capture_from_takes_the_loser_as_recipient() {
+    check(
+        "Sudanese army troops recaptured the town of Wad Madani from the Rapid Support Forces.",
+        &["ASSAULT SDN>SDN"],
+        &[],
+    );
+}
+
+#[test]
+fn expelling_vessels_is_coercion_and_emergencies_can_be_extended() {
+    check(
+        "The Philippine navy expelled three Chinese fishing boats from the shoal.",
+        &["COERCE PHL>CHN"],
+        &["SANCTION PHL>CHN"],
+    );
+    check(
+        "Ecuador's president extended the state of emergency in three provinces.",
+        &["COERCE ECU>ECU"],
+        &[],
+    );
+}

@@ -44,7 +44,10 @@ impl Sentence<'_> {
             && toks.get(head + 1).is_some_and(|x| x.norm == "by")
             // "retaliated by announcing tariffs" is active, with its means.
             && toks.get(head + 2).is_none_or(|x| !x.norm.ends_with("ing"))
-            && self.mentions.iter().any(|m| m.last == start);
+            // "Somali forces, backed by U.S. airstrikes, ...": also after a comma.
+            && self.mentions.iter().any(|m| {
+                m.last == start || m.last + 1 == start && toks[m.last].norm == ","
+            });
         let passive =
             t.kind == 'V' && (clause::passive(toks, group.clone(), head) || reduced_passive);
         let obj_end = object_end(toks, end, self.last);
@@ -159,10 +162,12 @@ impl Sentence<'_> {
             if actors.is_empty() {
                 return None;
             }
+            // "the attack on a hotel in Mogadishu": force acts on the place, as for verbs.
+            let force = matches!(t.plover.as_str(), "ASSAULT" | "COERCE");
             recipients = if t.norecip {
                 vec![]
             } else {
-                self.objects(end, obj_end, &t.rp, &actors)
+                self.objects_opts(end, obj_end, &t.rp, &actors, force, force)
             };
             // "Armenia and Azerbaijan held peace talks in Abu Dhabi": the coordinated parties
             // meet each other; only a partner "with" them is another recipient.
@@ -256,13 +261,19 @@ impl Sentence<'_> {
             }
             // "declared a state of siege in Haiti": force and coercion act on the place.
             let force = matches!(t.plover.as_str(), "ASSAULT" | "MOBILIZE" | "COERCE");
+            // "blocked the deployment of Kenyan police to Haiti": the "of" after a pattern's
+            // own object noun names whose act it is, the party acted on.
+            let mut rp = t.rp.clone();
+            if t.pattern.contains(" * ") && end < self.last && toks[end].norm == "of" {
+                rp.push("of".into());
+            }
             recipients = if t.norecip {
                 vec![]
             } else {
                 self.objects_opts(
                     obj_start,
                     obj_end,
-                    &t.rp,
+                    &rp,
                     &actors,
                     force,
                     matches!(t.plover.as_str(), "ASSAULT" | "COERCE"),
