@@ -183,8 +183,11 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
             .is_some_and(|t| INSTRUMENTS.contains(&t.norm.as_str()));
         // The place the sentence names ("police in Lagos"); else the country named last
         // before it; else the first named after it in the sentence.
+        // A news outlet ("told VOA", "Reuters reported") is the reporter, not the story's
+        // country.
         let state = |a: &&Mention| {
             a.kind != MentionKind::Pair
+                && !(a.sector.as_deref() == Some("MED") && a.name.is_some())
                 && a.country
                     .as_deref()
                     .is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c))

@@ -240,3 +240,12 @@ fn expelling_vessels_is_coercion_and_emergencies_can_be_extended() {
         &[],
     );
 }
+
+#[test]
+fn a_named_news_outlet_lends_no_country_to_generic_agents() {
+    check(
+        "A passenger train was hijacked in Pakistan's Balochistan province. Survivors told VOA that gunmen shot several police officers.",
+        &["ASSAULT PAK>PAK"],
+        &["ASSAULT USA>USA", "ASSAULT USA>PAK"],
+    );
+}
