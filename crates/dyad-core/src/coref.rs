@@ -163,7 +163,26 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
             || sentence[..i].iter().any(|p| {
                 p.possessive && p.kind == MentionKind::Direct && p.last <= m.first && p.last + 2 >= m.first
             }));
-        if !sector_ok || !(m.role.is_some() || m.plural || m.person || forces || body) {
+        // "opposition rallies", "opposition leaders": the opposition as a modifier is a
+        // political body too.
+        let opposition = m.sector.as_deref() == Some("OPP")
+            && tokens.get(m.last).is_some_and(|t| {
+                !t.punct
+                    && !t.cap
+                    && !crate::clause::PREPS.contains(&t.norm.as_str())
+                    && !t.norm.ends_with("ed")
+            });
+        // "the country's largest private university": owned by the country in focus.
+        let the_country = the_countrys(tokens, first, m.first);
+        if !sector_ok
+            || !(m.role.is_some()
+                || m.plural
+                || m.person
+                || forces
+                || body
+                || opposition
+                || the_country)
+        {
             continue;
         }
         // "a regional peacekeeping force", "Western allies": not the local country's.
@@ -242,6 +261,22 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
             }
         }
     }
+}
+
+/// Whether "the country's" / "the nation's" stands before `start`, with at most three
+/// lower-case modifiers between ("the country's largest private university").
+fn the_countrys(tokens: &[Token], first: usize, start: usize) -> bool {
+    let mut j = start;
+    while j > first && start - j < 3 && {
+        let t = &tokens[j - 1];
+        !t.punct && !t.cap && t.norm != "'s"
+    } {
+        j -= 1;
+    }
+    j >= first + 3
+        && tokens[j - 1].norm == "'s"
+        && matches!(tokens[j - 2].norm.as_str(), "country" | "nation")
+        && tokens[j - 3].norm == "the"
 }
 
 /// Office words that a definite description ("the minister", "the president") can head.

@@ -249,3 +249,48 @@ fn a_named_news_outlet_lends_no_country_to_generic_agents() {
         &["ASSAULT USA>USA", "ASSAULT USA>PAK"],
     );
 }
+
+#[test]
+fn vowing_to_respond_firmly_is_a_threat() {
+    check(
+        "Beijing will respond firmly to any provocation by Manila, the foreign ministry said.",
+        &["THREATEN CHN>PHL"],
+        &[],
+    );
+}
+
+#[test]
+fn dismissing_something_as_is_a_rejection() {
+    check(
+        "Moscow dismissed the charges as absurd.",
+        &["REJECT RUS>"],
+        &[],
+    );
+}
+
+#[test]
+fn opposition_as_a_modifier_takes_the_country() {
+    check(
+        "Senegal's government lifted a ban on opposition rallies.",
+        &["CONCEDE SEN>SEN"],
+        &[],
+    );
+}
+
+#[test]
+fn the_countrys_institution_belongs_to_the_country_in_focus() {
+    check(
+        "Nicaragua's government closed the country's main university.",
+        &["COERCE NIC>NIC"],
+        &[],
+    );
+}
+
+#[test]
+fn speech_participle_after_a_comma_is_the_main_subjects_even_without_a_main_event() {
+    check(
+        "The Ethiopian government audited a Kenyan charity, accusing Eritrea of funding it.",
+        &["ACCUSE ETH>ERI"],
+        &["ACCUSE KEN>ERI"],
+    );
+}

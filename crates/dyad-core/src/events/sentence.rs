@@ -192,9 +192,14 @@ impl Sentence<'_> {
                 continue;
             }
             // "denied supporting the rebels, accusing Congo of ...": a speech act after a comma
-            // is the main subject's own.
+            // is the main subject's own, also when the main verb coded nothing ("closed the
+            // country's largest university, accusing it of ...").
+            let main_subject = match out.first() {
+                Some(e) => e.actors.clone(),
+                None => self.leading_subject(self.first, f.tokens[0]),
+            };
             if participle
-                && !out.is_empty()
+                && !main_subject.is_empty()
                 && f.tokens[0] > self.first
                 && toks[f.tokens[0] - 1].norm == ","
                 && matches!(
@@ -203,7 +208,7 @@ impl Sentence<'_> {
                 )
             {
                 if let Some(mut ev) = self.event(f, &found[a + 1..]) {
-                    ev.actors = out[0].actors.clone();
+                    ev.actors = main_subject;
                     let main = &ev.actors;
                     ev.recipients
                         .retain(|r| !main.iter().any(|m| same_actor(m, r)));
