@@ -18,12 +18,12 @@ fn own_gold_sentences_are_coded() {
         .map(|o| format!("{} {} {:?}", o.id, o.gold_type, o.coded))
         .collect();
     assert!(
-        r.full_rate >= 0.85,
+        r.full_rate >= 0.87,
         "full match {:.3}; misses: {misses:#?}",
         r.full_rate
     );
     assert!(
-        r.extra_per_sentence <= 0.13,
+        r.extra_per_sentence <= 0.12,
         "extra events per sentence {:.3}",
         r.extra_per_sentence
     );
