@@ -609,7 +609,11 @@ fn expand(ev: &Event, pair: &[Mention]) -> Vec<(Mention, Option<Mention>)> {
         let rivals = matches!(ev.plover.as_str(), "ASSAULT" | "COERCE");
         let rs: Vec<&Mention> = recips
             .iter()
-            .filter(|r| !events::same_actor(a, r) || rivals && events::rival_groups(a, r))
+            .filter(|r| {
+                !events::same_actor(a, r)
+                    || rivals && events::rival_groups(a, r)
+                    || events::domestic_target(a, r)
+            })
             .collect();
         if rs.is_empty() {
             // "North Korea and Belarus agreed", "the two sides met": each with each other.

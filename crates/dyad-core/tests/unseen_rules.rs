@@ -294,3 +294,68 @@ fn speech_participle_after_a_comma_is_the_main_subjects_even_without_a_main_even
         &["ACCUSE KEN>ERI"],
     );
 }
+
+#[test]
+fn a_future_act_unless_someone_acts_is_an_ultimatum_to_them() {
+    check(
+        "Germany said it would recognise a Palestinian state unless Israel halted settlement building.",
+        &["THREATEN DEU>ISR"],
+        &["AGREE DEU>PSE"],
+    );
+}
+
+#[test]
+fn judging_a_demonym_modified_act_targets_that_country() {
+    check(
+        "Jordan condemned the Israeli raid on a refugee camp in the West Bank.",
+        &["ACCUSE JOR>ISR"],
+        &["ACCUSE JOR>PSE"],
+    );
+}
+
+#[test]
+fn a_state_freeing_its_own_prisoners_is_domestic() {
+    check(
+        "Cuba freed dozens of political prisoners.",
+        &["RETREAT CUB>CUB"],
+        &[],
+    );
+    // Its people are not the state: a rally keeps no domestic recipient.
+    check(
+        "Thousands of Israelis rallied in Tel Aviv to demand the release of the hostages.",
+        &[],
+        &["PROTEST ISR>ISR"],
+    );
+}
+
+#[test]
+fn entity_lists_and_lockdowns() {
+    check(
+        "China added eight American drone makers to its entity list.",
+        &["SANCTION CHN>USA"],
+        &[],
+    );
+    check(
+        "Separatist rebels imposed a lockdown on the city of Bamenda in Cameroon.",
+        &["COERCE CMR>CMR"],
+        &[],
+    );
+}
+
+#[test]
+fn a_reaction_prompted_by_an_act_answers_its_actor() {
+    check(
+        "Chinese coast guard ships entered waters near the Senkaku Islands, drawing a protest from Tokyo.",
+        &["ACCUSE JPN>CHN"],
+        &[],
+    );
+}
+
+#[test]
+fn protesters_storming_a_building_riot() {
+    check(
+        "Angry protesters stormed the parliament building in Nairobi.",
+        &["PROTEST KEN>KEN"],
+        &["ASSAULT KEN>KEN"],
+    );
+}

@@ -66,6 +66,19 @@ pub fn rival_groups(a: &Mention, m: &Mention) -> bool {
         && m.sector.is_some()
 }
 
+/// A state acting on its own people: "Belarus freed 14 political prisoners" is BLR>BLR, not
+/// the state twice.
+pub fn domestic_target(a: &Mention, m: &Mention) -> bool {
+    a.sector.is_none()
+        && !a.place_like
+        // A state, not its people ("Israelis rallied ...").
+        && !a.plural
+        && matches!(a.kind, MentionKind::Direct | MentionKind::Pronoun)
+        && m.kind == MentionKind::Direct
+        && m.name.is_none()
+        && m.sector.as_deref().is_some_and(super::words::non_state)
+}
+
 /// Two mentions that code the same actor (same country, compatible sectors).
 pub fn same_actor(a: &Mention, b: &Mention) -> bool {
     if a.first == b.first && a.last == b.last && a.country == b.country {

@@ -279,6 +279,24 @@ impl Sentence<'_> {
                     matches!(t.plover.as_str(), "ASSAULT" | "COERCE"),
                 )
             };
+            // "condemned the Israeli raid on the Jenin camp", "criticised the Chinese
+            // decision": a judgement's direct object modified by a demonym targets that
+            // country, over places and parties named later in the object.
+            if matches!(t.plover.as_str(), "ACCUSE" | "SUPPORT" | "REJECT") && !t.norecip {
+                let adj = self.mentions.iter().find(|m| {
+                    m.first >= end
+                        && (end..m.first)
+                            .all(|i| matches!(toks[i].norm.as_str(), "the" | "a" | "an"))
+                });
+                if let Some(adj) = adj.filter(|m| {
+                    m.kind == MentionKind::Adjective
+                        && self.usable(m)
+                        && !actors.iter().any(|a| same_actor(a, m))
+                        && toks.get(m.last).is_some_and(|n| !n.cap && !n.punct)
+                }) {
+                    recipients = vec![adj.clone()];
+                }
+            }
             // "signed a law ... on the Belarus border": a weak trigger's recipient is its
             // direct object or comes with one of its prepositions ("signed with Belarus").
             if t.weak && !t.rp.is_empty() {

@@ -27,7 +27,7 @@ mod roles;
 mod sentence;
 mod words;
 
-pub use bounds::{is_report, prep_before, rival_groups, same_actor};
+pub use bounds::{domestic_target, is_report, prep_before, rival_groups, same_actor};
 pub use find::triggers;
 
 use crate::clause::Modality;

@@ -125,12 +125,17 @@ impl Sentence<'_> {
             .any(|x| x.norm == "unless");
         if matches!(modality, Modality::Future | Modality::Hypothetical) && !t.intent {
             let q = crate::codes::quad_class(&plover);
-            if conditional && (q == 2 || q == 4) {
+            // "would recognise a Palestinian state unless Israel agreed to a ceasefire": a
+            // future act on a condition is an ultimatum to the condition's subject.
+            if conditional && (q == 2 || q == 4 || q == 1 && plover != "AGREE" && !negated) {
                 mutual = false;
                 plover = "THREATEN".into();
                 cameo = "130".into();
                 goldstein = -4.4;
                 mode = String::new();
+                if let Some(m) = self.condition_subject(end, &actors) {
+                    recipients = vec![m];
+                }
             } else if negated && q <= 2 {
                 // "would not negotiate with protesters": a refusal is one-way.
                 mutual = false;
@@ -178,8 +183,9 @@ impl Sentence<'_> {
         }
         // "Protesters set fire to parliament", "students occupied buildings": civilians who
         // damage or occupy property riot or protest, they do not coerce.
-        if plover == "COERCE"
-            && matches!(cameo.as_str(), "171" | "192")
+        // "protesters stormed parliament": storming by civilians is a riot too.
+        let stormed = plover == "ASSAULT" && toks[f.head].norm.starts_with("storm");
+        if (plover == "COERCE" && matches!(cameo.as_str(), "171" | "192") || stormed)
             && !actors.is_empty()
             && actors.iter().all(|a| {
                 // The head noun, before a place attached to it ("Protesters in Nairobi").
@@ -208,7 +214,7 @@ impl Sentence<'_> {
                     && a.name.is_none()
             })
         {
-            let riot = cameo == "171";
+            let riot = cameo == "171" || stormed;
             plover = "PROTEST".into();
             cameo = if riot { "145" } else { "144" }.into();
             goldstein = -7.5;
@@ -318,18 +324,8 @@ impl Sentence<'_> {
         // addressed to the subject of its condition; "threatened retaliation after the EU
         // imposed tariffs": to the author of what provoked it.
         if plover == "THREATEN" && recipients.is_empty() {
-            if let Some(c) = (end..self.last)
-                .find(|&i| matches!(toks[i].norm.as_str(), "if" | "unless" | "after"))
-            {
-                let cond = self.mentions.iter().find(|m| {
-                    m.first > c
-                        && m.first <= c + 4
-                        && self.usable(m)
-                        && m.kind != MentionKind::Adjective
-                });
-                if let Some(m) = cond.filter(|m| !actors.iter().any(|a| same_actor(a, m))) {
-                    recipients = vec![m.clone()];
-                }
+            if let Some(m) = self.condition_subject(end, &actors) {
+                recipients = vec![m];
             }
         }
         Some(Event {
@@ -347,6 +343,26 @@ impl Sentence<'_> {
             narrative,
             clause,
         })
+    }
+}
+
+impl Sentence<'_> {
+    /// The subject of the first "if / unless / after" clause after `end`, when it is not the
+    /// actor itself: the party a threat or an ultimatum is addressed to.
+    fn condition_subject(&self, end: usize, actors: &[Mention]) -> Option<Mention> {
+        let toks = self.tokens;
+        let c = (end.min(self.last)..self.last)
+            .find(|&i| matches!(toks[i].norm.as_str(), "if" | "unless" | "after"))?;
+        self.mentions
+            .iter()
+            .find(|m| {
+                m.first > c
+                    && m.first <= c + 4
+                    && self.usable(m)
+                    && m.kind != MentionKind::Adjective
+            })
+            .filter(|m| !actors.iter().any(|a| same_actor(a, m)))
+            .cloned()
     }
 }
 

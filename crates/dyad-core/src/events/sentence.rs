@@ -243,6 +243,37 @@ impl Sentence<'_> {
                 continue;
             }
             if let Some(mut ev) = self.event(f, &found[a + 1..]) {
+                // "raided Serbian-run institutions, prompting protests from Belgrade": a
+                // reaction noun after "prompting/sparking/drawing" answers the main actor.
+                if f.trigger.kind == 'N' && ev.recipients.is_empty() && !f.trigger.norecip {
+                    let reaction = (f.tokens[0].saturating_sub(3).max(self.first)..f.tokens[0])
+                        .any(|i| {
+                            matches!(
+                                toks[i].norm.as_str(),
+                                "prompting"
+                                    | "prompted"
+                                    | "sparking"
+                                    | "sparked"
+                                    | "drawing"
+                                    | "drew"
+                                    | "triggering"
+                                    | "triggered"
+                                    | "provoking"
+                                    | "provoked"
+                            )
+                        });
+                    if reaction {
+                        let main = match out.first() {
+                            Some(e) => e.actors.clone(),
+                            None => self.leading_subject(self.first, f.tokens[0]),
+                        };
+                        ev.recipients = main
+                            .iter()
+                            .filter(|m| !ev.actors.iter().any(|a| same_actor(a, m)))
+                            .cloned()
+                            .collect();
+                    }
+                }
                 // "condemned the Israeli strikes", "welcomed China's decision": the target of a
                 // judgement is the author of the act judged, and the act is not coded again.
                 if f.trigger.kind == 'V'
