@@ -359,3 +359,40 @@ fn protesters_storming_a_building_riot() {
         &["ASSAULT KEN>KEN"],
     );
 }
+
+#[test]
+fn a_pattern_with_its_own_object_judges_the_act_after_over() {
+    check(
+        "The Japanese embassy lodged a protest over a Chinese official's visit to the disputed islands.",
+        &["ACCUSE JPN>CHN"],
+        &[],
+    );
+}
+
+#[test]
+fn a_coordinated_verb_without_recipient_takes_the_previous_one() {
+    check(
+        "The Indian foreign minister visited Sri Lanka and pledged to expand cooperation.",
+        &["AGREE IND>LKA"],
+        &["AGREE IND>"],
+    );
+}
+
+#[test]
+fn missile_tests_operations_against_and_suspended_broadcasters() {
+    check(
+        "Pakistan said it had tested a new cruise missile.",
+        &["MOBILIZE PAK>"],
+        &[],
+    );
+    check(
+        "Colombian troops launched an operation against dissident rebels in Cauca.",
+        &["ASSAULT COL>COL"],
+        &[],
+    );
+    check(
+        "Mali's junta suspended two French radio stations.",
+        &["COERCE MLI>FRA"],
+        &["SANCTION MLI>FRA"],
+    );
+}

@@ -274,6 +274,28 @@ impl Sentence<'_> {
                             .collect();
                     }
                 }
+                // "visited Panama and promised to help protect the canal": a coordinated verb
+                // with no recipient of its own addresses the previous verb's recipient.
+                if f.trigger.kind == 'V'
+                    && ev.recipients.is_empty()
+                    && !f.trigger.norecip
+                    && !matches!(ev.plover.as_str(), "PROTEST" | "MOBILIZE")
+                {
+                    let g = clause::verb_group(toks, self.first, f.tokens[0]);
+                    let coordinated = g.start > self.first && toks[g.start - 1].norm == "and";
+                    if let Some(prev) = out.last().filter(|p| {
+                        coordinated
+                            && !p.recipients.is_empty()
+                            && !p.actors.is_empty()
+                            && p.actors.len() == ev.actors.len()
+                            && p.actors
+                                .iter()
+                                .zip(&ev.actors)
+                                .all(|(x, y)| same_actor(x, y))
+                    }) {
+                        ev.recipients = prev.recipients.clone();
+                    }
+                }
                 // "condemned the Israeli strikes", "welcomed China's decision": the target of a
                 // judgement is the author of the act judged, and the act is not coded again.
                 if f.trigger.kind == 'V'
@@ -420,6 +442,14 @@ impl Sentence<'_> {
             return None;
         }
         let mut i = *f.tokens.last()? + 1;
+        // "lodged a protest over a Philippine official's visit": a pattern that holds its own
+        // object ("lodge * protest") judges the act after "over / against / about".
+        if f.trigger.pattern.contains(" * ")
+            && i < g.tokens[0]
+            && matches!(self.tokens[i].norm.as_str(), "over" | "against" | "about")
+        {
+            i += 1;
+        }
         while i < g.tokens[0] {
             if let Some(m) = self.mentions.iter().find(|m| m.first == i) {
                 if m.kind != MentionKind::Adjective && !m.possessive {
