@@ -396,3 +396,53 @@ fn missile_tests_operations_against_and_suspended_broadcasters() {
         &["SANCTION MLI>FRA"],
     );
 }
+
+#[test]
+fn pardoning_prisoners_is_a_release() {
+    check(
+        "Belarus's leader pardoned 30 political prisoners.",
+        &["RETREAT BLR>BLR"],
+        &["SUPPORT BLR>BLR"],
+    );
+}
+
+#[test]
+fn a_future_deployment_as_part_of_an_alliance_is_a_promise() {
+    check(
+        "Norway will send 200 soldiers to Lithuania as part of a NATO battlegroup.",
+        &["AGREE NOR>LTU"],
+        &["THREATEN NOR>LTU"],
+    );
+}
+
+#[test]
+fn future_joint_drills_are_a_promise_of_cooperation() {
+    check(
+        "Iran said its navy would hold joint drills with Russia in the Gulf of Oman.",
+        &["AGREE IRN>RUS"],
+        &["THREATEN IRN>RUS"],
+    );
+}
+
+#[test]
+fn suspended_parliaments_and_visa_restrictions() {
+    check(
+        "Tunisia's president suspended parliament.",
+        &["COERCE TUN>TUN"],
+        &[],
+    );
+    check(
+        "Washington imposed visa restrictions on Ugandan officials.",
+        &["SANCTION USA>UGA"],
+        &[],
+    );
+}
+
+#[test]
+fn a_meeting_noun_in_an_opening_frame_is_between_the_main_events_parties() {
+    check(
+        "In a phone call, Scholz urged Erdogan to back Sweden's bid to join NATO.",
+        &["CONSULT DEU>TUR", "REQUEST DEU>TUR"],
+        &[],
+    );
+}

@@ -159,6 +159,7 @@ impl Sentence<'_> {
                 actors = self.objects(end, obj_end, &["by".to_string()], &[]);
                 actors.truncate(1);
             }
+
             if actors.is_empty() {
                 return None;
             }

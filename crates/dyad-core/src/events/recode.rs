@@ -119,6 +119,19 @@ impl Sentence<'_> {
         {
             modality = Modality::Proposed;
         }
+        // "held joint naval drills": drills held jointly are military cooperation (before the
+        // modality recoding: "will hold joint drills" is a promise, not a threat).
+        if plover == "MOBILIZE"
+            && f.tokens[0] < end
+            && (f.tokens[0]..end).any(|i| toks[i].norm == "joint")
+        {
+            plover = "COOPERATE".into();
+            cameo = "062".into();
+            goldstein = 7.4;
+            mode = String::new();
+            context = vec!["military".into()];
+            mutual = true;
+        }
         // Future and conditional events: intentions and threats.
         let conditional = toks[end.min(self.last)..self.last]
             .iter()
@@ -265,18 +278,6 @@ impl Sentence<'_> {
                 recipients = vec![place];
             }
         }
-        // "held joint naval drills": drills held jointly are military cooperation.
-        if plover == "MOBILIZE"
-            && f.tokens[0] < end
-            && (f.tokens[0]..end).any(|i| toks[i].norm == "joint")
-        {
-            plover = "COOPERATE".into();
-            cameo = "062".into();
-            goldstein = 7.4;
-            mode = String::new();
-            context = vec!["military".into()];
-            mutual = true;
-        }
         // "U.S. warships arrived in the Caribbean": units that arrive are deployed, not visiting.
         if plover == "CONSULT"
             && matches!(cameo.as_str(), "042" | "043")
@@ -382,30 +383,41 @@ pub(super) fn helping_purpose(toks: &[Token], from: usize, last: usize) -> bool 
         from.min(last.saturating_sub(1)),
     )
     .1;
-    (from..end.min(last)).any(|i| {
-        toks[i].norm == "to"
-            && toks.get(i + 1).is_some_and(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "protect"
-                        | "help"
-                        | "support"
-                        | "assist"
-                        | "defend"
-                        | "secure"
-                        | "train"
-                        | "bolster"
-                        | "reinforce"
-                        | "stabilise"
-                        | "stabilize"
-                        | "restore"
-                        | "fight"
-                        | "combat"
-                        | "tackle"
-                        | "guard"
-                        | "keep"
-                        | "aid"
-                )
-            })
-    })
+    // "as part of NATO's forward land forces", "as part of a peacekeeping mission".
+    // ("as" opens a clause of its own, so the search runs to the next comma.)
+    let as_part = (from..last)
+        .take_while(|&i| !matches!(toks[i].norm.as_str(), "," | ";"))
+        .any(|i| {
+            i + 2 < last
+                && toks[i].norm == "as"
+                && toks[i + 1].norm == "part"
+                && toks[i + 2].norm == "of"
+        });
+    as_part
+        || (from..end.min(last)).any(|i| {
+            toks[i].norm == "to"
+                && toks.get(i + 1).is_some_and(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "protect"
+                            | "help"
+                            | "support"
+                            | "assist"
+                            | "defend"
+                            | "secure"
+                            | "train"
+                            | "bolster"
+                            | "reinforce"
+                            | "stabilise"
+                            | "stabilize"
+                            | "restore"
+                            | "fight"
+                            | "combat"
+                            | "tackle"
+                            | "guard"
+                            | "keep"
+                            | "aid"
+                    )
+                })
+        })
 }

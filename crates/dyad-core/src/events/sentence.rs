@@ -321,6 +321,41 @@ impl Sentence<'_> {
                 out.push(ev);
             }
         }
+        // "In a phone call, Macron urged Netanyahu to halt the offensive": a meeting noun in a
+        // short frame that opens the sentence is between the main event's parties.
+        let mut framed = Vec::new();
+        for f in &found {
+            if f.trigger.kind != 'N'
+                || f.trigger.plover != "CONSULT"
+                || out.iter().any(|e| e.found.head == f.head)
+            {
+                continue;
+            }
+            let Some(comma) = self.opening_frame(f) else {
+                continue;
+            };
+            let Some(main) = out.iter().find(|e| {
+                e.found.tokens[0] > comma && !e.actors.is_empty() && !e.recipients.is_empty()
+            }) else {
+                continue;
+            };
+            let bounds = clause::clause_bounds(toks, self.first, self.last, f.tokens[0]);
+            let group = clause::verb_group(toks, self.first, f.tokens[0]);
+            if let Some(ev) = self.finish(
+                f,
+                main.actors.clone(),
+                main.recipients.clone(),
+                f.trigger.mutual,
+                false,
+                main.modality,
+                group,
+                bounds,
+                &[],
+            ) {
+                framed.push(ev);
+            }
+        }
+        out.extend(framed);
         for ev in out.iter_mut() {
             if let Some(m) = self.addressee(ev) {
                 ev.recipients = vec![m];
@@ -349,6 +384,23 @@ impl Sentence<'_> {
             !redundant[k - 1]
         });
         out
+    }
+
+    /// The comma closing a short frame that opens the sentence around the noun `f`: "In a
+    /// phone call, ...", "During the talks, ..." (a preposition, at most three plain words,
+    /// the noun, a comma).
+    fn opening_frame(&self, f: &Found) -> Option<usize> {
+        let toks = self.tokens;
+        let start = f.tokens[0];
+        let end = *f.tokens.last()? + 1;
+        let plain = |t: &crate::text::Token| {
+            !t.punct && !t.cap && !t.norm.ends_with("ed") && !t.norm.ends_with("ing")
+        };
+        let ok = start > self.first
+            && start - self.first <= 4
+            && matches!(toks[self.first].norm.as_str(), "in" | "during" | "at")
+            && (self.first + 1..end).all(|i| plain(&toks[i]));
+        (ok && end < self.last && toks[end].norm == ",").then_some(end)
     }
 
     /// "He told them Hungary would veto any aid package for Ukraine": the speaker's own act,
