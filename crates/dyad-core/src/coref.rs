@@ -117,6 +117,53 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
     // "President Laurent Gbagbo", "police", "students": an office or agent with no
     // country of its own belongs to the country last named.
     for i in 0..sentence.len() {
+        // "the bloc", "the alliance": the international body named last, else the first one
+        // named after it in the sentence ("The bloc's ministers agreed ..., EU diplomats said").
+        if sentence[i].kind == MentionKind::Direct
+            && sentence[i].country.is_none()
+            && sentence[i].sector.as_deref() == Some("IGO")
+            && sentence[i].name.is_none()
+        {
+            let body = |a: &&Mention| {
+                a.name.is_some()
+                    && a.kind != MentionKind::Adjective
+                    && a.country
+                        .as_deref()
+                        .is_some_and(|c| matches!(c, "EUR" | "IGO" | "UNO"))
+            };
+            let found = sentence[..i]
+                .iter()
+                .rev()
+                .chain(history.mentions.iter().rev())
+                .find(body)
+                .or_else(|| sentence[i + 1..].iter().find(body))
+                .map(|a| (a.country.clone(), a.name.clone()));
+            if let Some((country, name)) = found {
+                sentence[i].country = country;
+                sentence[i].name = name;
+                sentence[i].rules.push("coref:international-body".into());
+            }
+            continue;
+        }
+        // "the bloc's leaders", "the ministry's officials": an unnamed agent right after a
+        // possessive that has a country belongs to it.
+        if i > 0
+            && sentence[i].country.is_none()
+            && sentence[i].kind == MentionKind::Direct
+            && sentence[i - 1].possessive
+            && sentence[i - 1].kind == MentionKind::Direct
+            && (sentence[i - 1].last == sentence[i].first
+                || sentence[i - 1].last + 1 == sentence[i].first
+                    && tokens
+                        .get(sentence[i - 1].last)
+                        .is_some_and(|t| t.norm == "'s"))
+            && sentence[i - 1].country.is_some()
+            && sentence[i].name.is_none()
+        {
+            sentence[i].country = sentence[i - 1].country.clone();
+            sentence[i].rules.push("coref:possessor".into());
+            continue;
+        }
         let m = &sentence[i];
         if m.kind != MentionKind::Direct
             || m.country.is_some()
@@ -230,8 +277,23 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
         } else {
             &history.mentions[..]
         };
+        // "a U.S. MQ-9 Reaper drone": a demonym before the model name is the user.
+        let maker = sentence[..i]
+            .iter()
+            .rev()
+            .find(|a| {
+                instrument
+                    && a.kind == MentionKind::Adjective
+                    && a.last < m.first
+                    && m.first - a.last <= 3
+                    && tokens[a.last..m.first]
+                        .iter()
+                        .all(|t| t.cap && !t.punct || t.norm.chars().any(|c| c.is_ascii_digit()))
+            })
+            .filter(state);
         let before = sentence[..i].iter().rev().chain(earlier.iter().rev());
-        let focus = place
+        let focus = maker
+            .or(place)
             .or_else(|| {
                 before
                     .filter(|a| a.kind != MentionKind::Adjective)

@@ -446,3 +446,44 @@ fn a_meeting_noun_in_an_opening_frame_is_between_the_main_events_parties() {
         &[],
     );
 }
+
+#[test]
+fn the_bloc_and_the_alliance_are_the_named_international_body() {
+    check(
+        "The bloc's leaders agreed to impose new sanctions on Belarus, EU officials said.",
+        &["SANCTION EUR>BLR"],
+        &[],
+    );
+}
+
+#[test]
+fn barred_from_running_and_firing_on_protesters() {
+    check(
+        "Venezuela's electoral authority barred opposition leader Maria Machado from running in the election.",
+        &["COERCE VEN>VEN"],
+        &[],
+    );
+    check(
+        "Myanmar soldiers fired on protesters in Mandalay.",
+        &["ASSAULT MMR>MMR"],
+        &[],
+    );
+}
+
+#[test]
+fn welcoming_a_leader_to_a_place_is_hosting_a_visit() {
+    check(
+        "Putin welcomed Chinese President Xi Jinping to Moscow.",
+        &["CONSULT RUS>CHN"],
+        &["SUPPORT RUS>CHN"],
+    );
+}
+
+#[test]
+fn a_demonym_before_a_model_name_owns_the_craft() {
+    check(
+        "Houthi rebels said they shot down a U.S. MQ-9 Reaper drone.",
+        &["ASSAULT YEM>USA"],
+        &["ASSAULT YEM>YEM"],
+    );
+}

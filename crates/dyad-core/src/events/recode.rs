@@ -278,6 +278,22 @@ impl Sentence<'_> {
                 recipients = vec![place];
             }
         }
+        // "Xi welcomed Vietnam's top leader To Lam to Beijing": welcoming a leader to a place
+        // is hosting a visit.
+        if plover == "SUPPORT"
+            && toks[f.head].norm.starts_with("welcom")
+            && recipients.iter().any(|r| {
+                (r.person || r.role.is_some())
+                    && toks.get(r.last).is_some_and(|t| t.norm == "to")
+                    && toks.get(r.last + 1).is_some_and(|t| t.cap)
+            })
+        {
+            plover = "CONSULT".into();
+            cameo = "043".into();
+            goldstein = 2.8;
+            mode = "host".into();
+            context = vec![];
+        }
         // "U.S. warships arrived in the Caribbean": units that arrive are deployed, not visiting.
         if plover == "CONSULT"
             && matches!(cameo.as_str(), "042" | "043")
