@@ -487,3 +487,21 @@ fn a_demonym_before_a_model_name_owns_the_craft() {
         &["ASSAULT YEM>YEM"],
     );
 }
+
+#[test]
+fn hit_with_sanctions_and_relative_clauses_are_background() {
+    check(
+        "Belarus, which denies arming Russia, was hit with EU sanctions on Friday.",
+        &["SANCTION EUR>BLR"],
+        &["REJECT BLR>RUS"],
+    );
+}
+
+#[test]
+fn calling_something_an_act_of_is_an_accusation() {
+    check(
+        "Lithuania's president called the border incursion an act of provocation by Belarus.",
+        &["ACCUSE LTU>BLR"],
+        &[],
+    );
+}

@@ -112,6 +112,18 @@ pub(super) fn complement_end(tokens: &[Token], from: usize, last: usize) -> usiz
         if w == "after" && clause_follows(tokens, i + 1, last) {
             return i;
         }
+        // "Rwanda, which denies backing the rebels, was hit with sanctions": a comma and an
+        // auxiliary close a relative clause; the main predicate resumes.
+        if w == ","
+            && tokens.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"
+                )
+            })
+        {
+            return i;
+        }
         if w == "," && i + 1 < last {
             // ", X said" / ", according to"
             let rest = &tokens[i + 1..last.min(i + 8)];

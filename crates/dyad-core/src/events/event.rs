@@ -175,6 +175,28 @@ impl Sentence<'_> {
             if mutual && actors.len() >= 2 {
                 recipients.retain(|r| prep_before(toks, self.first, r) == Some("with"));
             }
+            // "Rwanda was hit with U.S. sanctions", "was slapped with tariffs": the subject of
+            // the passive verb before "with" bears the act.
+            if recipients.is_empty() && !t.norecip {
+                let w = (start.saturating_sub(4).max(self.first)..start)
+                    .rev()
+                    .find(|&i| toks[i].norm == "with");
+                if let Some(w) = w.filter(|&w| {
+                    w > self.first
+                        && matches!(
+                            toks[w - 1].norm.as_str(),
+                            "hit" | "slapped" | "targeted" | "punished"
+                        )
+                        && clause::passive(toks, clause::verb_group(toks, self.first, w - 1), w - 1)
+                }) {
+                    // The sentence's subject, past a relative clause ("Rwanda, which ...").
+                    recipients = self
+                        .leading_subject(self.first, w)
+                        .into_iter()
+                        .filter(|r| !actors.iter().any(|a| same_actor(a, r)))
+                        .collect();
+                }
+            }
             if mutual && recipients.is_empty() && actors.len() < 2 {
                 return None;
             }

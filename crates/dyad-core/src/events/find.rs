@@ -160,9 +160,13 @@ pub fn triggers<'l>(
                     p,
                     "he" | "she" | "they" | "it" | "we" | "who" | "which" | "and"
                 )
-                || mentions
-                    .iter()
-                    .any(|m| m.last == i && m.kind != MentionKind::Adjective)
+                // "hit with U.S. sanctions": a name after a preposition only modifies the noun.
+                || mentions.iter().any(|m| {
+                    m.last == i
+                        && m.kind != MentionKind::Adjective
+                        && !super::bounds::prep_before(tokens, first, m)
+                            .is_some_and(|p| matches!(p, "with" | "of" | "under" | "by"))
+                })
         }
     });
     cands.sort_by_key(|f| {

@@ -82,7 +82,18 @@ impl Sentence<'_> {
                         | "whereas"
                         | "until"
                         | "since"
-                );
+                )
+                // "Rwanda, which denies ..., was hit with sanctions": the relative clause
+                // closed before the trigger (a comma, then an auxiliary).
+                && !(cs..f.tokens[0]).any(|i| {
+                    toks[i].norm == ","
+                        && toks.get(i + 1).is_some_and(|t| {
+                            matches!(
+                                t.norm.as_str(),
+                                "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"
+                            )
+                        })
+                });
             // An infinitive that no verb took as its complement ("a proposal to settle") is not an event of its own.
             let infinitive = f.trigger.kind == 'V'
                 && f.tokens[0] > self.first
@@ -320,6 +331,54 @@ impl Sentence<'_> {
                 }
                 out.push(ev);
             }
+        }
+        // "Rwanda, which denies backing the rebels, was hit with U.S. sanctions": an event in a
+        // relative clause is background once the main clause has one, whatever the order.
+        let opener = |e: &Event| {
+            let (cs, _) = clause::clause_bounds(toks, self.first, self.last, e.found.tokens[0]);
+            let closed = (cs..e.found.tokens[0]).any(|i| {
+                toks[i].norm == ","
+                    && toks.get(i + 1).is_some_and(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"
+                        )
+                    })
+            });
+            (cs > self.first && !closed).then(|| toks[cs - 1].norm.clone())
+        };
+        let relative = |e: &Event| {
+            opener(e).is_some_and(|w| matches!(w.as_str(), "who" | "which" | "whom" | "whose"))
+        };
+        // Only a main-clause event with an actor outweighs it, not one in another
+        // subordinate clause ("militants who attacked a hotel where elders were meeting").
+        let main = |e: &Event| {
+            !e.actors.is_empty()
+                && opener(e).is_none_or(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "who"
+                            | "which"
+                            | "whom"
+                            | "whose"
+                            | "where"
+                            | "when"
+                            | "while"
+                            | "if"
+                            | "unless"
+                            | "because"
+                            | "although"
+                            | "though"
+                            | "since"
+                            | "until"
+                            | "as"
+                            | "after"
+                            | "before"
+                    )
+                })
+        };
+        if out.iter().any(main) {
+            out.retain(|e| !relative(e));
         }
         // "In a phone call, Macron urged Netanyahu to halt the offensive": a meeting noun in a
         // short frame that opens the sentence is between the main event's parties.
