@@ -505,3 +505,46 @@ fn calling_something_an_act_of_is_an_accusation() {
         &[],
     );
 }
+
+#[test]
+fn named_deportees_are_the_recipient_not_the_destination() {
+    check(
+        "The United States deported 130 Venezuelans to El Salvador.",
+        &["COERCE USA>VEN"],
+        &["COERCE USA>SLV"],
+    );
+    // Unnamed deportees: the destination still says who receives them.
+    check(
+        "Thai authorities deported 40 Uyghur men to China.",
+        &["COERCE THA>CHN"],
+        &[],
+    );
+}
+
+#[test]
+fn a_negated_future_sanction_is_a_refusal() {
+    check(
+        "Turkey said it would never impose sanctions on Iran.",
+        &["REJECT TUR>IRN"],
+        &["THREATEN TUR>IRN"],
+    );
+}
+
+#[test]
+fn summoned_diplomats_delivered_proposals_and_targeted_accounts() {
+    check(
+        "Lithuania summoned a Russian diplomat over the airspace violation.",
+        &["ACCUSE LTU>RUS"],
+        &[],
+    );
+    check(
+        "Qatari mediators delivered a new truce proposal to Israel.",
+        &["AGREE QAT>ISR"],
+        &[],
+    );
+    check(
+        "Iranian hackers targeted the email accounts of U.S. officials.",
+        &["COERCE IRN>USA"],
+        &[],
+    );
+}

@@ -320,6 +320,22 @@ impl Sentence<'_> {
                     recipients = vec![adj.clone()];
                 }
             }
+            // "deported 200 Venezuelans to El Salvador": deportees whose country the text
+            // names are the recipient, not the destination.
+            if t.cameo == "174" {
+                let deportees = self.mentions.iter().find(|m| {
+                    m.first >= obj_start
+                        && m.last <= obj_end
+                        && m.kind == MentionKind::Direct
+                        && m.country.is_some()
+                        && prep_before(toks, self.first, m).is_none()
+                        && !m.rules.iter().any(|r| r.starts_with("coref:"))
+                        && !actors.iter().any(|a| same_actor(a, m))
+                });
+                if let Some(m) = deportees {
+                    recipients = vec![m.clone()];
+                }
+            }
             // "signed a law ... on the Belarus border": a weak trigger's recipient is its
             // direct object or comes with one of its prepositions ("signed with Belarus").
             if t.weak && !t.rp.is_empty() {

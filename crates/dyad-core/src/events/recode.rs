@@ -149,8 +149,9 @@ impl Sentence<'_> {
                 if let Some(m) = self.condition_subject(end, &actors) {
                     recipients = vec![m];
                 }
-            } else if negated && q <= 2 {
-                // "would not negotiate with protesters": a refusal is one-way.
+            } else if negated && (q <= 2 || plover == "SANCTION") {
+                // "would not negotiate with protesters": a refusal is one-way; so is "would
+                // never impose sanctions on Russia", no threat.
                 mutual = false;
                 plover = "REJECT".into();
                 cameo = "120".into();
