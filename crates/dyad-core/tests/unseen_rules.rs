@@ -548,3 +548,21 @@ fn summoned_diplomats_delivered_proposals_and_targeted_accounts() {
         &[],
     );
 }
+
+#[test]
+fn a_verb_after_prompting_someone_to_answers_the_main_actor() {
+    check(
+        "Russian jets entered Estonian airspace, prompting Estonia to fire warning shots.",
+        &["THREATEN EST>RUS"],
+        &[],
+    );
+}
+
+#[test]
+fn house_arrest_is_detention() {
+    check(
+        "Pakistani police placed the opposition leader under house arrest in Lahore.",
+        &["COERCE PAK>PAK"],
+        &[],
+    );
+}

@@ -256,8 +256,17 @@ impl Sentence<'_> {
             if let Some(mut ev) = self.event(f, &found[a + 1..]) {
                 // "raided Serbian-run institutions, prompting protests from Belgrade": a
                 // reaction noun after "prompting/sparking/drawing" answers the main actor.
-                if f.trigger.kind == 'N' && ev.recipients.is_empty() && !f.trigger.norecip {
-                    let reaction = (f.tokens[0].saturating_sub(3).max(self.first)..f.tokens[0])
+                // "..., prompting South Korea to fire warning shots": a verb after "prompting X
+                // to" reacts likewise.
+                let prompted_verb = f.trigger.kind == 'V'
+                    && f.tokens[0] > self.first
+                    && toks[f.tokens[0] - 1].norm == "to";
+                if (f.trigger.kind == 'N' || prompted_verb)
+                    && ev.recipients.is_empty()
+                    && !f.trigger.norecip
+                {
+                    let back = if prompted_verb { 6 } else { 3 };
+                    let reaction = (f.tokens[0].saturating_sub(back).max(self.first)..f.tokens[0])
                         .any(|i| {
                             matches!(
                                 toks[i].norm.as_str(),
