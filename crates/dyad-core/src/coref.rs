@@ -45,7 +45,7 @@ const LOCATIVE: &[&str] = &[
 
 /// Weapons and craft: they belong to whoever was named last ("British aircraft using
 /// missiles"), not to the place they strike.
-const INSTRUMENTS: &[&str] = &[
+pub(crate) const INSTRUMENTS: &[&str] = &[
     "missile",
     "missiles",
     "rocket",

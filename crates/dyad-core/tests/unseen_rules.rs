@@ -566,3 +566,26 @@ fn house_arrest_is_detention() {
         &[],
     );
 }
+
+#[test]
+fn residents_who_burn_a_police_station_riot() {
+    check(
+        "Angry residents set fire to a police station in Kenya after a man died in custody.",
+        &["PROTEST KEN>KEN"],
+        &["COERCE KEN>KEN"],
+    );
+}
+
+#[test]
+fn launched_drones_are_the_weapon_not_the_target() {
+    check(
+        "Iraqi militias launched drones at U.S. bases in Syria.",
+        &["ASSAULT IRQ>USA"],
+        &[],
+    );
+    check(
+        "Russia launched 120 drones overnight.",
+        &["ASSAULT RUS>"],
+        &["ASSAULT RUS>RUS"],
+    );
+}

@@ -320,6 +320,14 @@ impl Sentence<'_> {
                     recipients = vec![adj.clone()];
                 }
             }
+            // "launched 120 drones": the weapon a force pattern names as its own object is no
+            // party ("expelled four vessels" keeps them: the vessels are acted on).
+            if t.pattern.contains(" * ") && matches!(t.plover.as_str(), "ASSAULT" | "MOBILIZE") {
+                recipients.retain(|r| {
+                    r.last != end
+                        || !crate::coref::INSTRUMENTS.contains(&toks[end - 1].norm.as_str())
+                });
+            }
             // "deported 200 Venezuelans to El Salvador": deportees whose country the text
             // names are the recipient, not the destination.
             if t.cameo == "174" {

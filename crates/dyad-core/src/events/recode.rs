@@ -222,6 +222,11 @@ impl Sentence<'_> {
                         | "workers"
                         | "farmers"
                         | "strikers"
+                        | "residents"
+                        | "villagers"
+                        | "youths"
+                        | "locals"
+                        | "mourners"
                 );
                 (protesters || matches!(a.sector.as_deref(), Some("EDU" | "LAB" | "OPP")))
                     && a.role.is_none()
