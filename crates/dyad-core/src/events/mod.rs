@@ -13,6 +13,8 @@
 //! - `sentence`: the per-sentence pipeline (absorption, participles, judgements);
 //! - `event`: one trigger's actor and recipient (nouns, passives, actives);
 //! - `roles`: subject and object search;
+//! - `links`: judged acts, addressees and opening frames between a sentence's events;
+//! - `implicit`: the unnamed authorities behind agentless arrests and releases;
 //! - `recode`: type and modality recoding once roles are known;
 //! - `bounds`: clause and object ends, prepositions, actor identity;
 //! - `words`: the closed-class word lists the rules share.
@@ -22,6 +24,8 @@
 mod bounds;
 mod event;
 mod find;
+mod implicit;
+mod links;
 mod recode;
 mod roles;
 mod sentence;
