@@ -293,6 +293,24 @@ impl Coder {
             let evidence = &text[s.span.start..s.span.end];
             let n0 = records.len();
             let mut pair_next: Option<Vec<Mention>> = None;
+            // "urged both sides to show restraint after clashes between India and Pakistan":
+            // a pair reference before a mutual event of its own sentence stands for that
+            // event's two parties.
+            let local_pair = |ev: &Event| -> Option<Vec<Mention>> {
+                let p = ev
+                    .actors
+                    .iter()
+                    .chain(&ev.recipients)
+                    .find(|m| m.kind == MentionKind::Pair)?;
+                evs.iter()
+                    .filter(|e| e.mutual && e.found.tokens[0] >= p.last)
+                    .find_map(|e| match expand(e, &[]).first() {
+                        Some((a, Some(r))) if a.country.is_some() && a.country != r.country => {
+                            Some(vec![a.clone(), r.clone()])
+                        }
+                        _ => None,
+                    })
+            };
             for ev in &evs {
                 let (date, basis) = self.date_of(doc, &tokens, ev, &sent_txs, &story);
                 let location = event_location(&tokens, s.first, s.last, ev, &places);
@@ -303,7 +321,10 @@ impl Coder {
                         None
                     }
                 });
-                let pairs = expand(ev, &story.history.pair);
+                let pairs = match local_pair(ev) {
+                    Some(p) => expand(ev, &p),
+                    None => expand(ev, &story.history.pair),
+                };
                 // "the two sides/leaders" in a later sentence: the parties of this sentence's
                 // mutual event, else of its first event between two countries ("X hosted Y").
                 if let Some((a, Some(r))) = pairs.first() {
@@ -588,7 +609,11 @@ fn expand(ev: &Event, pair: &[Mention]) -> Vec<(Mention, Option<Mention>)> {
         let rivals = matches!(ev.plover.as_str(), "ASSAULT" | "COERCE");
         let rs: Vec<&Mention> = recips
             .iter()
-            .filter(|r| !events::same_actor(a, r) || rivals && events::rival_groups(a, r))
+            .filter(|r| {
+                !events::same_actor(a, r)
+                    || rivals && events::rival_groups(a, r)
+                    || events::domestic_target(a, r)
+            })
             .collect();
         if rs.is_empty() {
             // "North Korea and Belarus agreed", "the two sides met": each with each other.

@@ -45,7 +45,7 @@ const LOCATIVE: &[&str] = &[
 
 /// Weapons and craft: they belong to whoever was named last ("British aircraft using
 /// missiles"), not to the place they strike.
-const INSTRUMENTS: &[&str] = &[
+pub(crate) const INSTRUMENTS: &[&str] = &[
     "missile",
     "missiles",
     "rocket",
@@ -117,6 +117,53 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
     // "President Laurent Gbagbo", "police", "students": an office or agent with no
     // country of its own belongs to the country last named.
     for i in 0..sentence.len() {
+        // "the bloc", "the alliance": the international body named last, else the first one
+        // named after it in the sentence ("The bloc's ministers agreed ..., EU diplomats said").
+        if sentence[i].kind == MentionKind::Direct
+            && sentence[i].country.is_none()
+            && sentence[i].sector.as_deref() == Some("IGO")
+            && sentence[i].name.is_none()
+        {
+            let body = |a: &&Mention| {
+                a.name.is_some()
+                    && a.kind != MentionKind::Adjective
+                    && a.country
+                        .as_deref()
+                        .is_some_and(|c| matches!(c, "EUR" | "IGO" | "UNO"))
+            };
+            let found = sentence[..i]
+                .iter()
+                .rev()
+                .chain(history.mentions.iter().rev())
+                .find(body)
+                .or_else(|| sentence[i + 1..].iter().find(body))
+                .map(|a| (a.country.clone(), a.name.clone()));
+            if let Some((country, name)) = found {
+                sentence[i].country = country;
+                sentence[i].name = name;
+                sentence[i].rules.push("coref:international-body".into());
+            }
+            continue;
+        }
+        // "the bloc's leaders", "the ministry's officials": an unnamed agent right after a
+        // possessive that has a country belongs to it.
+        if i > 0
+            && sentence[i].country.is_none()
+            && sentence[i].kind == MentionKind::Direct
+            && sentence[i - 1].possessive
+            && sentence[i - 1].kind == MentionKind::Direct
+            && (sentence[i - 1].last == sentence[i].first
+                || sentence[i - 1].last + 1 == sentence[i].first
+                    && tokens
+                        .get(sentence[i - 1].last)
+                        .is_some_and(|t| t.norm == "'s"))
+            && sentence[i - 1].country.is_some()
+            && sentence[i].name.is_none()
+        {
+            sentence[i].country = sentence[i - 1].country.clone();
+            sentence[i].rules.push("coref:possessor".into());
+            continue;
+        }
         let m = &sentence[i];
         if m.kind != MentionKind::Direct
             || m.country.is_some()
@@ -163,7 +210,26 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
             || sentence[..i].iter().any(|p| {
                 p.possessive && p.kind == MentionKind::Direct && p.last <= m.first && p.last + 2 >= m.first
             }));
-        if !sector_ok || !(m.role.is_some() || m.plural || m.person || forces || body) {
+        // "opposition rallies", "opposition leaders": the opposition as a modifier is a
+        // political body too.
+        let opposition = m.sector.as_deref() == Some("OPP")
+            && tokens.get(m.last).is_some_and(|t| {
+                !t.punct
+                    && !t.cap
+                    && !crate::clause::PREPS.contains(&t.norm.as_str())
+                    && !t.norm.ends_with("ed")
+            });
+        // "the country's largest private university": owned by the country in focus.
+        let the_country = the_countrys(tokens, first, m.first);
+        if !sector_ok
+            || !(m.role.is_some()
+                || m.plural
+                || m.person
+                || forces
+                || body
+                || opposition
+                || the_country)
+        {
             continue;
         }
         // "a regional peacekeeping force", "Western allies": not the local country's.
@@ -183,8 +249,11 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
             .is_some_and(|t| INSTRUMENTS.contains(&t.norm.as_str()));
         // The place the sentence names ("police in Lagos"); else the country named last
         // before it; else the first named after it in the sentence.
+        // A news outlet ("told VOA", "Reuters reported") is the reporter, not the story's
+        // country.
         let state = |a: &&Mention| {
             a.kind != MentionKind::Pair
+                && !(a.sector.as_deref() == Some("MED") && a.name.is_some())
                 && a.country
                     .as_deref()
                     .is_some_and(|c| c.len() == 3 && !crate::lexicon::NON_STATE.contains(&c))
@@ -208,8 +277,23 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
         } else {
             &history.mentions[..]
         };
+        // "a U.S. MQ-9 Reaper drone": a demonym before the model name is the user.
+        let maker = sentence[..i]
+            .iter()
+            .rev()
+            .find(|a| {
+                instrument
+                    && a.kind == MentionKind::Adjective
+                    && a.last < m.first
+                    && m.first - a.last <= 3
+                    && tokens[a.last..m.first]
+                        .iter()
+                        .all(|t| t.cap && !t.punct || t.norm.chars().any(|c| c.is_ascii_digit()))
+            })
+            .filter(state);
         let before = sentence[..i].iter().rev().chain(earlier.iter().rev());
-        let focus = place
+        let focus = maker
+            .or(place)
             .or_else(|| {
                 before
                     .filter(|a| a.kind != MentionKind::Adjective)
@@ -239,6 +323,22 @@ pub fn resolve(sentence: &mut [Mention], history: &History, tokens: &[Token], fi
             }
         }
     }
+}
+
+/// Whether "the country's" / "the nation's" stands before `start`, with at most three
+/// lower-case modifiers between ("the country's largest private university").
+fn the_countrys(tokens: &[Token], first: usize, start: usize) -> bool {
+    let mut j = start;
+    while j > first && start - j < 3 && {
+        let t = &tokens[j - 1];
+        !t.punct && !t.cap && t.norm != "'s"
+    } {
+        j -= 1;
+    }
+    j >= first + 3
+        && tokens[j - 1].norm == "'s"
+        && matches!(tokens[j - 2].norm.as_str(), "country" | "nation")
+        && tokens[j - 3].norm == "the"
 }
 
 /// Office words that a definite description ("the minister", "the president") can head.

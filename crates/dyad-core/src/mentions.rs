@@ -346,7 +346,10 @@ pub fn find(
         loop {
             // Skip fillers.
             let mut j = left;
-            while j > first && FILLERS.contains(&tokens[j - 1].norm.as_str()) {
+            while j > first
+                && (FILLERS.contains(&tokens[j - 1].norm.as_str())
+                    || led_by_modifier(&tokens[j - 1]) && !atoms.iter().any(|a| a.1 == j))
+            {
                 civilian |= CIVILIAN.contains(&tokens[j - 1].norm.as_str());
                 j -= 1;
             }
@@ -486,6 +489,15 @@ pub fn find(
                     for (ai, _) in &found {
                         used[*ai] = true;
                     }
+                    // "leaders of the Tigray People's Liberation Front", "members of Hamas":
+                    // a generic agent of an organisation belongs to its sector.
+                    if tokens[m.last].norm == "of" && matches!(kind, AtomKind::Agent { .. }) {
+                        if let AtomKind::Org { sector, .. } = &atoms[found[0].0].2 {
+                            if !sector.is_empty() && found.len() == 1 {
+                                m.sector = Some(sector.clone());
+                            }
+                        }
+                    }
                     m.last = atoms[found.last().unwrap().0].1;
                     m.span.end = tokens[m.last - 1].span.end;
                     countries.extend(found);
@@ -596,7 +608,9 @@ pub fn find(
                 | "foes"
                 | "camps"
         );
-        if matches!(w, "both" | "two") && pair_noun {
+        // "the two men", "both leaders"; not an indefinite count ("detained two men who ...").
+        let definite = w == "both" || i > first && tokens[i - 1].norm == "the";
+        if matches!(w, "both" | "two") && pair_noun && definite {
             let start = if i > first && tokens[i - 1].norm == "the" {
                 i - 1
             } else {
@@ -614,6 +628,7 @@ pub fn find(
         }
     }
     out.sort_by_key(|m| (m.first, m.last));
+    host_capitals(tokens, &mut out);
     join_coordinated(tokens, first, last, &mut out);
     for i in first..last {
         let w = tokens[i].norm.as_str();
@@ -667,6 +682,45 @@ pub fn find(
     out
 }
 
+/// Seats of international bodies that are also national capitals, with their host.
+const HOST_CAPITALS: &[(&str, &str)] = &[("brussels", "BEL")];
+
+/// "Belgian police in Brussels": a seat of an international body ("Brussels" is the EU) is
+/// the host country's capital when the sentence names the host country.
+fn host_capitals(tokens: &[Token], out: &mut [Mention]) {
+    for i in 0..out.len() {
+        let m = &out[i];
+        if m.kind != MentionKind::Direct || m.last != m.first + 1 {
+            continue;
+        }
+        let w = tokens[m.first].norm.as_str();
+        let Some(&(_, host)) = HOST_CAPITALS.iter().find(|(n, _)| *n == w) else {
+            continue;
+        };
+        if !out.iter().any(|o| o.country.as_deref() == Some(host)) {
+            continue;
+        }
+        let m = &mut out[i];
+        m.country = Some(host.into());
+        m.sector = Some("GOV".into());
+        m.name = None;
+        m.place_like = true;
+        m.rules.push("seat:host-capital".into());
+    }
+}
+
+/// "Kurdish-led fighters", "Western-backed forces": a hyphenated "led/backed by" modifier
+/// (one that names no country of its own) does not break the noun phrase.
+fn led_by_modifier(t: &Token) -> bool {
+    t.norm.rsplit_once('-').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && matches!(
+                b,
+                "led" | "backed" | "allied" | "aligned" | "linked" | "affiliated" | "dominated"
+            )
+    })
+}
+
 /// "Israel and Hamas", "the United States, Britain and the EU": coordinated mentions
 /// of different kinds form one group, unless the second one starts a new clause
 /// ("Russia attacked Ukraine and Belarus condemned it").
@@ -679,7 +733,9 @@ fn join_coordinated(tokens: &[Token], first: usize, last: usize, out: &mut [Ment
             || a.possessive
             || b.possessive
             || a.country.is_none()
-            || b.country.is_none()
+            // "Syrian forces and Kurdish-led fighters": an unnamed group whose country
+            // coreference fills in later is coordinated too.
+            || b.country.is_none() && !(b.plural && b.sector.is_some() && b.name.is_none())
         {
             continue;
         }

@@ -18,12 +18,12 @@ fn own_gold_sentences_are_coded() {
         .map(|o| format!("{} {} {:?}", o.id, o.gold_type, o.coded))
         .collect();
     assert!(
-        r.full_rate >= 0.85,
+        r.full_rate >= 0.88,
         "full match {:.3}; misses: {misses:#?}",
         r.full_rate
     );
     assert!(
-        r.extra_per_sentence <= 0.13,
+        r.extra_per_sentence <= 0.11,
         "extra events per sentence {:.3}",
         r.extra_per_sentence
     );
@@ -172,10 +172,11 @@ fn discourse_and_agent_rules() {
             "Peru declared a state of emergency in Lima after a wave of killings.",
             "COERCE PER>PER",
         ),
-        // A government's protest is an official complaint.
+        // A government's protest is an official complaint, and a reaction "prompted" by an
+        // act answers its actor.
         (
             "Chinese coast guard ships entered waters around the islands, prompting a protest from Tokyo.",
-            "ACCUSE JPN>",
+            "ACCUSE JPN>CHN",
         ),
         // ...and so is a state's protest addressed to another state; a people's stays a protest.
         (
