@@ -4,54 +4,12 @@
 
 mod common;
 
-use dyad_core::schema::{DateBasis, EventRecord};
 use dyad_store::{Filter, IngestDoc, Store};
-
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
-fn record(rng: &mut Rng, base: &EventRecord, doc: &str, sent: usize, day: i64) -> EventRecord {
-    let countries = ["PRK", "BLR", "USA"];
-    let mut r = base.clone();
-    r.id = format!("{doc}:{sent}:0");
-    r.doc_id = doc.to_string();
-    r.sentence = sent;
-    let d = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
-        + chrono::Duration::days(day - rng.below(3) as i64);
-    (r.date, r.date_basis) = match rng.below(10) {
-        0 => (d.format("%Y-%m").to_string(), DateBasis::Text),
-        1 => (d.format("%Y").to_string(), DateBasis::Text),
-        2 | 3 => (d.format("%Y-%m-%d").to_string(), DateBasis::Publication),
-        _ => (d.format("%Y-%m-%d").to_string(), DateBasis::Text),
-    };
-    r.event_type = ["CONSULT", "AGREE"][rng.below(2)].into();
-    r.mutual = rng.below(2) == 0;
-    if let Some(a) = r.actor.as_mut() {
-        a.country = Some(countries[rng.below(3)].into());
-        a.name = [None, Some("Im Chon-il".to_string())][rng.below(2)].clone();
-    }
-    if let Some(a) = r.recipient.as_mut() {
-        a.country = Some(countries[rng.below(3)].into());
-    }
-    if rng.below(2) == 0 {
-        r.location = None;
-    }
-    r.trigger.start = rng.below(4);
-    r
-}
 
 /// Documents over `days` days, `per_batch` to a batch, one in ten replaced later.
 fn stream(days: i64, n_docs: usize, per_batch: usize) -> Vec<Vec<IngestDoc>> {
     let base = common::talks()[1].clone();
-    let mut rng = Rng(7);
+    let mut rng = common::Rng(7);
     let mut docs = Vec::new();
     for i in 0..n_docs {
         let day = i as i64 * days / n_docs as i64;
@@ -61,7 +19,7 @@ fn stream(days: i64, n_docs: usize, per_batch: usize) -> Vec<Vec<IngestDoc>> {
             format!("d{i}")
         };
         let recs = (0..4)
-            .map(|s| record(&mut rng, &base, &id, s, day))
+            .map(|s| common::record(&mut rng, &base, &id, s, day))
             .collect();
         docs.push(IngestDoc::from_coded(id, recs));
     }

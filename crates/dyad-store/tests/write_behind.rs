@@ -5,48 +5,9 @@
 
 mod common;
 
-use dyad_core::schema::{DateBasis, EventRecord};
+use dyad_core::schema::EventRecord;
 use dyad_store::{IngestDoc, Store};
 use rusqlite::Connection;
-
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
-
-fn record(rng: &mut Rng, base: &EventRecord, doc: &str, sent: usize, day: i64) -> EventRecord {
-    let countries = ["PRK", "BLR", "USA"];
-    let mut r = base.clone();
-    r.id = format!("{doc}:{sent}:0");
-    r.doc_id = doc.to_string();
-    r.sentence = sent;
-    let d = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
-        + chrono::Duration::days(day - rng.below(3) as i64);
-    (r.date, r.date_basis) = match rng.below(10) {
-        0 => (d.format("%Y-%m").to_string(), DateBasis::Text),
-        1 | 2 => (d.format("%Y-%m-%d").to_string(), DateBasis::Publication),
-        _ => (d.format("%Y-%m-%d").to_string(), DateBasis::Text),
-    };
-    r.event_type = ["CONSULT", "AGREE"][rng.below(2)].into();
-    r.mutual = rng.below(2) == 0;
-    if let Some(a) = r.actor.as_mut() {
-        a.country = Some(countries[rng.below(3)].into());
-    }
-    if let Some(a) = r.recipient.as_mut() {
-        a.country = Some(countries[rng.below(3)].into());
-    }
-    if rng.below(2) == 0 {
-        r.location = None;
-    }
-    r.trigger.start = rng.below(3);
-    r
-}
 
 /// Batches of documents: sources shared by several documents or missing, evidence
 /// that differs between versions of a document, one
@@ -54,7 +15,7 @@ fn record(rng: &mut Rng, base: &EventRecord, doc: &str, sent: usize, day: i64) -
 /// eight replacing an earlier one.
 fn stream(seed: u64, days: i64, n_docs: usize, per_batch: usize) -> Vec<Vec<IngestDoc>> {
     let base = common::talks()[1].clone();
-    let mut rng = Rng(seed);
+    let mut rng = common::Rng(seed);
     let mut docs = Vec::new();
     for i in 0..n_docs {
         let day = i as i64 * days / n_docs as i64;
@@ -71,7 +32,7 @@ fn stream(seed: u64, days: i64, n_docs: usize, per_batch: usize) -> Vec<Vec<Inge
                     continue;
                 }
             }
-            recs.push(record(&mut rng, &base, &id, s, day));
+            recs.push(common::record(&mut rng, &base, &id, s, day));
         }
         for r in &mut recs {
             r.evidence = format!("{} version {i} sentence {}", r.evidence, r.sentence);
