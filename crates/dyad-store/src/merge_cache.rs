@@ -10,11 +10,13 @@
 //! reach the batch's days; it keeps them up to date as the batch creates and
 //! folds events. Later records of the key and bucket are matched in memory.
 //!
-//! The cache holds only committed rows and rows of the current transaction.
-//! After a batch commits, the [`Store`](crate::Store) keeps it for the next
-//! batch of the same connection ([`MergeCache::renew`]): the mention counts of
-//! the events the batch touched are patched in ([`MergeCache::set_mentions`]),
-//! buckets that fell behind the news are dropped, and the whole cache is
+//! The cache holds committed rows and the batch's pending events (rows read
+//! from SQL pass through [`Pending::overlay`]). After a batch commits, the
+//! [`Store`](crate::Store) keeps it for the next batch of the same connection
+//! ([`MergeCache::renew`]): the counts and sources of the events the batch
+//! touched are settled in ([`MergeCache::settle`]), buckets the cache has held
+//! for every key since they were empty are remembered as complete (a key not
+//! held there needs no read), buckets that fell behind the news are dropped, and the whole cache is
 //! dropped when another connection committed meanwhile (`PRAGMA
 //! data_version`), when a batch fails (nothing survives a rollback or a kill),
 //! or when it grows past [`MAX_CACHED`] events. It is emptied when a replaced
