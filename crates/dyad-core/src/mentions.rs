@@ -764,7 +764,8 @@ fn join_coordinated(tokens: &[Token], first: usize, last: usize, out: &mut [Ment
                 && !n.punct
                 && (n.norm.ends_with("ed")
                     || n.norm.ends_with('s') && n.norm != "'s"
-                    || crate::clause::AUX.contains(&n.norm.as_str())
+                    // "to" is not a new clause's verb: "urged Israel and Hamas to agree".
+                    || crate::clause::AUX.contains(&n.norm.as_str()) && n.norm != "to"
                     || crate::events::is_report(n))
         };
         if verb_next {

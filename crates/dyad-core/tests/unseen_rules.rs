@@ -589,3 +589,46 @@ fn launched_drones_are_the_weapon_not_the_target() {
         &["ASSAULT RUS>RUS"],
     );
 }
+
+/// A coordinated object followed by "to" is one group of recipients: "to" starts the
+/// request's content, not a new clause (it is in the auxiliary list for verb groups).
+#[test]
+fn coordinated_named_group_before_infinitive_is_a_recipient_too() {
+    check(
+        "Norway urged Colombia and the ELN to resume peace talks.",
+        &["REQUEST NOR>COL"],
+        &[],
+    );
+    let got = coded("Norway urged Colombia and the ELN to resume peace talks.");
+    assert_eq!(
+        got.iter().filter(|g| g.starts_with("REQUEST NOR>")).count(),
+        2,
+        "{got:?}"
+    );
+    check(
+        "France called on Israel and Hezbollah to stop the attacks.",
+        &["REQUEST FRA>ISR", "REQUEST FRA>LBN"],
+        &[],
+    );
+}
+
+/// "the Pope", "the pontiff" without a name is the head of the Holy See, not a
+/// cleric of the next country named; a Coptic pope keeps his own country.
+#[test]
+fn the_pope_is_the_holy_see() {
+    check(
+        "The Pope urged Russia to free Ukrainian prisoners.",
+        &["REQUEST VAT>RUS"],
+        &["REQUEST RUS>UKR", "REQUEST RUS>RUS"],
+    );
+    check(
+        "The pontiff met Zelensky at the Vatican on Friday.",
+        &["CONSULT VAT>UKR"],
+        &[],
+    );
+    check(
+        "Coptic Pope Tawadros II condemned the attack on the church in Minya.",
+        &[],
+        &["ACCUSE VAT>"],
+    );
+}
