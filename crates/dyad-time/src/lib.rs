@@ -169,13 +169,34 @@ pub struct Timex {
 
 impl Timex {
     /// The value reduced to a calendar date ("YYYY", "YYYY-MM" or
-    /// "YYYY-MM-DD") when it is one, else `None`.
+    /// "YYYY-MM-DD") when it is one, else `None`. An ISO week ("2024-W29",
+    /// "2024-W29-WE") becomes the month that holds all its days, or the year when it
+    /// straddles two months ("will visit Russia next week" happens in that month, not on
+    /// a day named elsewhere in the sentence).
     pub fn calendar_date(&self) -> Option<String> {
         if !matches!(self.kind, TimexType::Date | TimexType::Time) {
             return None;
         }
-        calendar_prefix(&self.value)
+        calendar_prefix(&self.value).or_else(|| week_span(&self.value))
     }
+}
+
+/// The month ("YYYY-MM") that holds every day of ISO week `YYYY-Www` (with an optional
+/// suffix such as `-WE`), else the year of its Thursday (the ISO week's own year).
+fn week_span(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    if b.len() < 8 || b[4] != b'-' || b[5] != b'W' || !(b.len() == 8 || b[8] == b'-') {
+        return None;
+    }
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    let w: u32 = value.get(6..8)?.parse().ok()?;
+    let monday = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
+    let sunday = monday + chrono::Duration::days(6);
+    if monday.format("%Y-%m").to_string() == sunday.format("%Y-%m").to_string() {
+        return Some(monday.format("%Y-%m").to_string());
+    }
+    let thursday = monday + chrono::Duration::days(3);
+    Some(thursday.format("%Y").to_string())
 }
 
 /// The longest prefix of `value` of the form YYYY, YYYY-MM or YYYY-MM-DD

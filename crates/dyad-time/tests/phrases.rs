@@ -276,6 +276,23 @@ fn calendar_date_reduction() {
 }
 
 #[test]
+fn weeks_reduce_to_their_month_or_year() {
+    let t = Tagger::new();
+    let dct = NaiveDate::from_ymd_opt(2024, 7, 12).unwrap();
+    // Next week is 15-21 July; the week of 29 July runs into August.
+    let x = t.tag("next week", dct);
+    assert_eq!(x[0].value, "2024-W29");
+    assert_eq!(x[0].calendar_date(), Some("2024-07".into()));
+    let dct = NaiveDate::from_ymd_opt(2024, 7, 24).unwrap();
+    let x = t.tag("next week", dct);
+    assert_eq!(x[0].value, "2024-W31");
+    assert_eq!(x[0].calendar_date(), Some("2024".into()));
+    // Not a week: no reduction.
+    let x = t.tag("every week", dct);
+    assert!(x.iter().all(|t| t.calendar_date().is_none()), "{x:?}");
+}
+
+#[test]
 fn never_panics_on_odd_input() {
     let t = Tagger::new();
     let dct = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
