@@ -632,3 +632,22 @@ fn the_pope_is_the_holy_see() {
         &["ACCUSE VAT>"],
     );
 }
+
+/// "more artillery shells": an inflected verb form after an unnamed agent noun that a
+/// determiner or count opens heads that noun phrase; without one it is still a verb.
+#[test]
+fn counted_weapon_nouns_are_not_verbs() {
+    let got = coded("Berlin promised more artillery shells.");
+    assert!(
+        !got.iter()
+            .any(|g| g.starts_with("ASSAULT") || g.starts_with("THREATEN")),
+        "{got:?}"
+    );
+    let got = coded("The artillery shells hit a school in Kharkiv.");
+    assert!(!got.iter().any(|g| g.starts_with("ASSAULT >")), "{got:?}");
+    check(
+        "Israeli artillery shells Gaza town.",
+        &["ASSAULT ISR>PSE"],
+        &[],
+    );
+}

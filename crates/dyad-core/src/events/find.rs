@@ -58,10 +58,22 @@ pub fn triggers<'l>(
                     && !DETS.contains(&n.norm.as_str())
                     && !matches!(n.norm.as_str(), "them" | "him" | "themselves" | "itself")
             });
+        // "more artillery shells", "two tank shells": an inflected verb form right after an
+        // unnamed agent noun that a determiner or a count opens is that noun phrase's head.
+        let counted_compound = f.trigger.kind == 'V'
+            && tokens[i].norm.ends_with('s')
+            && mentions.iter().any(|m| {
+                m.kind == MentionKind::Direct
+                    && m.last == i
+                    && m.name.is_none()
+                    && m.first > first
+                    && opens_noun_phrase(tokens[m.first - 1].norm.as_str())
+            });
         let after_det = DETS.contains(&prev)
             || (prev != "to" && PREPS.contains(&prev))
             || after_adj
-            || armed_adj;
+            || armed_adj
+            || counted_compound;
         let inside_name = mentions.iter().any(|m| {
             m.kind == MentionKind::Direct
                 && m.first <= f.head
@@ -190,4 +202,30 @@ pub fn triggers<'l>(
     }
     out.sort_by_key(|f| f.tokens[0]);
     out
+}
+
+/// A word that opens a noun phrase: a determiner, a quantifier or a count.
+fn opens_noun_phrase(w: &str) -> bool {
+    DETS.contains(&w)
+        || matches!(
+            w,
+            "more"
+                | "some"
+                | "several"
+                | "many"
+                | "few"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+        )
+        || !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
