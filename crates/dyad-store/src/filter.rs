@@ -8,6 +8,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::mention::{DOC_SHIFT, PER_DOC};
 
 /// Matches one side of an event. Every given field must match.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -209,21 +210,23 @@ impl Filter {
                     "FROM events e JOIN mentions m2 ON m2.event = e.id WHERE e.day BETWEEN {lo} AND {hi}"
                 );
                 format!(
-                    " AND rowid BETWEEN (SELECT min(m2.sentence) {sel}) AND (SELECT max(m2.sentence) {sel})"
+                    " AND f.rowid BETWEEN (SELECT min(m2.sentence) {sel}) AND (SELECT max(m2.sentence) {sel})"
                 )
             } else {
                 String::new()
             };
+            // A sentence's mentions are in its document's block of mention rows.
             w.push(format!(
-                "id IN (SELECT m.event FROM mentions m WHERE m.sentence IN \
-                 (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?{q}{span}))"
+                "id IN (SELECT m.event FROM sentences_fts f JOIN mentions m \
+                 ON m.id BETWEEN (f.rowid >> {DOC_SHIFT}) << {DOC_SHIFT} AND ((f.rowid >> {DOC_SHIFT}) << {DOC_SHIFT}) + {PER_DOC} \
+                 AND m.sentence = f.rowid WHERE f.sentences_fts MATCH ?{q}{span})"
             ));
         }
         if let Some(d) = &self.doc_id {
             args.push(Value::Text(d.clone()));
             w.push(format!(
-                "id IN (SELECT m.event FROM docs d JOIN sentences s ON s.doc = d.id \
-                 JOIN mentions m ON m.sentence = s.id WHERE d.key = ?{})",
+                "id IN (SELECT m.event FROM docs d JOIN mentions m \
+                 ON m.id BETWEEN d.id << {DOC_SHIFT} AND (d.id << {DOC_SHIFT}) + {PER_DOC} WHERE d.key = ?{})",
                 args.len()
             ));
         }

@@ -8,7 +8,7 @@
 //! before the batch commits, so a killed process leaves either the whole batch
 //! or none of it.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use dyad_core::schema::{EventRecord, InputDoc};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
@@ -209,9 +209,14 @@ impl Store {
         cache.read_frontier(&tx).map_err(e)?;
         let mut stmts = Stmts {
             sentence: tx
-                .prepare_cached("INSERT INTO sentences(doc, idx, text) VALUES (?1, ?2, ?3)")
+                .prepare_cached("INSERT INTO sentences(id, doc, idx, text) VALUES (?1, ?2, ?3, ?4)")
                 .map_err(e)?,
-            mention: tx.prepare_cached(insert_mention_sql()).map_err(e)?,
+            mention: tx
+                .prepare_cached(
+                    "INSERT INTO mentions(id, event, doc, sentence, codes) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )
+                .map_err(e)?,
+            codes: Vec::with_capacity(512),
         };
         for d in docs {
             let b = BatchState {
@@ -247,6 +252,8 @@ impl Store {
 struct Stmts<'t> {
     sentence: rusqlite::CachedStatement<'t>,
     mention: rusqlite::CachedStatement<'t>,
+    /// The buffer a mention's codes are encoded into.
+    codes: Vec<u8>,
 }
 
 /// What a batch accumulates while its documents are written.
@@ -317,13 +324,32 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState<'_, '_>) -> rusqlit
             )?
             .execute(rusqlite::params![d.date, d.source, d.title, d.url, d.fingerprint, d.events.len() as i64, now, d.id])?;
             rep.docs_new += 1;
-            tx.last_insert_rowid()
+            let id = tx.last_insert_rowid();
+            fts.created(id);
+            id
         }
     };
+    let Some((first_row, _)) = mention::doc_block(doc_row) else {
+        return Err(rusqlite::Error::ToSqlConversionFailure(
+            format!("document row {doc_row} is beyond the store's numbering").into(),
+        ));
+    };
+    // Sentence and mention rows are numbered in the document's block; a repeated mention
+    // (same event, sentence and trigger) is caught here, since a document is written whole.
     let mut sentences: HashMap<usize, i64> = HashMap::default();
+    let mut seen: HashSet<(i64, i64, usize, usize)> = HashSet::default();
+    let (mut n_sentences, mut n_mentions) = (0i64, 0i64);
     let source = source_hash(d.source.as_deref().unwrap_or(&d.id));
     for rec in &d.events {
-        let st = match EventState::from_record(rec) {
+        let st = if n_mentions > mention::PER_DOC || n_sentences > mention::PER_DOC {
+            Err(format!(
+                "the document has more than {} records, the most the store keeps of one",
+                mention::PER_DOC
+            ))
+        } else {
+            EventState::from_record(rec)
+        };
+        let st = match st {
             Ok(s) => s,
             Err(reason) => {
                 rep.rejected.push(Rejected {
@@ -338,13 +364,14 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState<'_, '_>) -> rusqlit
         let sent = match sentences.get(&rec.sentence) {
             Some(id) => *id,
             None => {
+                let id = first_row + n_sentences;
+                n_sentences += 1;
                 stmts.sentence.execute(rusqlite::params![
+                    id,
                     doc_row,
                     rec.sentence as i64,
                     rec.evidence
                 ])?;
-                let id = tx.last_insert_rowid();
-                fts.first_new.get_or_insert(id);
                 sentences.insert(rec.sentence, id);
                 id
             }
@@ -368,17 +395,24 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState<'_, '_>) -> rusqlit
                 (id, false)
             }
         };
-        let n = stmts.mention.execute(
-            mention::MentionSql::new(event, doc_row, sent, rec)
-                .params()
-                .as_slice(),
-        )?;
-        if n == 0 {
+        let new = seen.insert((event, sent, rec.trigger.start, rec.trigger.end));
+        if new {
+            stmts.codes.clear();
+            mention::encode(rec, &mut stmts.codes);
+            stmts.mention.execute(rusqlite::params![
+                first_row + n_mentions,
+                event,
+                doc_row,
+                sent,
+                stmts.codes
+            ])?;
+            n_mentions += 1;
+        } else {
             rep.mentions_repeated += 1;
         }
         pending
             .get_mut(event)
-            .mention(doc_row, source, rec.sentence, n > 0);
+            .mention(doc_row, source, rec.sentence, new);
         if merged {
             rep.events_merged += 1;
         } else {
@@ -388,41 +422,42 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState<'_, '_>) -> rusqlit
     Ok(())
 }
 
-fn insert_mention_sql() -> &'static str {
-    static S: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    S.get_or_init(|| {
-        let marks: Vec<String> = (1..=mention::N_MENTION).map(|i| format!("?{i}")).collect();
-        format!(
-            "INSERT OR IGNORE INTO mentions({}) VALUES ({})",
-            mention::MENTION_COLS,
-            marks.join(",")
-        )
-    })
-}
-
 /// Changes to the full-text index, held back until the end of the batch.
 ///
 /// FTS5 flushes its pending terms to disk at every statement savepoint;
 /// writing the index in the middle of a batch made many tiny segments and
 /// merges (a quarter of ingest time). Applied last, the batch's terms are
-/// flushed once, and the new sentences are indexed by one statement that reads
-/// them back from `sentences` (rowids only grow, so they are those from the
-/// batch's first one on).
+/// flushed once, and the new sentences are indexed by statements that read them
+/// back from `sentences`: one for the documents the batch created (their row
+/// ids, and so their sentences' blocks, follow every older document's), and one
+/// per older document it replaced.
 #[derive(Default)]
 struct Fts {
-    /// The rowid of the batch's first new sentence.
-    first_new: Option<i64>,
+    /// The row of the first document the batch created.
+    new_from: Option<i64>,
+    /// Older documents the batch replaced.
+    replaced: Vec<i64>,
+    /// Documents whose current sentences the batch wrote, so are not indexed yet.
+    written: HashSet<i64>,
     /// Sentences indexed before the batch that it removed: rowid and indexed text.
     deletes: Vec<(i64, String)>,
 }
 
 impl Fts {
-    /// Notes the removal of sentence `id` (with `text`); sentences of this batch
-    /// were never indexed, and are simply not read back.
-    fn removed(&mut self, id: i64, text: String) {
-        if self.first_new.is_none_or(|f| id < f) {
-            self.deletes.push((id, text));
+    /// Notes a document row the batch created.
+    fn created(&mut self, doc: i64) {
+        self.new_from.get_or_insert(doc);
+        self.written.insert(doc);
+    }
+
+    /// Whether document `doc`'s current sentences are in the index (they are
+    /// unless this batch wrote them); notes that the batch rewrites them.
+    fn replacing(&mut self, doc: i64) -> bool {
+        let indexed = self.written.insert(doc);
+        if indexed {
+            self.replaced.push(doc);
         }
+        indexed
     }
 
     fn apply(&self, tx: &Transaction) -> rusqlite::Result<()> {
@@ -432,11 +467,16 @@ impl Fts {
         for (id, text) in &self.deletes {
             del.execute(rusqlite::params![id, text])?;
         }
-        if let Some(f) = self.first_new {
-            tx.prepare_cached(
-                "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ?1",
-            )?
-            .execute([f])?;
+        let mut add = tx.prepare_cached(
+            "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id BETWEEN ?1 AND ?2",
+        )?;
+        for &doc in &self.replaced {
+            if let Some((lo, hi)) = mention::doc_block(doc) {
+                add.execute([lo, hi])?;
+            }
+        }
+        if let Some((lo, _)) = self.new_from.and_then(mention::doc_block) {
+            add.execute([lo, i64::MAX])?;
         }
         Ok(())
     }
@@ -451,25 +491,24 @@ fn remove_doc(
     fts: &mut Fts,
 ) -> rusqlite::Result<()> {
     pending.flush(tx, before)?;
+    let Some((lo, hi)) = mention::doc_block(doc) else {
+        return Ok(());
+    };
     let affected: Vec<i64> = tx
-        .prepare_cached(
-            "SELECT DISTINCT event FROM mentions WHERE sentence IN (SELECT id FROM sentences WHERE doc = ?1)",
-        )?
-        .query_map([doc], |r| r.get(0))?
+        .prepare_cached("SELECT DISTINCT event FROM mentions WHERE id BETWEEN ?1 AND ?2")?
+        .query_map([lo, hi], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let gone = tx
-        .prepare_cached("SELECT id, text FROM sentences WHERE doc = ?1")?
-        .query_map([doc], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    for (id, text) in gone {
-        fts.removed(id, text);
+    if fts.replacing(doc) {
+        let gone = tx
+            .prepare_cached("SELECT id, text FROM sentences WHERE id BETWEEN ?1 AND ?2")?
+            .query_map([lo, hi], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        fts.deletes.extend(gone);
     }
-    tx.prepare_cached(
-        "DELETE FROM mentions WHERE sentence IN (SELECT id FROM sentences WHERE doc = ?1)",
-    )?
-    .execute([doc])?;
-    tx.prepare_cached("DELETE FROM sentences WHERE doc = ?1")?
-        .execute([doc])?;
+    tx.prepare_cached("DELETE FROM mentions WHERE id BETWEEN ?1 AND ?2")?
+        .execute([lo, hi])?;
+    tx.prepare_cached("DELETE FROM sentences WHERE id BETWEEN ?1 AND ?2")?
+        .execute([lo, hi])?;
     for ev in affected {
         before.touch(tx, ev)?;
         if refold(tx, ev)? {
@@ -481,16 +520,10 @@ fn remove_doc(
 
 /// Rebuilds an event from its remaining mentions; deletes it when none remain. Returns whether it survives.
 pub(crate) fn refold(tx: &Transaction, ev: i64) -> rusqlite::Result<bool> {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let sql = SQL.get_or_init(|| {
-        format!(
-            "SELECT d.key, s.idx, {} FROM mentions m JOIN docs d ON d.id = m.doc \
-             JOIN sentences s ON s.id = m.sentence WHERE m.event = ?1 ORDER BY m.id",
-            mention::READ_COLS
-        )
-    });
+    const SQL: &str = "SELECT d.key, s.idx, m.codes FROM mentions m JOIN docs d ON d.id = m.doc \
+         JOIN sentences s ON s.id = m.sentence WHERE m.event = ?1 ORDER BY m.id";
     let recs: Vec<EventRecord> = tx
-        .prepare_cached(sql)?
+        .prepare_cached(SQL)?
         .query_map([ev], |r| mention::record_from_row(r, 0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut state: Option<EventState> = None;

@@ -49,6 +49,7 @@ mod rollup;
 mod rollup_write;
 mod rows;
 mod schema_v3;
+mod schema_v4;
 mod sql;
 
 pub use aggregate::{ActorStat, AggRow, Bucket, Group};

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 /// "dyad" in ASCII: marks the file as a dyad database.
 pub const APPLICATION_ID: i64 = 0x6479_6164;
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Version 1: documents, sentences (with a full-text index), events, mentions.
 const V1: &str = r#"
@@ -66,8 +66,27 @@ CREATE TABLE mentions(
 CREATE INDEX mentions_doc ON mentions(doc);
 "#;
 
+/// One migration step: SQL, or Rust where SQL cannot do the work.
+enum Step {
+    Sql(&'static str),
+    Code(fn(&rusqlite::Transaction) -> rusqlite::Result<()>),
+}
+
+impl Step {
+    fn run(&self, tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+        match self {
+            Step::Sql(s) => tx.execute_batch(s),
+            Step::Code(f) => f(tx),
+        }
+    }
+}
+
 /// Migrations: entry `i` takes a database from version `i + 1` to `i + 2`.
-const MIGRATIONS: &[&str] = &[V2, crate::schema_v3::V3];
+const MIGRATIONS: &[Step] = &[
+    Step::Sql(V2),
+    Step::Sql(crate::schema_v3::V3),
+    Step::Code(crate::schema_v4::migrate),
+];
 
 /// Version 2: a monthly roll-up per pair, type and quad class, kept by triggers,
 /// so that time series and top-N questions need not scan millions of events.
@@ -140,7 +159,7 @@ pub(crate) fn create(conn: &mut Connection) -> rusqlite::Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     tx.execute_batch(V1)?;
     for m in MIGRATIONS {
-        tx.execute_batch(m)?;
+        m.run(&tx)?;
     }
     stamp(&tx)?;
     tx.commit()
@@ -150,7 +169,7 @@ pub(crate) fn create(conn: &mut Connection) -> rusqlite::Result<()> {
 pub(crate) fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     for m in MIGRATIONS.iter().skip((from - 1).max(0) as usize) {
-        tx.execute_batch(m)?;
+        m.run(&tx)?;
     }
     stamp(&tx)?;
     tx.commit()

@@ -232,18 +232,13 @@ impl Store {
         Ok(n)
     }
 
-    /// The mentions of one event, in the order they were ingested.
+    /// The mentions of one event, in the order of their documents' first ingest, then of their records.
     pub fn mentions(&self, event_id: i64) -> Result<Vec<MentionRow>> {
-        static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-        let sql = SQL.get_or_init(|| {
-            format!(
-                "SELECT d.date, d.source, d.url, s.text, d.key, s.idx, {} FROM mentions m \
-                 JOIN docs d ON d.id = m.doc JOIN sentences s ON s.id = m.sentence \
-                 WHERE m.event = ?1 ORDER BY m.id",
-                crate::mention::READ_COLS
-            )
-        });
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        const SQL: &str =
+            "SELECT d.date, d.source, d.url, s.text, d.key, s.idx, m.codes FROM mentions m \
+             JOIN docs d ON d.id = m.doc JOIN sentences s ON s.id = m.sentence \
+             WHERE m.event = ?1 ORDER BY m.id";
+        let mut stmt = self.conn.prepare_cached(SQL).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([event_id], |r| {
                 let rec = crate::mention::record_from_row(r, 4)?;

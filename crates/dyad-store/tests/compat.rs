@@ -65,6 +65,24 @@ fn every_frozen_version_opens_and_answers() {
                 "v{v} {group:?}"
             );
         }
+        // The search index answers as a fresh one does (version 4 rebuilt it).
+        for words in ["Pyongyang", "talks", "cooperation", "nothingsuch"] {
+            let f = Filter {
+                text: Some(words.into()),
+                ..Default::default()
+            };
+            let got = strip(s.query(&f, all).unwrap());
+            assert_eq!(
+                got.is_empty(),
+                words == "nothingsuch",
+                "v{v} search {words}"
+            );
+            assert_eq!(
+                got,
+                strip(fresh.query(&f, all).unwrap()),
+                "v{v} search {words}"
+            );
+        }
         assert_eq!(
             s.actors(&Filter::default(), 100).unwrap(),
             fresh.actors(&Filter::default(), 100).unwrap(),

@@ -54,6 +54,16 @@ fn text_search_follows_replacements() {
         s.ingest_batch(&[IngestDoc::from_coded("wire-1", vec![])])
             .unwrap();
         assert_eq!(hits(&s, "wombat"), 0, "{kind}");
+        // An older document replaced twice in one batch, beside a new one.
+        s.ingest_batch(&[
+            with_evidence("kcna-1", "platypus"),
+            with_evidence("belta-1", "emu"),
+            with_evidence("kcna-1", "echidna"),
+        ])
+        .unwrap();
+        for (word, n) in [("dingo", 0), ("platypus", 0), ("echidna", 1), ("emu", 1)] {
+            assert_eq!(hits(&s, word).min(1), n, "{kind}: {word}");
+        }
     }
 }
 
