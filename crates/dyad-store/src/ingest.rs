@@ -8,6 +8,8 @@
 //! before the batch commits, so a killed process leaves either the whole batch
 //! or none of it.
 
+use std::rc::Rc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use dyad_core::schema::{EventRecord, InputDoc};
@@ -381,15 +383,17 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState<'_, '_>) -> rusqlit
             Some((c, swapped)) => {
                 let id = c.id;
                 let w = pending.touch(tx, c, before)?;
-                let mut ev = w.state.clone();
+                let mut ev = (*w.state).clone();
                 absorb(&mut ev, &st, swapped);
-                if ev != w.state {
+                if ev != *w.state {
+                    let ev = Rc::new(ev);
                     let old = w.set_state(ev.clone());
                     cache.folded(tx, pending, id, &old, &ev)?;
                 }
                 (id, true)
             }
             None => {
+                let st = Rc::new(st);
                 let id = pending.create(st.clone());
                 cache.created(id, &st);
                 (id, false)

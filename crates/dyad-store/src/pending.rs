@@ -30,6 +30,8 @@
 //! every pending event and hands their roll-up shares to
 //! [`Before`](crate::rollup_write::Before), which then reads them back at the end.
 
+use std::rc::Rc;
+
 use rustc_hash::FxHashMap;
 
 use rusqlite::Transaction;
@@ -41,7 +43,8 @@ use crate::sql::StateSql;
 
 /// An event the batch created or changed.
 pub(crate) struct Work {
-    pub state: EventState,
+    /// Its codes, shared with the merge cache's candidate.
+    pub state: Rc<EventState>,
     pub counts: Counts,
     /// Hashes of its distinct sources.
     sources: Vec<u64>,
@@ -118,7 +121,7 @@ impl Pending {
     }
 
     /// Creates a new event with codes `st` (no mentions yet); returns its id.
-    pub fn create(&mut self, st: EventState) -> i64 {
+    pub fn create(&mut self, st: Rc<EventState>) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
         self.by_key.entry(key_of(&st)).or_default().push(id);
@@ -180,8 +183,9 @@ impl Pending {
     /// Writes every pending event and empties the set; their roll-up shares
     /// before the batch go to `before`, which reads them back at the end.
     pub fn flush(&mut self, tx: &Transaction, before: &mut Before) -> rusqlite::Result<()> {
+        let mut out = EventWriter::new(tx)?;
         for (id, w) in sorted(std::mem::take(&mut self.work)) {
-            write_one(tx, id, &w)?;
+            out.write(id, &w)?;
             if let Some(b) = w.before {
                 before.remember(id, b);
             }
@@ -198,8 +202,9 @@ impl Pending {
         deltas: &mut Deltas,
         cache: &mut MergeCache,
     ) -> rusqlite::Result<()> {
+        let mut out = EventWriter::new(tx)?;
         for (id, w) in sorted(self.work) {
-            write_one(tx, id, &w)?;
+            out.write(id, &w)?;
             if let Some(b) = &w.before {
                 let after = contrib_of(&w.state, w.counts.mentions);
                 if b.as_ref() != Some(&after) {
@@ -237,7 +242,7 @@ impl Work {
     }
 
     /// Notes that the event's codes are now `st`; returns the codes it had.
-    pub fn set_state(&mut self, st: EventState) -> EventState {
+    pub fn set_state(&mut self, st: Rc<EventState>) -> Rc<EventState> {
         self.changed = true;
         std::mem::replace(&mut self.state, st)
     }
@@ -256,35 +261,54 @@ fn index_keys(st: &EventState) -> IndexKeys {
     (key_of(st), st.lo, st.hi, st.day())
 }
 
-fn write_one(tx: &Transaction, id: i64, w: &Work) -> rusqlite::Result<()> {
-    let c = &w.counts;
-    let root = w.root as i64;
-    if w.created || w.changed {
-        let s = StateSql::new(&w.state);
-        let mut p = s.params().to_vec();
-        p.extend([
-            &root as &dyn rusqlite::ToSql,
-            &c.mentions,
-            &c.sources,
-            &c.articles,
-            &id,
-        ]);
-        let sql = match &w.keys0 {
-            None => crate::sql::insert_event_sql(),
-            Some(k) if *k == index_keys(&w.state) => crate::sql::update_event_keep_keys_sql(),
-            Some(_) => crate::sql::update_event_sql(),
-        };
-        tx.prepare_cached(sql)?.execute(p.as_slice())?;
-    } else {
-        tx.prepare_cached(
-            "UPDATE events SET is_root = max(is_root, ?1), num_mentions = ?2, num_sources = ?3, \
-             num_articles = ?4 WHERE id = ?5",
-        )?
-        .execute(rusqlite::params![
-            root, c.mentions, c.sources, c.articles, id
-        ])?;
+/// The statements that write pending events, prepared once per write.
+struct EventWriter<'t> {
+    insert: rusqlite::CachedStatement<'t>,
+    update: rusqlite::CachedStatement<'t>,
+    update_keep_keys: rusqlite::CachedStatement<'t>,
+    counts: rusqlite::CachedStatement<'t>,
+}
+
+impl<'t> EventWriter<'t> {
+    fn new(tx: &'t Transaction) -> rusqlite::Result<EventWriter<'t>> {
+        Ok(EventWriter {
+            insert: tx.prepare_cached(crate::sql::insert_event_sql())?,
+            update: tx.prepare_cached(crate::sql::update_event_sql())?,
+            update_keep_keys: tx.prepare_cached(crate::sql::update_event_keep_keys_sql())?,
+            counts: tx.prepare_cached(
+                "UPDATE events SET is_root = max(is_root, ?1), num_mentions = ?2, num_sources = ?3, \
+                 num_articles = ?4 WHERE id = ?5",
+            )?,
+        })
     }
-    Ok(())
+
+    /// Inserts event `id`, or updates what changed of it.
+    fn write(&mut self, id: i64, w: &Work) -> rusqlite::Result<()> {
+        let c = &w.counts;
+        let root = w.root as i64;
+        if w.created || w.changed {
+            let s = StateSql::new(&w.state);
+            let mut p = s.params().to_vec();
+            p.extend([
+                &root as &dyn rusqlite::ToSql,
+                &c.mentions,
+                &c.sources,
+                &c.articles,
+                &id,
+            ]);
+            let stmt = match &w.keys0 {
+                None => &mut self.insert,
+                Some(k) if *k == index_keys(&w.state) => &mut self.update_keep_keys,
+                Some(_) => &mut self.update,
+            };
+            stmt.execute(p.as_slice())?;
+        } else {
+            self.counts.execute(rusqlite::params![
+                root, c.mentions, c.sources, c.articles, id
+            ])?;
+        }
+        Ok(())
+    }
 }
 
 /// The source hashes of stored event `id`'s mentions.
