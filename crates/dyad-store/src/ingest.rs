@@ -8,7 +8,7 @@
 //! before the batch commits, so a killed process leaves either the whole batch
 //! or none of it.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -386,14 +386,14 @@ fn ingest_doc(tx: &Transaction, d: &IngestDoc, b: BatchState<'_, '_>) -> rusqlit
                 let mut ev = (*w.state).clone();
                 absorb(&mut ev, &st, swapped);
                 if ev != *w.state {
-                    let ev = Rc::new(ev);
+                    let ev = Arc::new(ev);
                     let old = w.set_state(ev.clone());
                     cache.folded(tx, pending, id, &old, &ev)?;
                 }
                 (id, true)
             }
             None => {
-                let st = Rc::new(st);
+                let st = Arc::new(st);
                 let id = pending.create(st.clone());
                 cache.created(id, &st);
                 (id, false)

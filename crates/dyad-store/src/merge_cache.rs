@@ -28,7 +28,7 @@
 //! among them is the same, so the merged result is identical
 //! (`tests/merge_cache.rs` ingests with and without it and compares).
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -65,7 +65,7 @@ pub(crate) struct Counts {
 pub(crate) struct Cand {
     pub id: i64,
     /// Its codes, shared with the batch's pending copy.
-    pub state: Rc<EventState>,
+    pub state: Arc<EventState>,
     /// Its counts as committed (or as the batch that created or last touched it left them).
     pub counts: Counts,
     /// Hashes of its distinct sources ([`crate::pending::source_hash`]), when known:
@@ -75,7 +75,7 @@ pub(crate) struct Cand {
 
 impl Cand {
     /// A candidate with unknown counts (they are settled when its batch ends).
-    fn fresh(id: i64, state: Rc<EventState>) -> Cand {
+    fn fresh(id: i64, state: Arc<EventState>) -> Cand {
         Cand {
             id,
             state,
@@ -236,7 +236,7 @@ impl MergeCache {
     }
 
     /// Notes a new event, where its key is loaded (otherwise the SQL load will see it).
-    pub fn created(&mut self, id: i64, st: &Rc<EventState>) {
+    pub fn created(&mut self, id: i64, st: &Arc<EventState>) {
         let key = key_of(st);
         if let Some(v) = self.bucket_mut(&key, bucket(st.lo)) {
             v.push(Cand::fresh(id, st.clone()));
@@ -257,7 +257,7 @@ impl MergeCache {
         pending: &Pending,
         id: i64,
         old: &EventState,
-        new: &Rc<EventState>,
+        new: &Arc<EventState>,
     ) -> rusqlite::Result<()> {
         if !self.enabled {
             return Ok(());
@@ -478,7 +478,7 @@ fn push_rows(mut rows: rusqlite::Rows, out: &mut Vec<Cand>) -> rusqlite::Result<
     while let Some(row) = rows.next()? {
         out.push(Cand {
             id: row.get(0)?,
-            state: Rc::new(state_from_row(row, 4)?),
+            state: Arc::new(state_from_row(row, 4)?),
             counts: Counts {
                 mentions: row.get(1)?,
                 articles: row.get(2)?,

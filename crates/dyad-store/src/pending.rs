@@ -30,7 +30,7 @@
 //! every pending event and hands their roll-up shares to
 //! [`Before`](crate::rollup_write::Before), which then reads them back at the end.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -44,7 +44,7 @@ use crate::sql::StateSql;
 /// An event the batch created or changed.
 pub(crate) struct Work {
     /// Its codes, shared with the merge cache's candidate.
-    pub state: Rc<EventState>,
+    pub state: Arc<EventState>,
     pub counts: Counts,
     /// Hashes of its distinct sources.
     sources: Vec<u64>,
@@ -121,7 +121,7 @@ impl Pending {
     }
 
     /// Creates a new event with codes `st` (no mentions yet); returns its id.
-    pub fn create(&mut self, st: Rc<EventState>) -> i64 {
+    pub fn create(&mut self, st: Arc<EventState>) -> i64 {
         let id = self.next_id;
         self.next_id += 1;
         self.by_key.entry(key_of(&st)).or_default().push(id);
@@ -242,7 +242,7 @@ impl Work {
     }
 
     /// Notes that the event's codes are now `st`; returns the codes it had.
-    pub fn set_state(&mut self, st: Rc<EventState>) -> Rc<EventState> {
+    pub fn set_state(&mut self, st: Arc<EventState>) -> Arc<EventState> {
         self.changed = true;
         std::mem::replace(&mut self.state, st)
     }
