@@ -13,7 +13,8 @@
 //! Run: `DYAD_BENCH_EVENTS=10000000 cargo bench -p dyad-store`. `DYAD_BENCH_DAYS`
 //! (default 3650) sets how many days the news covers, `DYAD_BENCH_BATCH` the
 //! documents per batch, `DYAD_BENCH_NO_CACHE` turns the merge cache off and
-//! `DYAD_BENCH_FG_CHECKPOINT` leaves checkpoints to the writer, and
+//! `DYAD_BENCH_FG_CHECKPOINT` leaves checkpoints to the writer, `DYAD_BENCH_SQL` runs SQL on
+//! the new file first (settings such as FTS5's `automerge`), and
 //! `DYAD_BENCH_JSONL=PATH` writes the records as coded JSONL for `dyad ingest --coded`.
 
 use std::time::{Duration, Instant};
@@ -219,6 +220,13 @@ fn main() {
     if let Ok(p) = std::env::var("DYAD_BENCH_PRAGMAS") {
         store.run_pragmas(&p).expect("pragmas");
         println!("pragmas: {p}");
+    }
+    if let Ok(sql) = std::env::var("DYAD_BENCH_SQL") {
+        // Settings kept in the file (such as FTS5's), written by a second connection.
+        rusqlite::Connection::open(&path)
+            .and_then(|c| c.execute_batch(&sql))
+            .expect("DYAD_BENCH_SQL");
+        println!("sql: {sql}");
     }
     if std::env::var("DYAD_BENCH_FG_CHECKPOINT").is_ok() {
         println!("checkpoints in the writer");
