@@ -48,6 +48,25 @@ impl Store {
         Store::setup(conn, p, true)
     }
 
+    /// The schema version of the dyad database at `path` when opening it for writing
+    /// would migrate it (it is older than [`SCHEMA_VERSION`]); `None` otherwise (missing,
+    /// current, or not a dyad database: [`Store::open`] says which). Changes nothing, so
+    /// callers can warn before a migration that rewrites a large file.
+    pub fn migration_from(path: impl AsRef<Path>) -> Result<Option<i64>> {
+        let p = path.as_ref().display().to_string();
+        if !path.as_ref().is_file() {
+            return Ok(None);
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(path.as_ref(), flags).map_err(|e| classify(&p, e))?;
+        match migrate::check(&conn) {
+            Ok(State::Old(v)) => Ok(Some(v)),
+            Ok(_) => Ok(None),
+            Err(e) => Err(classify(&p, e)),
+        }
+    }
+
     /// A fresh database in memory (tests, one-off pipelines).
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().map_err(|e| classify(":memory:", e))?;

@@ -17,8 +17,15 @@ fn every_frozen_version_opens_and_answers() {
         let dir = tempfile::tempdir().unwrap();
         let copy = dir.path().join("db");
         std::fs::copy(fixture(v), &copy).unwrap_or_else(|e| panic!("fixture v{v}: {e}"));
+        let before = Store::migration_from(&copy).unwrap();
+        assert_eq!(before, (v < SCHEMA_VERSION).then_some(v), "v{v} announced");
         let s = Store::open(&copy).unwrap();
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION, "v{v} migrated");
+        assert_eq!(
+            Store::migration_from(&copy).unwrap(),
+            None,
+            "v{v} now current"
+        );
         let talks = Filter {
             dyad: Some(("PRK".into(), "BLR".into())),
             event_types: vec!["CONSULT".into()],
@@ -89,6 +96,14 @@ fn every_frozen_version_opens_and_answers() {
             "v{v} actors"
         );
     }
+}
+
+#[test]
+fn nothing_to_migrate_in_a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("none.db");
+    assert_eq!(Store::migration_from(&p).unwrap(), None);
+    assert!(!p.exists(), "peeking creates nothing");
 }
 
 #[test]

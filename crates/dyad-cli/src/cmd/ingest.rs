@@ -105,6 +105,14 @@ impl Run {
 
 /// Runs `dyad ingest`.
 pub fn run(args: Args) -> anyhow::Result<()> {
+    if let Some(v) = Store::migration_from(&args.db)? {
+        eprintln!(
+            "dyad: {} has schema v{v}; migrating it to v{} first (it is rewritten once, in one transaction: \
+             about 10 s per million mentions)",
+            args.db.display(),
+            dyad_store::SCHEMA_VERSION
+        );
+    }
     let mut store = Store::open(&args.db)?;
     store.checkpoint_in_background()?;
     let reader = Store::open_read_only(&args.db)?;
