@@ -37,6 +37,7 @@ mod dates;
 mod error;
 pub mod export;
 mod filter;
+mod fts;
 mod ingest;
 mod mention;
 pub mod merge;
