@@ -74,6 +74,17 @@ fn mismatches(c: &Connection) -> Vec<String> {
          WHERE x.m IS NOT e.num_mentions OR x.a IS NOT e.num_articles OR x.s IS NOT e.num_sources \
            OR x.root IS NOT e.is_root",
     );
+    // Schema v4 numbers a document's sentences and mentions in its own block of rowids.
+    q(
+        "row outside its document's block",
+        "SELECT 'sentence ' || id FROM sentences WHERE id >> 24 IS NOT doc \
+         UNION ALL SELECT 'mention ' || m.id FROM mentions m LEFT JOIN sentences s ON s.id = m.sentence \
+           WHERE m.id >> 24 IS NOT m.doc OR s.doc IS NOT m.doc",
+    );
+    q(
+        "repeated mention",
+        "SELECT group_concat(id) FROM mentions GROUP BY event, sentence, codes HAVING count(*) > 1",
+    );
     q(
         "orphan mention",
         "SELECT m.id FROM mentions m LEFT JOIN events e ON e.id = m.event WHERE e.id IS NULL",
