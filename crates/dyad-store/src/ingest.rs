@@ -164,7 +164,7 @@ impl Store {
         })
     }
 
-    /// Turns the per-batch merge cache ([`crate::merge_cache`]) on (the default) or off.
+    /// Turns the per-batch merge cache (module `merge_cache`) on (the default) or off.
     /// The result is the same either way; off, every record is matched with its own SQL
     /// lookup (for comparisons and tests).
     pub fn set_merge_cache(&mut self, on: bool) {

@@ -1,7 +1,7 @@
 //! The merge rule: when two reports describe one event.
 //!
-//! Every coded record becomes an [`EventState`]. A new record joins a stored
-//! event when [`compatible`] says so; [`absorb`] then folds it in. The rule,
+//! Every coded record becomes an `EventState`. A new record joins a stored
+//! event when `compatible` says so; `absorb` then folds it in. The rule,
 //! also written out in `docs/store.md`:
 //!
 //! 1. **Same kind of event**: equal PLOVER `event_type`, equal negation, and

@@ -73,7 +73,7 @@ impl Store {
         Store::setup(conn, ":memory:".into(), false)
     }
 
-    /// Moves WAL checkpoints to a thread of their own ([`crate::checkpoint`]):
+    /// Moves WAL checkpoints to a thread of their own (module `checkpoint`):
     /// the writer no longer stops to copy the log into the database file.
     /// For long ingests; a no-op for in-memory and read-only stores.
     pub fn checkpoint_in_background(&mut self) -> Result<()> {
