@@ -100,6 +100,23 @@ pub(crate) fn migrate(tx: &Transaction) -> rusqlite::Result<()> {
     }
     drop(rows);
     drop((read, write));
+    // A mention without its document or sentence would be left behind by the joins above:
+    // refuse rather than drop it silently.
+    let count = |t: &str| {
+        tx.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| {
+            r.get::<_, i64>(0)
+        })
+    };
+    let (before, after) = (count("mentions")?, count("mentions_v4")?);
+    if before != after {
+        return Err(rusqlite::Error::ToSqlConversionFailure(
+            format!(
+                "{} of {before} mentions have no document or sentence; the store is damaged, so it was not migrated",
+                before - after
+            )
+            .into(),
+        ));
+    }
     tx.execute_batch(SWAP)
 }
 

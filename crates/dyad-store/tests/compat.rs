@@ -98,6 +98,22 @@ fn every_frozen_version_opens_and_answers() {
     }
 }
 
+/// A damaged v3 file (a mention whose sentence is gone) is refused, not migrated with
+/// the mention dropped, and stays as it was.
+#[test]
+fn damaged_v3_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("db");
+    std::fs::copy(fixture(3), &copy).unwrap();
+    let c = rusqlite::Connection::open(&copy).unwrap();
+    c.execute("DELETE FROM sentences WHERE id = (SELECT min(sentence) FROM mentions)", [])
+        .unwrap();
+    drop(c);
+    let err = Store::open(&copy).err().expect("refused").to_string();
+    assert!(err.contains("have no document or sentence"), "{err}");
+    assert_eq!(Store::migration_from(&copy).unwrap(), Some(3), "still v3");
+}
+
 #[test]
 fn nothing_to_migrate_in_a_missing_file() {
     let dir = tempfile::tempdir().unwrap();
