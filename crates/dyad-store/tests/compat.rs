@@ -26,6 +26,18 @@ fn every_frozen_version_opens_and_answers() {
             None,
             "v{v} now current"
         );
+        let automerge: i64 = rusqlite::Connection::open(&copy)
+            .unwrap()
+            .query_row(
+                "SELECT v FROM sentences_fts_config WHERE k = 'automerge'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            automerge, 16,
+            "v{v}: the search index merges 16 segments at a time"
+        );
         let talks = Filter {
             dyad: Some(("PRK".into(), "BLR".into())),
             event_types: vec!["CONSULT".into()],
@@ -106,8 +118,11 @@ fn damaged_v3_is_refused_and_left_as_it_was() {
     let copy = dir.path().join("db");
     std::fs::copy(fixture(3), &copy).unwrap();
     let c = rusqlite::Connection::open(&copy).unwrap();
-    c.execute("DELETE FROM sentences WHERE id = (SELECT min(sentence) FROM mentions)", [])
-        .unwrap();
+    c.execute(
+        "DELETE FROM sentences WHERE id = (SELECT min(sentence) FROM mentions)",
+        [],
+    )
+    .unwrap();
     drop(c);
     let err = Store::open(&copy).err().expect("refused").to_string();
     assert!(err.contains("have no document or sentence"), "{err}");
