@@ -230,6 +230,19 @@ fn plain_word(t: &Token) -> bool {
         )
 }
 
+/// A plain word that may stand between a country and its head noun ("French paper workers"):
+/// not a count, and not a word in -s, which is a headline's present-tense verb ("Russia
+/// expels two Estonian diplomats") far more often than a plural noun modifier.
+fn noun_modifier(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    plain_word(t)
+        && !(w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w != "arms")
+        && !matches!(
+            w,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+}
+
 /// Finds the actor mentions among `tokens[first..last]`.
 pub fn find(
     lex: &Lexicons,
@@ -356,7 +369,7 @@ pub fn find(
             // "French paper workers", "Israeli peace movement": up to two plain words,
             // but only when a country modifier stands right before them.
             let mut u = j;
-            while u > first && j - u < 2 && plain_word(&tokens[u - 1]) {
+            while u > first && j - u < 2 && noun_modifier(&tokens[u - 1]) {
                 u -= 1;
             }
             if u < j

@@ -83,16 +83,8 @@ impl Sentence<'_> {
                         | "since"
                 )
                 // "Rwanda, which denies ..., was hit with sanctions": the relative clause
-                // closed before the trigger (a comma, then an auxiliary).
-                && !(cs..f.tokens[0]).any(|i| {
-                    toks[i].norm == ","
-                        && toks.get(i + 1).is_some_and(|t| {
-                            matches!(
-                                t.norm.as_str(),
-                                "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"
-                            )
-                        })
-                });
+                // closed before the trigger (a comma, then an auxiliary or a past verb).
+                && !relative_closed(toks, cs, f.tokens[0]);
             // An infinitive that no verb took as its complement ("a proposal to settle") is not an event of its own.
             let infinitive = f.trigger.kind == 'V'
                 && f.tokens[0] > self.first
@@ -344,15 +336,7 @@ impl Sentence<'_> {
         // relative clause is background once the main clause has one, whatever the order.
         let opener = |e: &Event| {
             let (cs, _) = clause::clause_bounds(toks, self.first, self.last, e.found.tokens[0]);
-            let closed = (cs..e.found.tokens[0]).any(|i| {
-                toks[i].norm == ","
-                    && toks.get(i + 1).is_some_and(|t| {
-                        matches!(
-                            t.norm.as_str(),
-                            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"
-                        )
-                    })
-            });
+            let closed = relative_closed(toks, cs, e.found.tokens[0]);
             (cs > self.first && !closed).then(|| toks[cs - 1].norm.clone())
         };
         let relative = |e: &Event| {
@@ -419,4 +403,23 @@ impl Sentence<'_> {
         });
         out
     }
+}
+
+/// Whether a subordinate clause opened at `cs` has closed before the trigger at `at`: a comma
+/// inside it is followed by an auxiliary ("Rwanda, which denies ..., was hit"), or the
+/// trigger itself follows a comma as a past-tense verb ("Guterres, who has called for a
+/// ceasefire, condemned ..."): the main clause resumes.
+fn relative_closed(toks: &[crate::text::Token], cs: usize, at: usize) -> bool {
+    (cs..at).any(|i| {
+        toks[i].norm == ","
+            && toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"
+                ) || i + 1 == at
+                    && i > cs + 1
+                    && (t.norm.ends_with("ed") || crate::lexicon::triggers::irregular_past(&t.norm))
+                    && toks.get(i + 2).is_none_or(|n| n.norm != "by")
+            })
+    })
 }
