@@ -691,8 +691,63 @@ pub fn find(
             push_group(&mut out, vec![m], next_group);
         }
     }
+    compound_partners(lex, tokens, &mut out);
     out.sort_by_key(|m| (m.first, m.last));
     out
+}
+
+/// The country code of a country or demonym atom.
+fn country_code(a: &crate::lexicon::Atom) -> Option<&str> {
+    match &a.kind {
+        AtomKind::Demonym { code, .. } | AtomKind::Country { code } => Some(code),
+        _ => None,
+    }
+}
+
+/// "French-German", "Israeli-Palestinian", "Nigerian-British": one capitalised token of two
+/// country words joined by a hyphen; the atoms of both parts.
+fn compound_demonym<'l>(
+    lex: &'l Lexicons,
+    t: &Token,
+) -> Option<(&'l crate::lexicon::Atom, &'l crate::lexicon::Atom)> {
+    if !t.cap {
+        return None;
+    }
+    let (a, b) = t.norm.split_once('-')?;
+    if a.len() < 3 || b.len() < 3 || b.contains('-') {
+        return None;
+    }
+    let part = |w: &str| {
+        lex.actors
+            .lookup(w)
+            .into_iter()
+            .find(|x| matches!(x.kind, AtomKind::Demonym { .. } | AtomKind::Country { .. }))
+    };
+    let (x, y) = (part(a)?, part(b)?);
+    (country_code(x) != country_code(y)).then_some((x, y))
+}
+
+/// A mention made of a compound demonym ("French-German talks", "a French-Iranian academic")
+/// stands for its first country; a copy for the second joins its coordinated group, as
+/// "French and German" would.
+fn compound_partners(lex: &Lexicons, tokens: &[Token], out: &mut Vec<Mention>) {
+    let mut extra = Vec::new();
+    for m in out.iter() {
+        if m.last != m.first + 1 {
+            continue;
+        }
+        let Some((x, y)) = compound_demonym(lex, &tokens[m.first]) else {
+            continue;
+        };
+        if m.country.as_deref() != country_code(x) {
+            continue;
+        }
+        let mut p = m.clone();
+        p.country = country_code(y).map(str::to_string);
+        p.rules.push("demonym:compound".into());
+        extra.push(p);
+    }
+    out.extend(extra);
 }
 
 /// Seats of international bodies that are also national capitals, with their host.
@@ -918,6 +973,10 @@ fn atoms<'l>(
         } else if let Some(a) = compound_modifier(lex, &tokens[i]) {
             // "Vietnamese-led forces", "Russian-backed separatists"
             out.push((i, i + 1, &a.kind, a.source.as_str()));
+            i += 1;
+        } else if let Some((x, _)) = compound_demonym(lex, &tokens[i]) {
+            // "French-German talks": the first country here; its partner is added to the mention's group.
+            out.push((i, i + 1, &x.kind, x.source.as_str()));
             i += 1;
         } else if matches!(tokens[i].norm.as_str(), "counterpart" | "counterparts") {
             out.push((

@@ -80,3 +80,28 @@ fn relative_clause_closes_at_comma_before_past_verb() {
         &["REQUEST SYR>ISR"],
     );
 }
+
+/// "Israeli-Palestinian talks", "a French-Iranian academic": a hyphenated pair of country words
+/// is two coordinated countries; a mutual noun they modify is between them, not the venue.
+#[test]
+fn compound_demonym_is_two_coordinated_countries() {
+    check(
+        "Indian-Chinese border talks resumed in Moscow on Tuesday.",
+        &["CONSULT IND>CHN", "CONSULT CHN>IND"],
+        &["CONSULT IND>RUS", "CONSULT RUS>IND"],
+    );
+    check(
+        "Iran arrested a British-Iranian aid worker in Tehran.",
+        &["COERCE IRN>GBR"],
+        &[],
+    );
+    // The plain coordination behaves alike.
+    check(
+        "Greek and Turkish talks on the maritime border ended without a deal.",
+        &["CONSULT GRC>TUR"],
+        &[],
+    );
+    // A hyphenated name that is not two countries is left alone.
+    let got = coded("Guinea-Bissau's president met Senegal's president in Dakar.");
+    assert!(got.iter().any(|g| g == "CONSULT GNB>SEN"), "{got:?}");
+}

@@ -197,6 +197,28 @@ impl Sentence<'_> {
                         .collect();
                 }
             }
+            // "French and German talks", "Israeli-Palestinian talks": a mutual noun's modifier
+            // coordinated with others meets them.
+            if mutual && actors.len() == 1 {
+                let a = &actors[0];
+                let partners: Vec<Mention> = self
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        m.group == a.group
+                            && m.last <= start
+                            && m.kind == a.kind
+                            && self.usable(m)
+                            && !same_actor(a, m)
+                    })
+                    .cloned()
+                    .collect();
+                // The venue after "in" is then no recipient; only a partner "with" them is.
+                if !partners.is_empty() {
+                    recipients.retain(|r| prep_before(toks, self.first, r) == Some("with"));
+                    recipients.splice(0..0, partners);
+                }
+            }
             if mutual && recipients.is_empty() && actors.len() < 2 {
                 return None;
             }
