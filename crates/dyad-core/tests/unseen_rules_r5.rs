@@ -105,3 +105,41 @@ fn compound_demonym_is_two_coordinated_countries() {
     let got = coded("Guinea-Bissau's president met Senegal's president in Dakar.");
     assert!(got.iter().any(|g| g == "CONSULT GNB>SEN"), "{got:?}");
 }
+
+/// "the arrest of X by Y", "the killing of X by Y": an event noun with "of" then "by" takes
+/// its agent from "by" and its patient from "of"; without an agent it codes nothing.
+#[test]
+fn event_noun_of_patient_by_agent() {
+    check(
+        "The arrest of a journalist by Ugandan police sparked outrage.",
+        &["COERCE UGA>UGA"],
+        &[],
+    );
+    check(
+        "The killing of two Palestinian farmers by Israeli soldiers was widely reported.",
+        &["ASSAULT ISR>PSE"],
+        &[],
+    );
+    // No agent: no event from the noun alone.
+    let got = coded("His arrest was reported on Monday.");
+    assert!(!got.iter().any(|g| g.starts_with("COERCE")), "{got:?}");
+    // A gerund after a comma or before its own object is still a verb, not the noun.
+    let got = coded("A Houthi drone struck a tanker in the Red Sea, killing two sailors.");
+    assert!(got.iter().any(|g| g.starts_with("ASSAULT YEM>")), "{got:?}");
+}
+
+/// "drew condemnation from Washington": a judgement noun after a reaction verb takes its
+/// author from "from" and answers the main clause's actor.
+#[test]
+fn reaction_noun_takes_its_author_from_from() {
+    check(
+        "Serbian police raided the offices of an opposition party, drawing criticism from the European Union.",
+        &["ACCUSE EUR>SRB"],
+        &[],
+    );
+    check(
+        "The arrest of an opposition leader by Ugandan police drew condemnation from Britain.",
+        &["ACCUSE GBR>UGA", "COERCE UGA>UGA"],
+        &[],
+    );
+}

@@ -145,9 +145,13 @@ impl Sentence<'_> {
             if actors.is_empty() && start > self.first && toks[start - 1].norm == "for" {
                 actors = self.subject(start, cs);
             }
-            // "prompting a protest from Tokyo": the author after "from".
+            // "prompting a protest from Tokyo", "drew condemnation from Washington": the
+            // author after "from".
             if actors.is_empty()
-                && t.plover == "PROTEST"
+                && matches!(
+                    t.plover.as_str(),
+                    "PROTEST" | "ACCUSE" | "REJECT" | "SUPPORT"
+                )
                 && end < self.last
                 && toks[end].norm == "from"
             {
@@ -158,6 +162,14 @@ impl Sentence<'_> {
             if actors.is_empty() && end < self.last && toks[end].norm == "by" {
                 actors = self.objects(end, obj_end, &["by".to_string()], &[]);
                 actors.truncate(1);
+            }
+            // "the arrest of an opposition leader by Tanzanian police": "of X by Y".
+            if actors.is_empty() && end < self.last && toks[end].norm == "of" {
+                if let Some(b) = (end + 1..obj_end).find(|&i| toks[i].norm == "by") {
+                    actors = self.objects(b, obj_end, &["by".to_string()], &[]);
+                    actors.retain(|m| prep_before(toks, self.first, m) == Some("by"));
+                    actors.truncate(1);
+                }
             }
 
             if actors.is_empty() {

@@ -143,7 +143,20 @@ pub fn triggers<'l>(
                     && tokens.get(f.head + 1).is_some_and(|t| {
                         matches!(t.norm.as_str(), "to" | "home" | "into" | "from" | "in" | "at")
                     }));
+        // ", killing three crew members", "convicted of killing a man": a gerund right after a
+        // comma or "and", or before its own object, is a participle, not the event noun
+        // ("the killing of").
+        let gerund = f.trigger.kind == 'N'
+            && f.tokens.len() == 1
+            && tokens[i].norm.ends_with("ing")
+            && (matches!(prev, "," | "and")
+                || tokens.get(f.head + 1).is_some_and(|n| {
+                    DETS.contains(&n.norm.as_str())
+                        || n.norm == "at"
+                        || n.norm.starts_with(|c: char| c.is_ascii_digit())
+                }));
         copula_ok
+            && !gerund
             && !inside_name
             && !compound
             && !particle
