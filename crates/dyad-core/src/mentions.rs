@@ -824,7 +824,10 @@ fn join_coordinated(tokens: &[Token], first: usize, last: usize, out: &mut [Ment
         }
         // Only a coordination that could be a subject pair is checked for a following verb.
         let verb_before = tokens[first..a.first].iter().any(|t| {
-            !t.cap && (t.norm.ends_with("ed") || crate::clause::AUX.contains(&t.norm.as_str()))
+            !t.cap
+                && (t.norm.ends_with("ed")
+                    || crate::lexicon::triggers::irregular_past(&t.norm)
+                    || crate::clause::AUX.contains(&t.norm.as_str()))
         });
         let verb_next = verb_before && b.last < last && {
             let n = &tokens[b.last];

@@ -143,3 +143,41 @@ fn reaction_noun_takes_its_author_from_from() {
         &[],
     );
 }
+
+/// "Iran's attack on Israel was condemned by the G7": a passive judgement whose subject is an
+/// act targets that act's author; "X attacked Y and Z condemned the strikes": a definite act
+/// noun with no author of its own is the earlier act of its type, and Z's target is X, not Y.
+#[test]
+fn judgement_targets_the_author_of_an_earlier_act() {
+    check(
+        "Azerbaijan's shelling of Armenian villages was condemned by France.",
+        &["ACCUSE FRA>AZE"],
+        &["ACCUSE FRA>"],
+    );
+    check(
+        "Israel struck Iranian air defences and Saudi Arabia condemned the attack.",
+        &["ASSAULT ISR>IRN", "ACCUSE SAU>ISR"],
+        &["ACCUSE SAU>IRN", "ASSAULT ISR>SAU"],
+    );
+    // An indefinite act noun is a new act, not the earlier one.
+    let got = coded("Russia shelled Kharkiv and Ukraine condemned an attack on a school in Sumy.");
+    assert!(!got.iter().any(|g| g == "ACCUSE UKR>RUS"), "{got:?}");
+}
+
+/// "Israel struck X and Saudi Arabia condemned ...": an irregular past verb before the
+/// coordination counts as the first clause's verb, so the second clause's subject is no
+/// object of the first.
+#[test]
+fn coordinated_clause_subject_after_irregular_past_is_no_object() {
+    check(
+        "Russia struck Ukrainian ports and Romania summoned the Russian ambassador.",
+        &["ASSAULT RUS>UKR"],
+        &["ASSAULT RUS>ROU"],
+    );
+    // Without a verb of its own, the second name is a second object.
+    check(
+        "Russia struck Ukraine and Moldova with drones overnight.",
+        &["ASSAULT RUS>UKR", "ASSAULT RUS>MDA"],
+        &[],
+    );
+}

@@ -192,6 +192,24 @@ impl Sentence<'_> {
             if actors.iter().any(|a| same_actor(a, m) && !domestic(a)) {
                 continue;
             }
+            // "struck Ukrainian ports and Romania summoned ...": a name after "and" followed by
+            // a finite verb of its own is the next clause's subject, not an object.
+            if m.first > from
+                && self.tokens[m.first - 1].norm == "and"
+                && m.kind == MentionKind::Direct
+                && self.tokens.get(m.last).is_some_and(|t| {
+                    !t.cap
+                        && (t.norm.ends_with("ed")
+                            && self.tokens.get(m.last + 1).is_none_or(|n| n.norm != "by")
+                            || crate::lexicon::triggers::irregular_past(&t.norm)
+                            || matches!(
+                                t.norm.as_str(),
+                                "has" | "have" | "had" | "was" | "were" | "will"
+                            ))
+                })
+            {
+                continue;
+            }
             // "proposed military talks": an agent the story's country was lent to, right before
             // an event noun, only modifies it.
             if m.rules.iter().any(|r| r == "coref:focus-country")

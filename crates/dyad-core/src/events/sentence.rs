@@ -8,6 +8,7 @@ use super::bounds::{complement_end, object_end, same_actor};
 use super::words::{light_verb, newsroom_idiom, FRAME};
 use super::{Event, Found, Sentence};
 use crate::clause::{self, PREPS};
+use crate::mentions::Mention;
 
 impl Sentence<'_> {
     /// Extracts events from the sentence's triggers.
@@ -316,16 +317,54 @@ impl Sentence<'_> {
                         // "thanked Denmark for its military aid": the reason is not coded again.
                         absorbed[b] = true;
                     } else if let Some(b) = self.judged_act(f, &found, a) {
-                        if let Some(act) = self.event(&found[b], &found[b + 1..]) {
-                            if !act.actors.is_empty()
-                                && !act
+                        let judge = |x: &Mention| ev.actors.iter().any(|y| same_actor(x, y));
+                        match self.event(&found[b], &found[b + 1..]) {
+                            Some(act) if !act.actors.is_empty() => {
+                                if !act.actors.iter().any(judge) {
+                                    ev.recipients = act.actors;
+                                    absorbed[b] = true;
+                                }
+                            }
+                            // "Russia attacked Ukraine and Moldova condemned the strikes": a
+                            // definite act noun with no author of its own is the earlier act
+                            // of its type in the sentence.
+                            _ => {
+                                let definite = found[b].tokens[0] > self.first
+                                    && matches!(
+                                        toks[found[b].tokens[0] - 1].norm.as_str(),
+                                        "the" | "these" | "this" | "those"
+                                    );
+                                if let Some(prev) = out.iter().rev().find(|e| {
+                                    definite
+                                        && e.plover == found[b].trigger.plover
+                                        && !e.actors.is_empty()
+                                        && !e.actors.iter().any(judge)
+                                }) {
+                                    ev.recipients = prev.actors.clone();
+                                    absorbed[b] = true;
+                                }
+                            }
+                        }
+                    }
+                    // "Iran's attack on Israel was condemned by the G7": a passive judgement
+                    // whose subject is an act coded before it targets that act's author.
+                    let passive_by = toks.get(f.head + 1).is_some_and(|n| n.norm == "by")
+                        && clause::verb_group(toks, self.first, f.tokens[0]).any(|i| {
+                            matches!(
+                                toks[i].norm.as_str(),
+                                "was" | "were" | "been" | "is" | "are"
+                            )
+                        });
+                    if ev.recipients.is_empty() && passive_by {
+                        if let Some(prev) = out.last().filter(|e| {
+                            e.found.trigger.kind == 'N'
+                                && !e.actors.is_empty()
+                                && !e
                                     .actors
                                     .iter()
                                     .any(|x| ev.actors.iter().any(|y| same_actor(x, y)))
-                            {
-                                ev.recipients = act.actors;
-                                absorbed[b] = true;
-                            }
+                        }) {
+                            ev.recipients = prev.actors.clone();
                         }
                     }
                 }
