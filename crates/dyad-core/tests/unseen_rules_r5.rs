@@ -181,3 +181,51 @@ fn coordinated_clause_subject_after_irregular_past_is_no_object() {
         &[],
     );
 }
+
+/// A pattern's gap counts a name (a run of capitalised words with its possessive) as one
+/// word: "blocked the European Union's latest package", "called Kenyan President William
+/// Ruto to discuss"; five plain words are still too many.
+#[test]
+fn pattern_gap_counts_a_name_as_one_word() {
+    check(
+        "Slovakia blocked the European Union's latest package of sanctions.",
+        &["REJECT SVK>EUR"],
+        &[],
+    );
+    check(
+        "Tanzanian President Samia Suluhu Hassan called Kenyan President William Ruto to discuss the border dispute.",
+        &["CONSULT TZA>KEN"],
+        &[],
+    );
+    let got = coded("Hungary blocked the road to the old and rarely used package depot.");
+    assert!(!got.iter().any(|g| g.starts_with("REJECT")), "{got:?}");
+}
+
+/// Trigger additions of round 5, each checked on a sentence of its own.
+#[test]
+fn round5_triggers() {
+    for (text, want) in [
+        (
+            "Lithuania scrambled fighter jets after a Russian aircraft violated its airspace.",
+            "MOBILIZE LTU>",
+        ),
+        (
+            "Spain halted arms exports to Israel over the war in Gaza.",
+            "SANCTION ESP>ISR",
+        ),
+        (
+            "Islamic State fighters seized the town of Mocimboa da Praia from Mozambican troops.",
+            "ASSAULT IMG>MOZ",
+        ),
+        (
+            "Protesters hurled stones at police in Nairobi.",
+            "PROTEST KEN>KEN",
+        ),
+        (
+            "Guinea's junta dissolved the national electoral commission.",
+            "COERCE GIN>GIN",
+        ),
+    ] {
+        check(text, &[want], &[]);
+    }
+}
