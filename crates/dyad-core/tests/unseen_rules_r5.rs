@@ -229,3 +229,19 @@ fn round5_triggers() {
         check(text, &[want], &[]);
     }
 }
+
+/// "A Kenyan activist was deported from Uganda": an agentless deportation is the act of the
+/// country one is removed from; "from" names no authority for other acts.
+#[test]
+fn agentless_deportation_is_the_act_of_the_country_left() {
+    check(
+        "A Kenyan activist was deported from Uganda on Friday.",
+        &["COERCE UGA>KEN"],
+        &["COERCE KEN>KEN"],
+    );
+    check(
+        "A Kenyan activist was arrested after returning from Uganda.",
+        &[],
+        &["COERCE UGA>KEN"],
+    );
+}
