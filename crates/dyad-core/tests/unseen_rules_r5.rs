@@ -245,3 +245,31 @@ fn agentless_deportation_is_the_act_of_the_country_left() {
         &["COERCE UGA>KEN"],
     );
 }
+
+/// "Lavrov told Rubio in a phone call that ...": an indefinite meeting frame inside the
+/// sentence is a consultation between the main event's parties, asserted whatever its
+/// content's modality; a definite one ("in the negotiations on X") is not.
+#[test]
+fn inline_phone_call_frame_is_a_consultation() {
+    check(
+        "Erdogan told Putin in a phone call that Turkey would not accept a new blockade.",
+        &["CONSULT TUR>RUS"],
+        &["AGREE TUR>RUS"],
+    );
+    check(
+        "Mugabe accused Britain of blackmail in the negotiations on independence for Namibia.",
+        &["ACCUSE ZWE>GBR"],
+        &["CONSULT ZWE>GBR"],
+    );
+}
+
+/// "Ireland recognised a Palestinian state, drawing an angry response from Israel": reaction
+/// nouns after "drawing / prompting" are judgements by the author after "from".
+#[test]
+fn angry_response_from_is_an_accusation() {
+    check(
+        "Norway recognised a Palestinian state, drawing an angry response from Israel.",
+        &["ACCUSE ISR>NOR"],
+        &[],
+    );
+}

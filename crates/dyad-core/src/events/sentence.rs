@@ -411,13 +411,13 @@ impl Sentence<'_> {
         if out.iter().any(main) {
             out.retain(|e| !relative(e));
         }
-        let framed = self.framed_meetings(&found, &out);
-        out.extend(framed);
         for ev in out.iter_mut() {
             if let Some(m) = self.addressee(ev) {
                 ev.recipients = vec![m];
             }
         }
+        let framed = self.framed_meetings(&found, &out);
+        out.extend(framed);
         // "visited Saudi Arabia on his first trip abroad": the same act twice, once without
         // its recipient.
         let redundant: Vec<bool> = out
