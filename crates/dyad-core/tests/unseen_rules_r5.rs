@@ -273,3 +273,17 @@ fn angry_response_from_is_an_accusation() {
         &[],
     );
 }
+
+/// "said after meeting his Omani counterpart": a gerund after "after / before / while / since"
+/// is a reduced clause's verb whose subject is the main clause's, not a noun.
+#[test]
+fn gerund_after_temporal_conjunction_is_a_verb() {
+    check(
+        "Egypt's foreign minister spoke to reporters after meeting his Qatari counterpart in Doha.",
+        &["CONSULT EGY>QAT"],
+        &[],
+    );
+    // After a plain preposition it stays a noun with no subject of its own.
+    let got = coded("The minister spoke about meeting schedules.");
+    assert!(!got.iter().any(|g| g.starts_with("CONSULT")), "{got:?}");
+}

@@ -69,8 +69,13 @@ pub fn triggers<'l>(
                     && m.first > first
                     && opens_noun_phrase(tokens[m.first - 1].norm.as_str())
             });
+        // "after meeting his Omani counterpart": a gerund after a temporal conjunction is
+        // the verb of a reduced clause, not a noun.
+        let temporal_gerund = f.trigger.kind == 'V'
+            && tokens[i].norm.ends_with("ing")
+            && matches!(prev, "after" | "before" | "while" | "since");
         let after_det = DETS.contains(&prev)
-            || (prev != "to" && PREPS.contains(&prev))
+            || (prev != "to" && PREPS.contains(&prev) && !temporal_gerund)
             || after_adj
             || armed_adj
             || counted_compound;
