@@ -287,3 +287,31 @@ fn gerund_after_temporal_conjunction_is_a_verb() {
     let got = coded("The minister spoke about meeting schedules.");
     assert!(!got.iter().any(|g| g.starts_with("CONSULT")), "{got:?}");
 }
+
+/// "A meeting of the Council requested by X", "the bombing of a base held by rebels": the
+/// agent of a participle inside the "of" phrase is not the event noun's agent.
+#[test]
+fn of_by_agent_is_not_a_participles_agent() {
+    let got = coded(
+        "Wood spoke ahead of a meeting of the U.N. Security Council requested by France and Japan.",
+    );
+    assert!(
+        !got.iter()
+            .any(|g| g.starts_with("CONSULT FRA") || g.starts_with("CONSULT JPN")),
+        "{got:?}"
+    );
+    let got = coded("The trial concerns the bombing of a French base held by rebels.");
+    assert!(!got.iter().any(|g| g.starts_with("ASSAULT")), "{got:?}");
+}
+
+/// "Suga will visit India and the Philippines after meeting Biden": the gerund's subject is
+/// the main clause's, not the nearest name before it (here the background meeting is then
+/// dropped beside the main event; the objects of "visit" never meet anyone).
+#[test]
+fn temporal_gerund_takes_the_main_subject() {
+    check(
+        "Japan's prime minister will visit India and the Philippines after meeting the U.S. president.",
+        &["AGREE JPN>IND"],
+        &["CONSULT IND>USA", "CONSULT PHL>USA", "CONSULT IND>PHL"],
+    );
+}

@@ -165,7 +165,16 @@ impl Sentence<'_> {
             }
             // "the arrest of an opposition leader by Tanzanian police": "of X by Y".
             if actors.is_empty() && end < self.last && toks[end].norm == "of" {
-                if let Some(b) = (end + 1..obj_end).find(|&i| toks[i].norm == "by") {
+                // Not the agent of a participle ("a meeting of the Council requested by X",
+                // "a base held by rebels"), nor one past a punctuation mark.
+                let by = (end + 1..obj_end)
+                    .take_while(|&i| !toks[i].punct)
+                    .find(|&i| toks[i].norm == "by")
+                    .filter(|&b| {
+                        let p = toks[b - 1].norm.as_str();
+                        !p.ends_with("ed") && !crate::lexicon::triggers::irregular_past(p)
+                    });
+                if let Some(b) = by {
                     actors = self.objects(b, obj_end, &["by".to_string()], &[]);
                     actors.retain(|m| prep_before(toks, self.first, m) == Some("by"));
                     actors.truncate(1);
@@ -295,8 +304,18 @@ impl Sentence<'_> {
                         && m.first + 1 == m.last
                         && m.kind == MentionKind::Pronoun
                 });
+            // "visited India after meeting Biden": a gerund after a temporal conjunction
+            // shares the main clause's subject, not the nearest name.
+            let temporal = start > self.first
+                && toks[head].norm.ends_with("ing")
+                && matches!(
+                    toks[start - 1].norm.as_str(),
+                    "after" | "before" | "while" | "since"
+                );
             actors = if coordinated {
                 self.leading_subject(cs, group.start - 1)
+            } else if temporal {
+                self.leading_subject(self.first, start - 1)
             } else {
                 vec![]
             };
