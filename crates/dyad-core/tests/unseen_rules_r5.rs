@@ -315,3 +315,44 @@ fn temporal_gerund_takes_the_main_subject() {
         &["CONSULT IND>USA", "CONSULT PHL>USA", "CONSULT IND>PHL"],
     );
 }
+
+/// "X accused Y of ..., a charge Y denied": a refusal in an appositive about the main clause
+/// answers the main event's actor (also for "deny", which otherwise needs an object).
+#[test]
+fn appositive_denial_answers_the_accuser() {
+    check(
+        "Somalia accused Ethiopia of arming clan militias, a charge Addis Ababa denied.",
+        &["ACCUSE SOM>ETH", "REJECT ETH>SOM"],
+        &[],
+    );
+    // A bare "denied" with no object and no appositive stays out.
+    let got = coded("Asked about the report, the ministry denied.");
+    assert!(!got.iter().any(|g| g.starts_with("REJECT")), "{got:?}");
+}
+
+/// "Zelenskiy, speaking after talks with Merz, asked ...": a meeting noun after "after /
+/// before / following" with its partner after "with" is the sentence subject's.
+#[test]
+fn meeting_after_talks_with_is_the_subjects() {
+    check(
+        "The Polish president, speaking after talks with the Lithuanian president in Vilnius, urged NATO to boost its presence.",
+        &["CONSULT POL>LTU"],
+        &[],
+    );
+}
+
+/// Removing a leader from office or dismissing a government is an administrative sanction
+/// (COERCE 172), not a rejection.
+#[test]
+fn removal_from_office_is_coercion() {
+    check(
+        "Peru's parliament removed President Dina Boluarte from office on Friday.",
+        &["COERCE PER>PER"],
+        &[],
+    );
+    check(
+        "The Kremlin dismissed the report as Western propaganda.",
+        &[],
+        &["COERCE RUS>"],
+    );
+}

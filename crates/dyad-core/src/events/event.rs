@@ -145,6 +145,20 @@ impl Sentence<'_> {
             if actors.is_empty() && start > self.first && toks[start - 1].norm == "for" {
                 actors = self.subject(start, cs);
             }
+            // "Zelenskiy, speaking after talks with Merz, asked ...": a meeting noun after
+            // "after / before / following" with its partner is the sentence subject's.
+            if actors.is_empty()
+                && mutual
+                && start > self.first
+                && matches!(
+                    toks[start - 1].norm.as_str(),
+                    "after" | "before" | "following"
+                )
+                && toks.get(end).is_some_and(|t| t.norm == "with")
+            {
+                actors = self.leading_subject(self.first, start - 1);
+                actors.truncate(1);
+            }
             // "prompting a protest from Tokyo", "drew condemnation from Washington": the
             // author after "from".
             if actors.is_empty()
@@ -458,6 +472,7 @@ impl Sentence<'_> {
             && !passive
             && !force_warning
             && (actors.is_empty() || recipients.is_empty())
+            && !(recipients.is_empty() && self.answers_charge(t, &actors))
         {
             return None;
         }
@@ -486,5 +501,27 @@ impl Sentence<'_> {
             (cs, ce),
             later,
         )
+    }
+}
+
+impl Sentence<'_> {
+    /// "..., a charge Asmara denied": a refusal whose subject follows ", a charge / claim /
+    /// accusation / allegation" answers the main clause (its recipient is filled there).
+    pub(super) fn answers_charge(
+        &self,
+        t: &crate::lexicon::triggers::Trigger,
+        actors: &[Mention],
+    ) -> bool {
+        let toks = self.tokens;
+        t.plover == "REJECT"
+            && actors.first().is_some_and(|m| {
+                m.first >= self.first + 3
+                    && toks[m.first - 3].norm == ","
+                    && matches!(toks[m.first - 2].norm.as_str(), "a" | "an")
+                    && matches!(
+                        toks[m.first - 1].norm.as_str(),
+                        "charge" | "claim" | "accusation" | "allegation"
+                    )
+            })
     }
 }

@@ -286,6 +286,19 @@ impl Sentence<'_> {
                             .collect();
                     }
                 }
+                // "accused Eritrea of arming rebels, a charge Asmara denied": a refusal in an
+                // appositive about the main clause answers the main event's actor.
+                if ev.recipients.is_empty() {
+                    let appositive = self.answers_charge(f.trigger, &ev.actors);
+                    if let Some(main) = out.first().filter(|_| appositive) {
+                        ev.recipients = main
+                            .actors
+                            .iter()
+                            .filter(|m| !ev.actors.iter().any(|a| same_actor(a, m)))
+                            .cloned()
+                            .collect();
+                    }
+                }
                 // "visited Panama and promised to help protect the canal": a coordinated verb
                 // with no recipient of its own addresses the previous verb's recipient.
                 if f.trigger.kind == 'V'
