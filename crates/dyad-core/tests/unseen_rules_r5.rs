@@ -356,3 +356,26 @@ fn removal_from_office_is_coercion() {
         &["COERCE RUS>"],
     );
 }
+
+/// The round-5 batches of the own gold (ux, uy, uz, wa, wb: 125 sentences, 146 gold events),
+/// as a floor of their own: `main` before round 5 scored 60.3% full match on them.
+#[test]
+fn round5_batches_floor() {
+    let golds: Vec<dyad_core::eval::Gold> = include_str!("data/events.jsonl")
+        .lines()
+        .filter(|l| {
+            ["ux", "uy", "uz", "wa", "wb"]
+                .iter()
+                .any(|p| l.contains(&format!("\"id\": \"{p}")))
+        })
+        .flat_map(|l| dyad_core::eval::parse_gold(l).unwrap())
+        .collect();
+    assert_eq!(golds.len(), 146);
+    let r = dyad_core::eval::evaluate(&Coder::builtin(), &golds);
+    assert!(r.full_rate >= 0.84, "full match {:.3}", r.full_rate);
+    assert!(
+        r.extra_per_sentence <= 0.13,
+        "extra {:.3}",
+        r.extra_per_sentence
+    );
+}
