@@ -357,25 +357,53 @@ fn removal_from_office_is_coercion() {
     );
 }
 
-/// The round-5 batches of the own gold (ux, uy, uz, wa, wb: 125 sentences, 146 gold events),
-/// as a floor of their own: `main` before round 5 scored 60.3% full match on them.
+/// The round-5 batches of the own gold (ux, uy, uz, wa, wb, wc: 150 sentences, 174 gold
+/// events), as a floor of their own: `main` before round 5 scored 63.8% full match on them.
 #[test]
 fn round5_batches_floor() {
     let golds: Vec<dyad_core::eval::Gold> = include_str!("data/events.jsonl")
         .lines()
         .filter(|l| {
-            ["ux", "uy", "uz", "wa", "wb"]
+            ["ux", "uy", "uz", "wa", "wb", "wc"]
                 .iter()
                 .any(|p| l.contains(&format!("\"id\": \"{p}")))
         })
         .flat_map(|l| dyad_core::eval::parse_gold(l).unwrap())
         .collect();
-    assert_eq!(golds.len(), 146);
+    assert_eq!(golds.len(), 174);
     let r = dyad_core::eval::evaluate(&Coder::builtin(), &golds);
-    assert!(r.full_rate >= 0.84, "full match {:.3}", r.full_rate);
+    assert!(r.full_rate >= 0.845, "full match {:.3}", r.full_rate);
     assert!(
         r.extra_per_sentence <= 0.13,
         "extra {:.3}",
         r.extra_per_sentence
+    );
+}
+
+/// "Saudi Arabia hosted talks between Russian and American delegations": the host's act and
+/// the parties' talks are both events; a light verb takes a noun only when it has no parties
+/// of its own ("held talks with" stays one event).
+#[test]
+fn hosted_talks_between_parties_are_two_events() {
+    check(
+        "Qatar hosted talks between Ethiopian and Eritrean officials in Doha.",
+        &["CONSULT QAT>ETH", "CONSULT ETH>ERI"],
+        &[],
+    );
+}
+
+/// "Ordered the closure of the Russian consulate": closing a consulate or embassy breaks
+/// relations (SANCTION 161); "prompting Tokyo to dispatch a destroyer" is a posture (MOBILIZE).
+#[test]
+fn closure_and_dispatch_triggers() {
+    check(
+        "Czech Prime Minister Petr Fiala ordered the closure of the Russian consulate in Karlovy Vary.",
+        &["SANCTION CZE>RUS"],
+        &[],
+    );
+    let got = coded("Chinese ships entered the strait, prompting Tokyo to dispatch a destroyer.");
+    assert!(
+        got.iter().any(|g| g.starts_with("MOBILIZE JPN>")),
+        "{got:?}"
     );
 }

@@ -154,7 +154,12 @@ impl Sentence<'_> {
                 && toks[f.head].norm.ends_with("ed")
                 && clause::verb_group(toks, self.first, f.tokens[0]).is_empty();
             // "pledged $5 million in aid": the verb is the event; its object noun adds nothing.
+            // (Not a mutual noun with its own parties: "hosted talks between X and Y" is the
+            // host's act and the parties' talks.)
+            let own_parties = f.trigger.mutual
+                && (f.head + 1..(f.head + 3).min(self.last)).any(|i| toks[i].norm == "between");
             let light_taken = f.trigger.kind == 'N'
+                && !own_parties
                 && light_verb(toks, self.first, f.tokens[0]).is_some_and(|lv| {
                     found
                         .iter()
