@@ -236,7 +236,7 @@ fn plain_word(t: &Token) -> bool {
 fn noun_modifier(t: &Token) -> bool {
     let w = t.norm.as_str();
     plain_word(t)
-        && !(w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w != "arms")
+        && (!w.ends_with('s') || w.ends_with("ss") || w.ends_with("us") || w == "arms")
         && !matches!(
             w,
             "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"

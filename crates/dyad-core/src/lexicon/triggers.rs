@@ -548,9 +548,8 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
                     {
                         return None;
                     }
-                    let name_part = j > i
-                        && (tokens[j].norm == "'s" && tokens[j - 1].cap
-                            || tokens[j].cap && tokens[j - 1].cap);
+                    let name_part =
+                        j > i && tokens[j - 1].cap && (tokens[j].norm == "'s" || tokens[j].cap);
                     if (!amount_part(&tokens[j].norm)
                         || j == i
                         || !amount_part(&tokens[j - 1].norm))
