@@ -258,8 +258,18 @@ impl Sentence<'_> {
                 let prompted_verb = f.trigger.kind == 'V'
                     && f.tokens[0] > self.first
                     && toks[f.tokens[0] - 1].norm == "to";
+                // (Its own craft or troops are no recipient: "prompting Tokyo to dispatch a
+                // destroyer" answers the main actor.)
+                let own_only = prompted_verb
+                    && ev.recipients.iter().all(|r| {
+                        r.name.is_none()
+                            && ev
+                                .actors
+                                .iter()
+                                .any(|a| a.country.is_some() && a.country == r.country)
+                    });
                 if (f.trigger.kind == 'N' || prompted_verb)
-                    && ev.recipients.is_empty()
+                    && (ev.recipients.is_empty() || own_only)
                     && !f.trigger.norecip
                 {
                     let back = if prompted_verb { 6 } else { 3 };
