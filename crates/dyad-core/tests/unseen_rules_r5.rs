@@ -401,9 +401,10 @@ fn closure_and_dispatch_triggers() {
         &["SANCTION CZE>RUS"],
         &[],
     );
-    let got = coded("Chinese ships entered the strait, prompting Tokyo to dispatch a destroyer.");
-    assert!(
-        got.iter().any(|g| g.starts_with("MOBILIZE JPN>")),
-        "{got:?}"
+    // The prompted posture answers the main actor, not the actor's own ship.
+    check(
+        "Chinese ships entered the strait, prompting Tokyo to dispatch a destroyer.",
+        &["MOBILIZE JPN>CHN"],
+        &["MOBILIZE JPN>JPN"],
     );
 }
