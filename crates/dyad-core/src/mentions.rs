@@ -1262,3 +1262,66 @@ fn name_after(tokens: &[Token], text: &str, start: usize, last: usize) -> (usize
     }
     (start, end)
 }
+
+/// "Brazilian Foreign Minister Mauro Vieira arrived ... Vieira urged Venezuela ...": a bare
+/// capitalised word that is the last name of a person named earlier in the article (with a
+/// title or from the lexicon) refers back to that person. `per_sentence[k]` holds sentence
+/// `k`'s mentions over `sents[k] = (first, last)`; new mentions get fresh groups.
+pub fn surname_mentions(
+    text: &str,
+    tokens: &[Token],
+    sents: &[(usize, usize)],
+    per_sentence: &mut [Vec<Mention>],
+    next_group: &mut usize,
+) {
+    let mut people: Vec<(String, Mention)> = Vec::new();
+    for (k, &(first, last)) in sents.iter().enumerate() {
+        let mut found = Vec::new();
+        for i in first..last {
+            let t = &tokens[i];
+            if !t.cap || t.punct || t.norm.len() < 3 {
+                continue;
+            }
+            if per_sentence[k].iter().any(|m| m.first <= i && i < m.last) {
+                continue;
+            }
+            // Part of a longer capitalised name ("Vieira Street", "Ana Vieira") is not it.
+            let next_cap = i + 1 < last && tokens[i + 1].cap;
+            let prev_cap = i > first && tokens[i - 1].cap;
+            if next_cap || prev_cap {
+                continue;
+            }
+            let surface = &text[t.span.start..t.span.end];
+            let Some((_, p)) = people.iter().rev().find(|(n, _)| n == surface) else {
+                continue;
+            };
+            let mut m = p.clone();
+            m.span = t.span;
+            m.first = i;
+            m.last = i + 1;
+            m.kind = MentionKind::Direct;
+            m.possessive = i + 1 < last && tokens[i + 1].norm == "'s";
+            *next_group += 1;
+            m.group = *next_group;
+            m.rules.push("coref:surname".into());
+            found.push(m);
+        }
+        per_sentence[k].extend(found);
+        per_sentence[k].sort_by_key(|m| (m.first, m.last));
+        for m in &per_sentence[k] {
+            if let (true, Some(name), Some(c)) = (m.person, m.name.as_deref(), m.country.as_deref())
+            {
+                // East Asian names put the family name first ("Wang Yi" is "Wang").
+                let family_first = matches!(c, "CHN" | "TWN" | "KOR" | "PRK" | "VNM" | "HKG");
+                let word = if family_first {
+                    name.split_whitespace().next()
+                } else {
+                    name.split_whitespace().last()
+                };
+                if let Some(w) = word.filter(|w| w.len() >= 3 && name.contains(' ')) {
+                    people.push((w.to_string(), m.clone()));
+                }
+            }
+        }
+    }
+}

@@ -408,3 +408,22 @@ fn closure_and_dispatch_triggers() {
         &["MOBILIZE JPN>JPN"],
     );
 }
+
+/// "Brazilian Foreign Minister Mauro Vieira arrived ... Vieira urged Venezuela ...": a bare
+/// surname refers back to a titled person named earlier in the article (the family name
+/// first for East Asian names: "Wang Yi" ... "Wang"); an unknown name stays unknown.
+#[test]
+fn bare_surname_refers_back_to_a_titled_person() {
+    check(
+        "Chilean Foreign Minister Alberto van Klaveren arrived in Lima on Monday. Klaveren urged Peru to reopen the border.",
+        &["REQUEST CHL>PER"],
+        &[],
+    );
+    check(
+        "Chinese Foreign Minister Wang Yi met his Indian counterpart in New Delhi. Wang warned India against outside interference.",
+        &["THREATEN CHN>IND"],
+        &[],
+    );
+    let got = coded("Klaveren urged Peru to reopen the border.");
+    assert!(!got.iter().any(|g| g.starts_with("REQUEST CHL")), "{got:?}");
+}
