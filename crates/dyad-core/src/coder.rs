@@ -258,6 +258,9 @@ impl Coder {
             }
             per_sentence[si].sort_by_key(|m| (m.first, m.last));
         }
+        // "Vieira urged ...": a bare surname of a person named earlier.
+        let bounds: Vec<(usize, usize)> = sents.iter().map(|s| (s.first, s.last)).collect();
+        mentions::surname_mentions(text, &tokens, &bounds, &mut per_sentence, &mut group);
         for (si, s) in sents.iter().enumerate() {
             let mut ms = std::mem::take(&mut per_sentence[si]);
             coref::resolve(&mut ms, &story.history, &tokens, s.first);

@@ -230,6 +230,19 @@ fn plain_word(t: &Token) -> bool {
         )
 }
 
+/// A plain word that may stand between a country and its head noun ("French paper workers"):
+/// not a count, and not a word in -s, which is a headline's present-tense verb ("Russia
+/// expels two Estonian diplomats") far more often than a plural noun modifier.
+fn noun_modifier(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    plain_word(t)
+        && (!w.ends_with('s') || w.ends_with("ss") || w.ends_with("us") || w == "arms")
+        && !matches!(
+            w,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+}
+
 /// Finds the actor mentions among `tokens[first..last]`.
 pub fn find(
     lex: &Lexicons,
@@ -356,7 +369,7 @@ pub fn find(
             // "French paper workers", "Israeli peace movement": up to two plain words,
             // but only when a country modifier stands right before them.
             let mut u = j;
-            while u > first && j - u < 2 && plain_word(&tokens[u - 1]) {
+            while u > first && j - u < 2 && noun_modifier(&tokens[u - 1]) {
                 u -= 1;
             }
             if u < j
@@ -678,8 +691,63 @@ pub fn find(
             push_group(&mut out, vec![m], next_group);
         }
     }
+    compound_partners(lex, tokens, &mut out);
     out.sort_by_key(|m| (m.first, m.last));
     out
+}
+
+/// The country code of a country or demonym atom.
+fn country_code(a: &crate::lexicon::Atom) -> Option<&str> {
+    match &a.kind {
+        AtomKind::Demonym { code, .. } | AtomKind::Country { code } => Some(code),
+        _ => None,
+    }
+}
+
+/// "French-German", "Israeli-Palestinian", "Nigerian-British": one capitalised token of two
+/// country words joined by a hyphen; the atoms of both parts.
+fn compound_demonym<'l>(
+    lex: &'l Lexicons,
+    t: &Token,
+) -> Option<(&'l crate::lexicon::Atom, &'l crate::lexicon::Atom)> {
+    if !t.cap {
+        return None;
+    }
+    let (a, b) = t.norm.split_once('-')?;
+    if a.len() < 3 || b.len() < 3 || b.contains('-') {
+        return None;
+    }
+    let part = |w: &str| {
+        lex.actors
+            .lookup(w)
+            .into_iter()
+            .find(|x| matches!(x.kind, AtomKind::Demonym { .. } | AtomKind::Country { .. }))
+    };
+    let (x, y) = (part(a)?, part(b)?);
+    (country_code(x) != country_code(y)).then_some((x, y))
+}
+
+/// A mention made of a compound demonym ("French-German talks", "a French-Iranian academic")
+/// stands for its first country; a copy for the second joins its coordinated group, as
+/// "French and German" would.
+fn compound_partners(lex: &Lexicons, tokens: &[Token], out: &mut Vec<Mention>) {
+    let mut extra = Vec::new();
+    for m in out.iter() {
+        if m.last != m.first + 1 {
+            continue;
+        }
+        let Some((x, y)) = compound_demonym(lex, &tokens[m.first]) else {
+            continue;
+        };
+        if m.country.as_deref() != country_code(x) {
+            continue;
+        }
+        let mut p = m.clone();
+        p.country = country_code(y).map(str::to_string);
+        p.rules.push("demonym:compound".into());
+        extra.push(p);
+    }
+    out.extend(extra);
 }
 
 /// Seats of international bodies that are also national capitals, with their host.
@@ -756,7 +824,10 @@ fn join_coordinated(tokens: &[Token], first: usize, last: usize, out: &mut [Ment
         }
         // Only a coordination that could be a subject pair is checked for a following verb.
         let verb_before = tokens[first..a.first].iter().any(|t| {
-            !t.cap && (t.norm.ends_with("ed") || crate::clause::AUX.contains(&t.norm.as_str()))
+            !t.cap
+                && (t.norm.ends_with("ed")
+                    || crate::lexicon::triggers::irregular_past(&t.norm)
+                    || crate::clause::AUX.contains(&t.norm.as_str()))
         });
         let verb_next = verb_before && b.last < last && {
             let n = &tokens[b.last];
@@ -905,6 +976,10 @@ fn atoms<'l>(
         } else if let Some(a) = compound_modifier(lex, &tokens[i]) {
             // "Vietnamese-led forces", "Russian-backed separatists"
             out.push((i, i + 1, &a.kind, a.source.as_str()));
+            i += 1;
+        } else if let Some((x, _)) = compound_demonym(lex, &tokens[i]) {
+            // "French-German talks": the first country here; its partner is added to the mention's group.
+            out.push((i, i + 1, &x.kind, x.source.as_str()));
             i += 1;
         } else if matches!(tokens[i].norm.as_str(), "counterpart" | "counterparts") {
             out.push((
@@ -1186,4 +1261,67 @@ fn name_after(tokens: &[Token], text: &str, start: usize, last: usize) -> (usize
         }
     }
     (start, end)
+}
+
+/// "Brazilian Foreign Minister Mauro Vieira arrived ... Vieira urged Venezuela ...": a bare
+/// capitalised word that is the last name of a person named earlier in the article (with a
+/// title or from the lexicon) refers back to that person. `per_sentence[k]` holds sentence
+/// `k`'s mentions over `sents[k] = (first, last)`; new mentions get fresh groups.
+pub fn surname_mentions(
+    text: &str,
+    tokens: &[Token],
+    sents: &[(usize, usize)],
+    per_sentence: &mut [Vec<Mention>],
+    next_group: &mut usize,
+) {
+    let mut people: Vec<(String, Mention)> = Vec::new();
+    for (k, &(first, last)) in sents.iter().enumerate() {
+        let mut found = Vec::new();
+        for i in first..last {
+            let t = &tokens[i];
+            if !t.cap || t.punct || t.norm.len() < 3 {
+                continue;
+            }
+            if per_sentence[k].iter().any(|m| m.first <= i && i < m.last) {
+                continue;
+            }
+            // Part of a longer capitalised name ("Vieira Street", "Ana Vieira") is not it.
+            let next_cap = i + 1 < last && tokens[i + 1].cap;
+            let prev_cap = i > first && tokens[i - 1].cap;
+            if next_cap || prev_cap {
+                continue;
+            }
+            let surface = &text[t.span.start..t.span.end];
+            let Some((_, p)) = people.iter().rev().find(|(n, _)| n == surface) else {
+                continue;
+            };
+            let mut m = p.clone();
+            m.span = t.span;
+            m.first = i;
+            m.last = i + 1;
+            m.kind = MentionKind::Direct;
+            m.possessive = i + 1 < last && tokens[i + 1].norm == "'s";
+            *next_group += 1;
+            m.group = *next_group;
+            m.rules.push("coref:surname".into());
+            found.push(m);
+        }
+        per_sentence[k].extend(found);
+        per_sentence[k].sort_by_key(|m| (m.first, m.last));
+        for m in &per_sentence[k] {
+            if let (true, Some(name), Some(c)) = (m.person, m.name.as_deref(), m.country.as_deref())
+            {
+                // East Asian names put the family name first ("Wang Yi" is "Wang").
+                let family_first = matches!(c, "CHN" | "TWN" | "KOR" | "PRK" | "VNM" | "HKG");
+                let word = if family_first {
+                    name.split_whitespace().next()
+                } else {
+                    name.split_whitespace().last()
+                };
+                if let Some(w) = word.filter(|w| w.len() >= 3 && name.contains(' ')) {
+                    people.push((w.to_string(), m.clone()));
+                }
+            }
+        }
+    }
 }

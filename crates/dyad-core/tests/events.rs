@@ -18,12 +18,12 @@ fn own_gold_sentences_are_coded() {
         .map(|o| format!("{} {} {:?}", o.id, o.gold_type, o.coded))
         .collect();
     assert!(
-        r.full_rate >= 0.88,
+        r.full_rate >= 0.885,
         "full match {:.3}; misses: {misses:#?}",
         r.full_rate
     );
     assert!(
-        r.extra_per_sentence <= 0.11,
+        r.extra_per_sentence <= 0.108,
         "extra events per sentence {:.3}",
         r.extra_per_sentence
     );

@@ -557,10 +557,11 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
     let next =
         (m.j + 1 < toks.len()).then(|| (&toks[m.j + 1], &text[toks[m.j].end..toks[m.j + 1].start]));
     let prev_word = prev.map_or("", |(p, _)| word(text, p));
-    // "in Reading", and "Giza's Haram": a place's possessive is as good as a preposition.
+    // "in Reading", and "Giza's Haram": a place's possessive is as good as a preposition,
+    // but only for a place's primary name: "France's Orano" is a company, not the Italian
+    // name of Oran.
     let owner = prev_big
-        && (prev_word.ends_with("'s")
-            || prev_word.ends_with("’s")
+        && ((prev_word.ends_with("'s") || prev_word.ends_with("’s")) && m.primary
             || prev_word == "and"
             || prev_word == "or");
     let locative =
@@ -619,13 +620,16 @@ fn accept(c: &Ctx, i: usize, m: &Match, prev_is_match: bool, prev_big: bool) -> 
     // Other alternate names of single words unlike the primary name ("Hydro", "Orbis", "Axel":
     // names of companies, people and pets that GeoNames lists for a city) need a preposition
     // of place, unless they name a country, region or capital. Spellings that start like the
-    // primary name ("Douma" for Dūmā, "Kiev") are transliterations.
+    // primary name ("Douma" for Dūmā, "Kiev") are transliterations, unless they only add
+    // letters to it.
     if single && !m.primary && !big && !locative {
         let initial = k.bytes().next();
-        let spelling = m
-            .ids
-            .iter()
-            .any(|&id| key(&gaz.entries[id as usize].name).bytes().next() == initial);
+        // The primary name with letters added ("Orano" for Oran) is a foreign form or
+        // another word (here a company), not a transliteration.
+        let spelling = m.ids.iter().any(|&id| {
+            let name = key(&gaz.entries[id as usize].name);
+            name.bytes().next() == initial && !(k.len() > name.len() && k.starts_with(&name))
+        });
         if !spelling {
             return false;
         }

@@ -145,9 +145,27 @@ impl Sentence<'_> {
             if actors.is_empty() && start > self.first && toks[start - 1].norm == "for" {
                 actors = self.subject(start, cs);
             }
-            // "prompting a protest from Tokyo": the author after "from".
+            // "Zelenskiy, speaking after talks with Merz, asked ...": a meeting noun after
+            // "after / before / following" with its partner is the sentence subject's.
             if actors.is_empty()
-                && t.plover == "PROTEST"
+                && mutual
+                && start > self.first
+                && matches!(
+                    toks[start - 1].norm.as_str(),
+                    "after" | "before" | "following"
+                )
+                && toks.get(end).is_some_and(|t| t.norm == "with")
+            {
+                actors = self.leading_subject(self.first, start - 1);
+                actors.truncate(1);
+            }
+            // "prompting a protest from Tokyo", "drew condemnation from Washington": the
+            // author after "from".
+            if actors.is_empty()
+                && matches!(
+                    t.plover.as_str(),
+                    "PROTEST" | "ACCUSE" | "REJECT" | "SUPPORT"
+                )
                 && end < self.last
                 && toks[end].norm == "from"
             {
@@ -158,6 +176,23 @@ impl Sentence<'_> {
             if actors.is_empty() && end < self.last && toks[end].norm == "by" {
                 actors = self.objects(end, obj_end, &["by".to_string()], &[]);
                 actors.truncate(1);
+            }
+            // "the arrest of an opposition leader by Tanzanian police": "of X by Y".
+            if actors.is_empty() && end < self.last && toks[end].norm == "of" {
+                // Not the agent of a participle ("a meeting of the Council requested by X",
+                // "a base held by rebels"), nor one past a punctuation mark.
+                let by = (end + 1..obj_end)
+                    .take_while(|&i| !toks[i].punct)
+                    .find(|&i| toks[i].norm == "by")
+                    .filter(|&b| {
+                        let p = toks[b - 1].norm.as_str();
+                        !p.ends_with("ed") && !crate::lexicon::triggers::irregular_past(p)
+                    });
+                if let Some(b) = by {
+                    actors = self.objects(b, obj_end, &["by".to_string()], &[]);
+                    actors.retain(|m| prep_before(toks, self.first, m) == Some("by"));
+                    actors.truncate(1);
+                }
             }
 
             if actors.is_empty() {
@@ -195,6 +230,28 @@ impl Sentence<'_> {
                         .into_iter()
                         .filter(|r| !actors.iter().any(|a| same_actor(a, r)))
                         .collect();
+                }
+            }
+            // "French and German talks", "Israeli-Palestinian talks": a mutual noun's modifier
+            // coordinated with others meets them.
+            if mutual && actors.len() == 1 {
+                let a = &actors[0];
+                let partners: Vec<Mention> = self
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        m.group == a.group
+                            && m.last <= start
+                            && m.kind == a.kind
+                            && self.usable(m)
+                            && !same_actor(a, m)
+                    })
+                    .cloned()
+                    .collect();
+                // The venue after "in" is then no recipient; only a partner "with" them is.
+                if !partners.is_empty() {
+                    recipients.retain(|r| prep_before(toks, self.first, r) == Some("with"));
+                    recipients.splice(0..0, partners);
                 }
             }
             if mutual && recipients.is_empty() && actors.len() < 2 {
@@ -261,8 +318,18 @@ impl Sentence<'_> {
                         && m.first + 1 == m.last
                         && m.kind == MentionKind::Pronoun
                 });
+            // "visited India after meeting Biden": a gerund after a temporal conjunction
+            // shares the main clause's subject, not the nearest name.
+            let temporal = start > self.first
+                && toks[head].norm.ends_with("ing")
+                && matches!(
+                    toks[start - 1].norm.as_str(),
+                    "after" | "before" | "while" | "since"
+                );
             actors = if coordinated {
                 self.leading_subject(cs, group.start - 1)
+            } else if temporal {
+                self.leading_subject(self.first, start - 1)
             } else {
                 vec![]
             };
@@ -405,6 +472,7 @@ impl Sentence<'_> {
             && !passive
             && !force_warning
             && (actors.is_empty() || recipients.is_empty())
+            && !(recipients.is_empty() && self.answers_charge(t, &actors))
         {
             return None;
         }
@@ -433,5 +501,27 @@ impl Sentence<'_> {
             (cs, ce),
             later,
         )
+    }
+}
+
+impl Sentence<'_> {
+    /// "..., a charge Asmara denied": a refusal whose subject follows ", a charge / claim /
+    /// accusation / allegation" answers the main clause (its recipient is filled there).
+    pub(super) fn answers_charge(
+        &self,
+        t: &crate::lexicon::triggers::Trigger,
+        actors: &[Mention],
+    ) -> bool {
+        let toks = self.tokens;
+        t.plover == "REJECT"
+            && actors.first().is_some_and(|m| {
+                m.first >= self.first + 3
+                    && toks[m.first - 3].norm == ","
+                    && matches!(toks[m.first - 2].norm.as_str(), "a" | "an")
+                    && matches!(
+                        toks[m.first - 1].norm.as_str(),
+                        "charge" | "claim" | "accusation" | "allegation"
+                    )
+            })
     }
 }

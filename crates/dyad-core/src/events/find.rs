@@ -69,8 +69,13 @@ pub fn triggers<'l>(
                     && m.first > first
                     && opens_noun_phrase(tokens[m.first - 1].norm.as_str())
             });
+        // "after meeting his Omani counterpart": a gerund after a temporal conjunction is
+        // the verb of a reduced clause, not a noun.
+        let temporal_gerund = f.trigger.kind == 'V'
+            && tokens[i].norm.ends_with("ing")
+            && matches!(prev, "after" | "before" | "while" | "since");
         let after_det = DETS.contains(&prev)
-            || (prev != "to" && PREPS.contains(&prev))
+            || (prev != "to" && PREPS.contains(&prev) && !temporal_gerund)
             || after_adj
             || armed_adj
             || counted_compound;
@@ -143,7 +148,20 @@ pub fn triggers<'l>(
                     && tokens.get(f.head + 1).is_some_and(|t| {
                         matches!(t.norm.as_str(), "to" | "home" | "into" | "from" | "in" | "at")
                     }));
+        // ", killing three crew members", "convicted of killing a man": a gerund right after a
+        // comma or "and", or before its own object, is a participle, not the event noun
+        // ("the killing of").
+        let gerund = f.trigger.kind == 'N'
+            && f.tokens.len() == 1
+            && tokens[i].norm.ends_with("ing")
+            && (matches!(prev, "," | "and")
+                || tokens.get(f.head + 1).is_some_and(|n| {
+                    DETS.contains(&n.norm.as_str())
+                        || n.norm == "at"
+                        || n.norm.starts_with(|c: char| c.is_ascii_digit())
+                }));
         copula_ok
+            && !gerund
             && !inside_name
             && !compound
             && !particle

@@ -1,6 +1,7 @@
 //! Unnamed authorities: an asserted, agentless arrest, charge, sentence or deportation of
 //! someone of a known state is the act of the authorities of the place the sentence names,
-//! else of the person's own state ("Zambia's opposition leader was arrested" is ZMB>ZMB); an
+//! (or, for a deportation or expulsion, the place one is removed "from"), else of the
+//! person's own state ("Zambia's opposition leader was arrested" is ZMB>ZMB); an
 //! agentless release likewise, but only where a place is named.
 
 use super::bounds::prep_before;
@@ -26,14 +27,21 @@ impl Sentence<'_> {
         let r = recipients.first()?;
         // Only for someone of a known state: "the 40 were deported" names no one.
         let own = state(r)?;
+        // "was deported from Tanzania": the country one is removed from acts.
+        let removal = matches!(
+            f.trigger.pattern.split_whitespace().next(),
+            Some("deport" | "expel")
+        );
         let place = self.mentions.iter().find(|m| {
             m.kind == MentionKind::Direct
                 && !m.person
                 && !m.possessive
                 && (m.name.is_none() || m.place_like)
                 && !recipients.iter().any(|r| r.first == m.first)
-                && prep_before(self.tokens, self.first, m)
-                    .is_some_and(|p| matches!(p, "in" | "at" | "near" | "inside" | "outside"))
+                && prep_before(self.tokens, self.first, m).is_some_and(|p| {
+                    matches!(p, "in" | "at" | "near" | "inside" | "outside")
+                        || removal && p == "from"
+                })
         });
         let country = match place.and_then(state) {
             Some(c) => c,

@@ -142,7 +142,9 @@ impl Sentence<'_> {
     }
 
     /// "In a phone call, Macron urged Netanyahu to halt the offensive": a meeting noun in a
-    /// short frame that opens the sentence is between the parties of the main event after it.
+    /// short frame that opens the sentence is between the parties of the main event after it;
+    /// one inside the sentence ("told Trump in a phone call that") between those of the
+    /// sentence's main event.
     pub(super) fn framed_meetings<'l>(
         &self,
         found: &[Found<'l>],
@@ -157,12 +159,25 @@ impl Sentence<'_> {
             {
                 continue;
             }
-            let Some(comma) = self.opening_frame(f) else {
-                continue;
+            // "Putin told Trump in a phone call that ...": an indefinite frame inside the
+            // sentence ("in / during a") is between the parties of the sentence's main event.
+            let inline = {
+                let s = f.tokens[0];
+                let p1 = (s > self.first).then(|| toks[s - 1].norm.as_str());
+                let p2 = (s > self.first + 1).then(|| toks[s - 2].norm.as_str());
+                matches!(p1, Some("a" | "an")) && matches!(p2, Some("in" | "during"))
             };
-            let Some(main) = out.iter().find(|e| {
-                e.found.tokens[0] > comma && !e.actors.is_empty() && !e.recipients.is_empty()
-            }) else {
+            let opening = self.opening_frame(f);
+            let main = match opening {
+                Some(comma) => out.iter().find(|e| {
+                    e.found.tokens[0] > comma && !e.actors.is_empty() && !e.recipients.is_empty()
+                }),
+                None if inline => out
+                    .iter()
+                    .find(|e| !e.actors.is_empty() && !e.recipients.is_empty()),
+                None => None,
+            };
+            let Some(main) = main else {
                 continue;
             };
             let bounds = clause::clause_bounds(toks, self.first, self.last, f.tokens[0]);
@@ -173,7 +188,12 @@ impl Sentence<'_> {
                 main.recipients.clone(),
                 f.trigger.mutual,
                 false,
-                main.modality,
+                // The call itself happened, whatever was said in it.
+                if opening.is_some() {
+                    main.modality
+                } else {
+                    crate::clause::Modality::Asserted
+                },
                 group,
                 bounds,
                 &[],

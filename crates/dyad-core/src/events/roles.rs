@@ -76,6 +76,31 @@ impl Sentence<'_> {
                 }
             }
         }
+        // "Kallas, who visited Kyiv last week, called on ...": a relative clause that closed
+        // with a comma right before the verb group holds no subject; the mention before it does.
+        if let Some(z) = (b.last..head).rev().find(|&i| self.tokens[i].norm == ",") {
+            let verb_next = (z + 1..head).all(|i| !self.tokens[i].punct);
+            let opened = (self.first..b.first).rev().find(|&c| {
+                self.tokens[c].norm == ","
+                    && self.tokens.get(c + 1).is_some_and(|t| {
+                        matches!(t.norm.as_str(), "who" | "which" | "whom" | "whose")
+                    })
+            });
+            if let Some(c) =
+                opened.filter(|&c| verb_next && !(c + 1..z).any(|i| self.tokens[i].norm == ","))
+            {
+                if let Some(h) = self.mentions.iter().enumerate().find(|(k, m)| {
+                    m.last == c
+                        && m.kind != MentionKind::Adjective
+                        && !m.possessive
+                        && !self.reporters.contains(k)
+                        && self.usable(m)
+                        && prep_before(self.tokens, self.first, m).is_none()
+                }) {
+                    b = h.1;
+                }
+            }
+        }
         let group: Vec<Mention> = self
             .mentions
             .iter()
@@ -165,6 +190,24 @@ impl Sentence<'_> {
                         && prep_before(self.tokens, self.first, m) == Some("in")
             };
             if actors.iter().any(|a| same_actor(a, m) && !domestic(a)) {
+                continue;
+            }
+            // "struck Ukrainian ports and Romania summoned ...": a name after "and" followed by
+            // a finite verb of its own is the next clause's subject, not an object.
+            if m.first > from
+                && self.tokens[m.first - 1].norm == "and"
+                && m.kind == MentionKind::Direct
+                && self.tokens.get(m.last).is_some_and(|t| {
+                    !t.cap
+                        && (t.norm.ends_with("ed")
+                            && self.tokens.get(m.last + 1).is_none_or(|n| n.norm != "by")
+                            || crate::lexicon::triggers::irregular_past(&t.norm)
+                            || matches!(
+                                t.norm.as_str(),
+                                "has" | "have" | "had" | "was" | "were" | "will"
+                            ))
+                })
+            {
                 continue;
             }
             // "proposed military talks": an agent the story's country was lent to, right before

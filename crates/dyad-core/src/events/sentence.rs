@@ -8,6 +8,7 @@ use super::bounds::{complement_end, object_end, same_actor};
 use super::words::{light_verb, newsroom_idiom, FRAME};
 use super::{Event, Found, Sentence};
 use crate::clause::{self, PREPS};
+use crate::mentions::Mention;
 
 impl Sentence<'_> {
     /// Extracts events from the sentence's triggers.
@@ -83,16 +84,8 @@ impl Sentence<'_> {
                         | "since"
                 )
                 // "Rwanda, which denies ..., was hit with sanctions": the relative clause
-                // closed before the trigger (a comma, then an auxiliary).
-                && !(cs..f.tokens[0]).any(|i| {
-                    toks[i].norm == ","
-                        && toks.get(i + 1).is_some_and(|t| {
-                            matches!(
-                                t.norm.as_str(),
-                                "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"
-                            )
-                        })
-                });
+                // closed before the trigger (a comma, then an auxiliary or a past verb).
+                && !relative_closed(toks, cs, f.tokens[0]);
             // An infinitive that no verb took as its complement ("a proposal to settle") is not an event of its own.
             let infinitive = f.trigger.kind == 'V'
                 && f.tokens[0] > self.first
@@ -161,7 +154,12 @@ impl Sentence<'_> {
                 && toks[f.head].norm.ends_with("ed")
                 && clause::verb_group(toks, self.first, f.tokens[0]).is_empty();
             // "pledged $5 million in aid": the verb is the event; its object noun adds nothing.
+            // (Not a mutual noun with its own parties: "hosted talks between X and Y" is the
+            // host's act and the parties' talks.)
+            let own_parties = f.trigger.mutual
+                && (f.head + 1..(f.head + 3).min(self.last)).any(|i| toks[i].norm == "between");
             let light_taken = f.trigger.kind == 'N'
+                && !own_parties
                 && light_verb(toks, self.first, f.tokens[0]).is_some_and(|lv| {
                     found
                         .iter()
@@ -260,8 +258,18 @@ impl Sentence<'_> {
                 let prompted_verb = f.trigger.kind == 'V'
                     && f.tokens[0] > self.first
                     && toks[f.tokens[0] - 1].norm == "to";
+                // (Its own craft or troops are no recipient: "prompting Tokyo to dispatch a
+                // destroyer" answers the main actor.)
+                let own_only = prompted_verb
+                    && ev.recipients.iter().all(|r| {
+                        r.name.is_none()
+                            && ev
+                                .actors
+                                .iter()
+                                .any(|a| a.country.is_some() && a.country == r.country)
+                    });
                 if (f.trigger.kind == 'N' || prompted_verb)
-                    && ev.recipients.is_empty()
+                    && (ev.recipients.is_empty() || own_only)
                     && !f.trigger.norecip
                 {
                     let back = if prompted_verb { 6 } else { 3 };
@@ -287,6 +295,19 @@ impl Sentence<'_> {
                             None => self.leading_subject(self.first, f.tokens[0]),
                         };
                         ev.recipients = main
+                            .iter()
+                            .filter(|m| !ev.actors.iter().any(|a| same_actor(a, m)))
+                            .cloned()
+                            .collect();
+                    }
+                }
+                // "accused Eritrea of arming rebels, a charge Asmara denied": a refusal in an
+                // appositive about the main clause answers the main event's actor.
+                if ev.recipients.is_empty() {
+                    let appositive = self.answers_charge(f.trigger, &ev.actors);
+                    if let Some(main) = out.first().filter(|_| appositive) {
+                        ev.recipients = main
+                            .actors
                             .iter()
                             .filter(|m| !ev.actors.iter().any(|a| same_actor(a, m)))
                             .cloned()
@@ -324,16 +345,54 @@ impl Sentence<'_> {
                         // "thanked Denmark for its military aid": the reason is not coded again.
                         absorbed[b] = true;
                     } else if let Some(b) = self.judged_act(f, &found, a) {
-                        if let Some(act) = self.event(&found[b], &found[b + 1..]) {
-                            if !act.actors.is_empty()
-                                && !act
+                        let judge = |x: &Mention| ev.actors.iter().any(|y| same_actor(x, y));
+                        match self.event(&found[b], &found[b + 1..]) {
+                            Some(act) if !act.actors.is_empty() => {
+                                if !act.actors.iter().any(judge) {
+                                    ev.recipients = act.actors;
+                                    absorbed[b] = true;
+                                }
+                            }
+                            // "Russia attacked Ukraine and Moldova condemned the strikes": a
+                            // definite act noun with no author of its own is the earlier act
+                            // of its type in the sentence.
+                            _ => {
+                                let definite = found[b].tokens[0] > self.first
+                                    && matches!(
+                                        toks[found[b].tokens[0] - 1].norm.as_str(),
+                                        "the" | "these" | "this" | "those"
+                                    );
+                                if let Some(prev) = out.iter().rev().find(|e| {
+                                    definite
+                                        && e.plover == found[b].trigger.plover
+                                        && !e.actors.is_empty()
+                                        && !e.actors.iter().any(judge)
+                                }) {
+                                    ev.recipients = prev.actors.clone();
+                                    absorbed[b] = true;
+                                }
+                            }
+                        }
+                    }
+                    // "Iran's attack on Israel was condemned by the G7": a passive judgement
+                    // whose subject is an act coded before it targets that act's author.
+                    let passive_by = toks.get(f.head + 1).is_some_and(|n| n.norm == "by")
+                        && clause::verb_group(toks, self.first, f.tokens[0]).any(|i| {
+                            matches!(
+                                toks[i].norm.as_str(),
+                                "was" | "were" | "been" | "is" | "are"
+                            )
+                        });
+                    if ev.recipients.is_empty() && passive_by {
+                        if let Some(prev) = out.last().filter(|e| {
+                            e.found.trigger.kind == 'N'
+                                && !e.actors.is_empty()
+                                && !e
                                     .actors
                                     .iter()
                                     .any(|x| ev.actors.iter().any(|y| same_actor(x, y)))
-                            {
-                                ev.recipients = act.actors;
-                                absorbed[b] = true;
-                            }
+                        }) {
+                            ev.recipients = prev.actors.clone();
                         }
                     }
                 }
@@ -344,15 +403,7 @@ impl Sentence<'_> {
         // relative clause is background once the main clause has one, whatever the order.
         let opener = |e: &Event| {
             let (cs, _) = clause::clause_bounds(toks, self.first, self.last, e.found.tokens[0]);
-            let closed = (cs..e.found.tokens[0]).any(|i| {
-                toks[i].norm == ","
-                    && toks.get(i + 1).is_some_and(|t| {
-                        matches!(
-                            t.norm.as_str(),
-                            "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"
-                        )
-                    })
-            });
+            let closed = relative_closed(toks, cs, e.found.tokens[0]);
             (cs > self.first && !closed).then(|| toks[cs - 1].norm.clone())
         };
         let relative = |e: &Event| {
@@ -388,13 +439,13 @@ impl Sentence<'_> {
         if out.iter().any(main) {
             out.retain(|e| !relative(e));
         }
-        let framed = self.framed_meetings(&found, &out);
-        out.extend(framed);
         for ev in out.iter_mut() {
             if let Some(m) = self.addressee(ev) {
                 ev.recipients = vec![m];
             }
         }
+        let framed = self.framed_meetings(&found, &out);
+        out.extend(framed);
         // "visited Saudi Arabia on his first trip abroad": the same act twice, once without
         // its recipient.
         let redundant: Vec<bool> = out
@@ -419,4 +470,23 @@ impl Sentence<'_> {
         });
         out
     }
+}
+
+/// Whether a subordinate clause opened at `cs` has closed before the trigger at `at`: a comma
+/// inside it is followed by an auxiliary ("Rwanda, which denies ..., was hit"), or the
+/// trigger itself follows a comma as a past-tense verb ("Guterres, who has called for a
+/// ceasefire, condemned ..."): the main clause resumes.
+fn relative_closed(toks: &[crate::text::Token], cs: usize, at: usize) -> bool {
+    (cs..at).any(|i| {
+        toks[i].norm == ","
+            && toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"
+                ) || i + 1 == at
+                    && i > cs + 1
+                    && (t.norm.ends_with("ed") || crate::lexicon::triggers::irregular_past(&t.norm))
+                    && toks.get(i + 2).is_none_or(|n| n.norm != "by")
+            })
+    })
 }

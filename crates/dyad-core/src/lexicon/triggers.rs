@@ -533,9 +533,11 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
             }
         }
         Pat::Gap => {
-            // Up to four words; an amount ("$8 billion", "250 million") counts as one.
+            // Up to four words; an amount ("$8 billion", "250 million") counts as one, and so
+            // does a name: a run of capitalised words with its possessive ("the European
+            // Union's latest package", "Zimbabwean President Emmerson Mnangagwa").
             let mut words = 0;
-            for skip in 0..=8 {
+            for skip in 0..=10 {
                 if skip > 0 {
                     let j = i + skip - 1;
                     if j >= end
@@ -546,7 +548,12 @@ fn match_pats(pats: &[Pat], tokens: &[Token], i: usize, end: usize) -> Option<Ve
                     {
                         return None;
                     }
-                    if !amount_part(&tokens[j].norm) || j == i || !amount_part(&tokens[j - 1].norm)
+                    let name_part =
+                        j > i && tokens[j - 1].cap && (tokens[j].norm == "'s" || tokens[j].cap);
+                    if (!amount_part(&tokens[j].norm)
+                        || j == i
+                        || !amount_part(&tokens[j - 1].norm))
+                        && !name_part
                     {
                         words += 1;
                     }
