@@ -4,9 +4,11 @@
 //! one first removes the document's sentences and mentions (repairing or
 //! deleting the events they fed); then each record is matched against stored
 //! events by the [merge rule](crate::merge) and either folded into one or
-//! stored as a new event. Mention counts of every touched event are recounted
-//! before the batch commits, so a killed process leaves either the whole batch
-//! or none of it.
+//! stored as a new event. Sentences and mentions are written as records come,
+//! numbered in their document's block of rowids ([`crate::mention`]); the events
+//! the batch creates or changes are written once at its end ([`crate::pending`]),
+//! then the roll-ups and the search index ([`crate::fts`]), all before the batch
+//! commits, so a killed process leaves either the whole batch or none of it.
 
 use std::sync::Arc;
 
